@@ -1,0 +1,46 @@
+//! Compiles `kb/**/*.jsonl` into `$OUT_DIR/kb.bin`, which the crate embeds.
+
+#[path = "src/kb/compile.rs"]
+mod compile;
+#[path = "src/kb/format.rs"]
+#[allow(dead_code)]
+mod format;
+#[path = "src/text.rs"]
+#[allow(dead_code)]
+mod text;
+
+use std::path::PathBuf;
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets this"));
+    let kb_dir = root.join("kb");
+    println!("cargo:rerun-if-changed=kb");
+    println!("cargo:rerun-if-changed=src/kb/compile.rs");
+    println!("cargo:rerun-if-changed=src/kb/format.rs");
+    println!("cargo:rerun-if-changed=src/text.rs");
+    let files = compile::source_files(&kb_dir);
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    let records = match compile::read_records(&files) {
+        Ok(records) => records,
+        Err(e) => {
+            eprintln!("error: knowledge base: {e}");
+            std::process::exit(1);
+        }
+    };
+    let as_of = records
+        .iter()
+        .filter_map(|r| r.as_of.clone())
+        .max()
+        .unwrap_or_else(|| "unknown".to_string());
+    let bytes = match compile::compile(&records, &as_of) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("error: knowledge base: {e}");
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this")).join("kb.bin");
+    std::fs::write(&out, bytes).expect("OUT_DIR is writable");
+}

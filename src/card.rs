@@ -1,0 +1,259 @@
+//! What a hover card says about one entity on this page, independent of how it is drawn.
+//!
+//! Descriptions are composed from dated facts ("Minister of Foreign Affairs of Iran since
+//! Aug 2024, as of Mar 2026"), so a card never claims more than its sources support.
+
+use crate::kb::{EntityType, Kb, Role};
+use crate::scan::{ArticleEntity, Scan};
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct CardData {
+    pub name: String,
+    /// "Person", "Organisation", "Place".
+    pub kind: String,
+    /// "Diplomat", "Nuclear facility" ... empty for names the knowledge base lacks.
+    pub subtype: String,
+    pub country: Option<String>,
+    pub summary: Option<String>,
+    /// Dated roles, newest first, each a finished sentence fragment.
+    pub roles: Vec<String>,
+    pub facts: Vec<String>,
+    /// How the article introduced the entity.
+    pub intro: Option<String>,
+    pub first_sentence: String,
+    pub mention_count: usize,
+    pub links: Vec<Link>,
+    pub as_of: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "2024-08-21" -> "Aug 2024", "1989" -> "1989".
+pub fn short_date(date: &str) -> String {
+    let mut parts = date.split('-');
+    let year = parts.next().unwrap_or("");
+    match parts.next().and_then(|m| m.parse::<usize>().ok()) {
+        Some(month @ 1..=12) => format!("{} {year}", MONTHS[month - 1]),
+        _ => year.to_string(),
+    }
+}
+
+fn describe_role(role: &Role<'_>) -> String {
+    let mut text = role.title.to_string();
+    if !role.of.is_empty() && !role.title.contains(role.of) {
+        text.push_str(" of ");
+        text.push_str(role.of);
+    }
+    match (role.start.is_empty(), role.end.is_empty()) {
+        (false, false) => {
+            text.push_str(&format!(
+                ", {}–{}",
+                short_date(role.start),
+                short_date(role.end)
+            ));
+        }
+        (false, true) => {
+            text.push_str(&format!(" since {}", short_date(role.start)));
+            if !role.as_of.is_empty() {
+                text.push_str(&format!(" (as of {})", short_date(role.as_of)));
+            }
+        }
+        (true, false) => text.push_str(&format!(", until {}", short_date(role.end))),
+        (true, true) => {
+            if !role.as_of.is_empty() {
+                text.push_str(&format!(" (as of {})", short_date(role.as_of)));
+            }
+        }
+    }
+    text
+}
+
+fn label(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "Person",
+        EntityType::Organization => "Organisation",
+        EntityType::Place => "Place",
+    }
+}
+
+fn subtype_label(subtype: &str) -> String {
+    let text = match subtype {
+        "intergovernmental" => "international organisation",
+        "armed_group" => "armed group",
+        "head_of_state" => "head of state",
+        "religious_leader" => "religious leader",
+        "military_force" => "armed forces",
+        "military_base" => "military base",
+        "media" => "news media",
+        "person" | "organization" | "place" => "",
+        other => other,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Percent-encodes a query for a URL (RFC 3986 unreserved characters pass through).
+pub fn encode_query(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+/// The name of the country with this ISO code, from the knowledge base.
+fn country_name(kb: &Kb<'_>, code: &str) -> Option<String> {
+    if code.is_empty() {
+        return None;
+    }
+    kb.lookup(code)
+        .iter()
+        .chain(kb.lookup(code_to_common_name(code)).iter())
+        .filter_map(|c| kb.entity(c.entity))
+        .find(|e| e.subtype == "country" && e.country == code)
+        .or_else(|| {
+            (0..kb.entity_count())
+                .filter_map(|i| kb.entity(i))
+                .find(|e| e.subtype == "country" && e.country == code)
+        })
+        .map(|e| e.name.to_string())
+}
+
+/// A few codes whose country's name is not found by the code itself.
+fn code_to_common_name(code: &str) -> &str {
+    match code {
+        "US" => "United States",
+        "GB" => "United Kingdom",
+        _ => code,
+    }
+}
+
+pub fn build(kb: &Kb<'_>, text: &str, scan: &Scan, entity: usize) -> Option<CardData> {
+    let article: &ArticleEntity = scan.entities.get(entity)?;
+    let slice = |(s, e): (usize, usize)| text.get(s..e).map(str::to_string);
+    let mut card = CardData {
+        name: article.name.clone(),
+        kind: label(article.kind).to_string(),
+        subtype: subtype_label(&article.subtype),
+        intro: article.intro.and_then(slice),
+        first_sentence: slice(article.first_sentence).unwrap_or_default(),
+        mention_count: article.mention_count,
+        ..CardData::default()
+    };
+    if let Some(record) = article.kb.and_then(|i| kb.entity(i)) {
+        let details = kb.details(&record);
+        card.summary = details.summary.map(str::to_string);
+        if record.subtype != "country" {
+            card.country = country_name(kb, record.country);
+        }
+        let mut roles = details.roles.clone();
+        roles.sort_by(|a, b| b.start.cmp(a.start));
+        card.roles = roles.iter().map(describe_role).collect();
+        if let Some(born) = details.born {
+            card.facts.push(format!("Born {}", short_date(born)));
+        }
+        if let Some(founded) = details.founded {
+            card.facts.push(format!("Founded {}", short_date(founded)));
+        }
+        if let Some(capital) = details.capital {
+            card.facts.push(format!("Capital: {capital}"));
+        }
+        if let Some(population) = details.population {
+            card.facts.push(format!("Population {population}"));
+        }
+        card.as_of = details.as_of.map(str::to_string);
+        if let Some(wiki) = details.wiki {
+            card.links.push(Link {
+                label: "Wikipedia".into(),
+                url: format!("https://en.wikipedia.org/wiki/{}", encode_path(wiki)),
+            });
+        }
+        if record.id.starts_with('Q') {
+            card.links.push(Link {
+                label: "Wikidata".into(),
+                url: format!("https://www.wikidata.org/wiki/{}", record.id),
+            });
+        }
+    }
+    card.links.push(Link {
+        label: "News search".into(),
+        url: format!(
+            "https://news.google.com/search?q=%22{}%22",
+            encode_query(&card.name)
+        ),
+    });
+    Some(card)
+}
+
+fn encode_path(title: &str) -> String {
+    encode_query(&title.replace(' ', "_")).replace("%2F", "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_shortened_for_reading() {
+        assert_eq!(short_date("2024-08-21"), "Aug 2024");
+        assert_eq!(short_date("1989"), "1989");
+        assert_eq!(short_date("2024-13"), "2024");
+    }
+
+    #[test]
+    fn open_ended_roles_say_as_of_not_current() {
+        let role = Role {
+            title: "Minister of Foreign Affairs",
+            of: "Iran",
+            start: "2024-08-21",
+            end: "",
+            as_of: "2026-03-18",
+            source: "",
+        };
+        assert_eq!(
+            describe_role(&role),
+            "Minister of Foreign Affairs of Iran since Aug 2024 (as of Mar 2026)"
+        );
+    }
+
+    #[test]
+    fn queries_are_encoded() {
+        assert_eq!(encode_query("Abbas Araghchi"), "Abbas+Araghchi");
+        assert_eq!(encode_query("a&b\"<"), "a%26b%22%3C");
+    }
+
+    #[test]
+    fn card_for_a_known_person_has_role_and_links() {
+        let kb = Kb::embedded().unwrap();
+        let text = "Iranian Foreign Minister Abbas Araghchi arrived in Moscow.";
+        let scan = crate::scan::scan(&kb, text);
+        let index = scan
+            .entities
+            .iter()
+            .position(|e| e.name == "Abbas Araghchi")
+            .unwrap();
+        let card = build(&kb, text, &scan, index).unwrap();
+        assert_eq!(card.kind, "Person");
+        assert_eq!(card.intro.as_deref(), Some("Iranian Foreign Minister"));
+        assert!(card.roles.iter().any(|r| r.contains("Foreign Affairs")));
+        assert!(card.links.iter().any(|l| l.label == "News search"));
+        assert_eq!(card.first_sentence, text);
+    }
+}

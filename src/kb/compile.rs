@@ -1,0 +1,431 @@
+//! Compiles the reviewable `kb/**/*.jsonl` records into `kb.bin` (layout in `format.rs`).
+//!
+//! Runs in `build.rs` only, so the shipped code never parses JSON to get its knowledge.
+//! This is the only code allowed to write the format.
+
+use crate::format::*;
+use crate::text::{capital_mask, normalize_phrase};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize, Clone, Default)]
+pub struct AliasRecord {
+    pub text: String,
+    #[serde(default)]
+    pub case: Option<String>,
+    #[serde(default)]
+    pub common: bool,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+pub enum AliasField {
+    Plain(String),
+    Full(AliasRecord),
+}
+
+#[derive(Deserialize, Clone, Default)]
+pub struct RoleRecord {
+    pub title: String,
+    #[serde(default)]
+    pub of: Option<String>,
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+    #[serde(default)]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Default)]
+pub struct EntityRecord {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub subtype: String,
+    #[serde(default)]
+    pub aliases: Vec<AliasField>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<RoleRecord>,
+    #[serde(default)]
+    pub born: Option<String>,
+    #[serde(default)]
+    pub died: Option<String>,
+    #[serde(default)]
+    pub founded: Option<String>,
+    #[serde(default)]
+    pub coords: Option<[f64; 2]>,
+    #[serde(default)]
+    pub population: Option<u64>,
+    #[serde(default)]
+    pub capital: Option<String>,
+    #[serde(default)]
+    pub prominence: Option<u8>,
+    #[serde(default)]
+    pub wiki: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub licence: Option<String>,
+}
+
+impl EntityRecord {
+    fn alias_records(&self) -> Vec<AliasRecord> {
+        self.aliases
+            .iter()
+            .map(|a| match a {
+                AliasField::Plain(text) => AliasRecord {
+                    text: text.clone(),
+                    ..AliasRecord::default()
+                },
+                AliasField::Full(record) => record.clone(),
+            })
+            .collect()
+    }
+
+    /// Fills fields this record lacks from `other` (a lower-priority record of the same id).
+    fn merge_from(&mut self, other: EntityRecord) {
+        let mut aliases = std::mem::take(&mut self.aliases);
+        aliases.extend(other.aliases);
+        self.aliases = aliases;
+        macro_rules! fill {
+            ($($field:ident),*) => { $( if self.$field.is_none() { self.$field = other.$field; } )* };
+        }
+        fill!(
+            country, summary, born, died, founded, coords, population, capital, prominence, wiki,
+            as_of, licence
+        );
+        if self.roles.is_empty() {
+            self.roles = other.roles;
+        }
+        for source in other.sources {
+            if !self.sources.contains(&source) {
+                self.sources.push(source);
+            }
+        }
+    }
+
+    fn prominence(&self) -> u8 {
+        if let Some(p) = self.prominence {
+            return p.min(100);
+        }
+        match (self.kind.as_str(), self.subtype.as_str()) {
+            ("place", "country") => 90,
+            ("place", _) => self
+                .population
+                .map(|p| ((p.max(1) as f64).log10() * 12.0).clamp(10.0, 85.0) as u8)
+                .unwrap_or(40),
+            ("person", _) if !self.roles.is_empty() => 50,
+            _ => 40,
+        }
+    }
+}
+
+/// Everything that can go wrong, with the file and line to fix.
+#[derive(Debug)]
+pub struct CompileError(pub String);
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Lists the `.jsonl` files under `dir`, curated ones last so that they win merges.
+pub fn source_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "jsonl") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort_by_key(|p| {
+        (
+            p.components().any(|c| c.as_os_str() == "curated"),
+            p.clone(),
+        )
+    });
+    files
+}
+
+pub fn read_records(files: &[PathBuf]) -> Result<Vec<EntityRecord>, CompileError> {
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut records: Vec<EntityRecord> = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| CompileError(format!("{}: cannot read: {e}", file.display())))?;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with("//") {
+                continue;
+            }
+            let record: EntityRecord = serde_json::from_str(line).map_err(|e| {
+                CompileError(format!(
+                    "{}:{}: not a valid entity record ({e}); see kb/README.md",
+                    file.display(),
+                    n + 1
+                ))
+            })?;
+            if type_code(&record.kind).is_none()
+                || subtype_code(&record.kind, &record.subtype).is_none()
+            {
+                return Err(CompileError(format!(
+                    "{}:{}: unknown type/subtype {}/{}; see kb/README.md",
+                    file.display(),
+                    n + 1,
+                    record.kind,
+                    record.subtype
+                )));
+            }
+            match by_id.get(&record.id) {
+                // Later files (curated) win: the new record takes over, the old fills gaps.
+                Some(&index) => {
+                    let older = std::mem::replace(&mut records[index], record);
+                    records[index].merge_from(older);
+                }
+                None => {
+                    by_id.insert(record.id.clone(), records.len());
+                    records.push(record);
+                }
+            }
+        }
+    }
+    Ok(records)
+}
+
+#[derive(Default)]
+struct StringPool {
+    bytes: Vec<u8>,
+    index: HashMap<String, u32>,
+}
+
+impl StringPool {
+    fn add(&mut self, s: &str) -> u32 {
+        if let Some(&at) = self.index.get(s) {
+            return at;
+        }
+        let at = self.bytes.len() as u32;
+        self.bytes
+            .extend_from_slice(&(s.len() as u32).to_le_bytes());
+        self.bytes.extend_from_slice(s.as_bytes());
+        self.index.insert(s.to_string(), at);
+        at
+    }
+}
+
+struct Candidate {
+    entity: u32,
+    flags: u8,
+    prominence: u8,
+    mask: u8,
+    exact: u32,
+}
+
+/// Most candidates kept per alias key; the rest are too obscure to ever win.
+const MAX_CANDIDATES: usize = 24;
+
+pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Vec<u8>, CompileError> {
+    let mut strings = StringPool::default();
+    let mut entities = Vec::with_capacity(records.len() * ENTITY_SIZE);
+    let mut details = Vec::new();
+    let mut keys: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+
+    for (index, record) in records.iter().enumerate() {
+        let entity = index as u32;
+        let prominence = record.prominence();
+        let details_at = details.len() as u32;
+        write_details(record, &mut strings, &mut details);
+        entities.extend_from_slice(&strings.add(&record.id).to_le_bytes());
+        entities.extend_from_slice(&strings.add(&record.name).to_le_bytes());
+        entities.push(type_code(&record.kind).unwrap_or(0));
+        entities.push(subtype_code(&record.kind, &record.subtype).unwrap_or(0));
+        let country = record.country.as_deref().unwrap_or("").as_bytes();
+        entities.push(country.first().copied().unwrap_or(0));
+        entities.push(country.get(1).copied().unwrap_or(0));
+        entities.push(prominence);
+        entities.extend_from_slice(&[0, 0, 0]);
+        entities.extend_from_slice(&details_at.to_le_bytes());
+
+        let mut aliases = vec![AliasRecord {
+            text: record.name.clone(),
+            ..AliasRecord::default()
+        }];
+        aliases.extend(record.alias_records());
+        for (i, alias) in aliases.iter().enumerate() {
+            let key = normalize_phrase(&alias.text);
+            if key.is_empty() {
+                continue;
+            }
+            let mut flags = 0;
+            if i == 0 {
+                flags |= ALIAS_PRIMARY;
+            }
+            let exact = alias.case.as_deref() == Some("exact");
+            if exact {
+                flags |= ALIAS_EXACT_CASE;
+            }
+            if alias.common {
+                flags |= ALIAS_COMMON_WORD;
+            }
+            flags |= match alias.kind.as_deref() {
+                Some("surname") => ALIAS_SURNAME,
+                Some("acronym") => ALIAS_ACRONYM,
+                Some("demonym") => ALIAS_DEMONYM,
+                Some("title") => ALIAS_TITLE,
+                _ => 0,
+            };
+            let list = keys.entry(key).or_default();
+            let exact_ref = if exact {
+                strings.add(&alias.text)
+            } else {
+                NO_STRING
+            };
+            let mask = capital_mask(&alias.text);
+            if let Some(existing) = list
+                .iter_mut()
+                .find(|c| c.entity == entity && c.exact == exact_ref)
+            {
+                // The same name listed twice: keep the most permissive reading.
+                existing.flags &= flags | ALIAS_PRIMARY;
+                existing.flags |= flags & ALIAS_PRIMARY;
+                existing.mask &= mask;
+                continue;
+            }
+            list.push(Candidate {
+                entity,
+                flags,
+                prominence,
+                mask,
+                exact: exact_ref,
+            });
+        }
+    }
+
+    let mut candidates = Vec::new();
+    let mut builder = fst::MapBuilder::memory();
+    for (key, mut list) in keys {
+        list.sort_by(|a, b| {
+            b.prominence
+                .cmp(&a.prominence)
+                .then(a.entity.cmp(&b.entity))
+        });
+        list.truncate(MAX_CANDIDATES);
+        let at = candidates.len() as u64;
+        candidates.push(list.len() as u8);
+        for c in &list {
+            candidates.extend_from_slice(&c.entity.to_le_bytes());
+            candidates.push(c.flags);
+            candidates.push(c.prominence);
+            candidates.push(c.mask);
+            candidates.extend_from_slice(&c.exact.to_le_bytes());
+        }
+        builder
+            .insert(key.as_bytes(), at)
+            .map_err(|e| CompileError(format!("alias automaton: {e}")))?;
+    }
+    let fst_bytes = builder
+        .into_inner()
+        .map_err(|e| CompileError(format!("alias automaton: {e}")))?;
+
+    debug_assert_eq!(entities.len(), records.len() * ENTITY_SIZE);
+    let meta = format!("as_of={as_of};entities={}", records.len());
+    let sections: [Vec<u8>; SECTION_COUNT] = [
+        fst_bytes,
+        candidates,
+        entities,
+        strings.bytes,
+        details,
+        meta.into_bytes(),
+    ];
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    let mut offset = HEADER_SIZE;
+    for section in &sections {
+        out.extend_from_slice(&(offset as u32).to_le_bytes());
+        out.extend_from_slice(&(section.len() as u32).to_le_bytes());
+        offset += section.len();
+    }
+    for section in &sections {
+        out.extend_from_slice(section);
+    }
+    Ok(out)
+}
+
+fn write_details(record: &EntityRecord, strings: &mut StringPool, out: &mut Vec<u8>) {
+    let mut field = |tag: u8, value: &str, out: &mut Vec<u8>| {
+        out.push(tag);
+        out.extend_from_slice(&strings.add(value).to_le_bytes());
+    };
+    if let Some(s) = &record.summary {
+        field(DETAIL_SUMMARY, s, out);
+    }
+    if let Some(s) = &record.wiki {
+        field(DETAIL_WIKI, s, out);
+    }
+    if let Some(s) = &record.born {
+        field(DETAIL_BORN, s, out);
+    }
+    if let Some(s) = &record.died {
+        field(DETAIL_DIED, s, out);
+    }
+    if let Some(s) = &record.founded {
+        field(DETAIL_FOUNDED, s, out);
+    }
+    if let Some([lat, lon]) = record.coords {
+        field(DETAIL_COORDS, &format!("{lat:.4},{lon:.4}"), out);
+    }
+    if let Some(p) = record.population {
+        field(DETAIL_POPULATION, &p.to_string(), out);
+    }
+    if let Some(s) = &record.capital {
+        field(DETAIL_CAPITAL, s, out);
+    }
+    for role in &record.roles {
+        let sep = ROLE_SEPARATOR.to_string();
+        let joined = [
+            role.title.as_str(),
+            role.of.as_deref().unwrap_or(""),
+            role.start.as_deref().unwrap_or(""),
+            role.end.as_deref().unwrap_or(""),
+            role.as_of
+                .as_deref()
+                .or(record.as_of.as_deref())
+                .unwrap_or(""),
+            role.source.as_deref().unwrap_or(""),
+        ]
+        .join(&sep);
+        field(DETAIL_ROLE, &joined, out);
+    }
+    for source in &record.sources {
+        field(DETAIL_SOURCE, source, out);
+    }
+    if let Some(s) = &record.as_of {
+        field(DETAIL_AS_OF, s, out);
+    }
+    if let Some(s) = &record.licence {
+        field(DETAIL_LICENCE, s, out);
+    }
+    out.push(DETAIL_END);
+}

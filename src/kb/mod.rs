@@ -1,0 +1,373 @@
+//! Reads the compiled knowledge base straight from its bytes.
+//!
+//! Opening checks the header and builds nothing: the alias automaton is an `fst::Map` over
+//! the same bytes, entity records are fixed-size, and card details are decoded only when a
+//! card asks for them. That keeps a tab's start-up cost to a few header checks.
+
+pub mod format;
+
+use crate::error::Error;
+use crate::text::Token;
+use format::*;
+use fst::raw::Output;
+
+/// The knowledge base compiled from `kb/` at build time.
+pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+        }
+    }
+    fn from_code(code: u8) -> Self {
+        match code {
+            0 => EntityType::Person,
+            1 => EntityType::Organization,
+            _ => EntityType::Place,
+        }
+    }
+}
+
+pub struct Kb<'a> {
+    bytes: &'a [u8],
+    aliases: fst::Map<&'a [u8]>,
+    sections: [(usize, usize); SECTION_COUNT],
+}
+
+/// One entity an alias may refer to, with what the alias says about how to match it.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
+    pub entity: u32,
+    pub flags: u8,
+    pub prominence: u8,
+    /// Bit i set: token i of the alias is capitalised in the knowledge base.
+    pub capital_mask: u8,
+    exact: u32,
+}
+
+impl Candidate {
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// A fixed-size entity record.
+#[derive(Clone, Copy, Debug)]
+pub struct EntityRecord<'a> {
+    pub index: u32,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: EntityType,
+    pub subtype: &'static str,
+    /// ISO 3166-1 alpha-2, empty when unknown.
+    pub country: &'a str,
+    pub prominence: u8,
+    details_at: u32,
+}
+
+/// Card facts of one entity, decoded on demand.
+#[derive(Clone, Debug, Default)]
+pub struct Details<'a> {
+    pub summary: Option<&'a str>,
+    pub wiki: Option<&'a str>,
+    pub born: Option<&'a str>,
+    pub died: Option<&'a str>,
+    pub founded: Option<&'a str>,
+    pub coords: Option<(f64, f64)>,
+    pub population: Option<u64>,
+    pub capital: Option<&'a str>,
+    pub roles: Vec<Role<'a>>,
+    pub sources: Vec<&'a str>,
+    pub as_of: Option<&'a str>,
+    pub licence: Option<&'a str>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Role<'a> {
+    pub title: &'a str,
+    pub of: &'a str,
+    pub start: &'a str,
+    pub end: &'a str,
+    pub as_of: &'a str,
+    pub source: &'a str,
+}
+
+/// Reads a little-endian u32 at `at`, or None past the end.
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let slice = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([slice[0], slice[1], slice[2], slice[3]]))
+}
+
+impl<'a> Kb<'a> {
+    /// The knowledge base built into this binary.
+    pub fn embedded() -> Result<Kb<'static>, Error> {
+        Kb::open(EMBEDDED)
+    }
+
+    /// Checks the header and section bounds; nothing is copied.
+    pub fn open(bytes: &'a [u8]) -> Result<Self, Error> {
+        if bytes.len() < HEADER_SIZE || &bytes[..4] != MAGIC {
+            return Err(Error::kb("not a Backstory knowledge base (bad magic)"));
+        }
+        let version = u32_at(bytes, 4).unwrap_or(0);
+        if version != VERSION {
+            return Err(Error::kb(format!(
+                "knowledge base format {version}, this build reads {VERSION}; rebuild kb.bin"
+            )));
+        }
+        let mut sections = [(0usize, 0usize); SECTION_COUNT];
+        for (i, section) in sections.iter_mut().enumerate() {
+            let offset = u32_at(bytes, 8 + i * 8).unwrap_or(0) as usize;
+            let len = u32_at(bytes, 12 + i * 8).unwrap_or(0) as usize;
+            if offset.checked_add(len).is_none_or(|end| end > bytes.len()) {
+                return Err(Error::kb(format!(
+                    "section {i} runs past the end of the file"
+                )));
+            }
+            *section = (offset, len);
+        }
+        let (fst_at, fst_len) = sections[SECTION_FST];
+        let aliases = fst::Map::new(&bytes[fst_at..fst_at + fst_len])
+            .map_err(|e| Error::kb(format!("alias automaton is corrupt: {e}")))?;
+        Ok(Kb {
+            bytes,
+            aliases,
+            sections,
+        })
+    }
+
+    fn section(&self, which: usize) -> &'a [u8] {
+        let (at, len) = self.sections[which];
+        &self.bytes[at..at + len]
+    }
+
+    pub fn entity_count(&self) -> u32 {
+        (self.sections[SECTION_ENTITIES].1 / ENTITY_SIZE) as u32
+    }
+
+    pub fn alias_count(&self) -> usize {
+        self.aliases.len()
+    }
+
+    pub fn byte_len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// "as_of=...;entities=..." written by the compiler.
+    pub fn as_of(&self) -> &'a str {
+        let meta = std::str::from_utf8(self.section(SECTION_META)).unwrap_or("");
+        meta.split(';')
+            .find_map(|kv| kv.strip_prefix("as_of="))
+            .unwrap_or("unknown")
+    }
+
+    fn string(&self, at: u32) -> Option<&'a str> {
+        if at == NO_STRING {
+            return None;
+        }
+        let pool = self.section(SECTION_STRINGS);
+        let at = at as usize;
+        let len = u32_at(pool, at)? as usize;
+        let bytes = pool.get(at + 4..(at + 4).checked_add(len)?)?;
+        std::str::from_utf8(bytes).ok()
+    }
+
+    pub fn entity(&self, index: u32) -> Option<EntityRecord<'a>> {
+        let records = self.section(SECTION_ENTITIES);
+        let at = (index as usize).checked_mul(ENTITY_SIZE)?;
+        let r = records.get(at..at + ENTITY_SIZE)?;
+        let country = std::str::from_utf8(&r[10..12])
+            .unwrap_or("")
+            .trim_end_matches('\0');
+        Some(EntityRecord {
+            index,
+            id: self.string(u32_at(r, 0)?)?,
+            name: self.string(u32_at(r, 4)?)?,
+            kind: EntityType::from_code(r[8]),
+            subtype: SUBTYPES.get(r[9] as usize).copied().unwrap_or("place"),
+            country,
+            prominence: r[12],
+            details_at: u32_at(r, 16)?,
+        })
+    }
+
+    /// Finds an entity by id (linear; for the CLI and tests, not for page scans).
+    pub fn find_by_id(&self, id: &str) -> Option<EntityRecord<'a>> {
+        (0..self.entity_count())
+            .filter_map(|i| self.entity(i))
+            .find(|e| e.id == id)
+    }
+
+    /// The candidates listed at a value of the alias automaton.
+    pub fn candidates(&self, at: u64) -> Vec<Candidate> {
+        let list = self.section(SECTION_CANDIDATES);
+        let at = at as usize;
+        let Some(&count) = list.get(at) else {
+            return Vec::new();
+        };
+        (0..count as usize)
+            .filter_map(|i| {
+                let c = list.get(at + 1 + i * CANDIDATE_SIZE..at + 1 + (i + 1) * CANDIDATE_SIZE)?;
+                Some(Candidate {
+                    entity: u32_at(c, 0)?,
+                    flags: c[4],
+                    prominence: c[5],
+                    capital_mask: c[6],
+                    exact: u32_at(c, 7)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The exact capitalisation a case-sensitive alias demands, if any.
+    pub fn exact_form(&self, candidate: &Candidate) -> Option<&'a str> {
+        self.string(candidate.exact)
+    }
+
+    /// Candidates for a whole phrase ("Abbas Araghchi"), normalised like the text.
+    pub fn lookup(&self, phrase: &str) -> Vec<Candidate> {
+        let key = crate::text::normalize_phrase(phrase);
+        self.aliases
+            .get(key.as_bytes())
+            .map(|at| self.candidates(at))
+            .unwrap_or_default()
+    }
+
+    /// Every alias that matches token sequences starting at `tokens[start]`, as
+    /// (number of tokens, candidate list offset), shortest first. Names continue only
+    /// across spaces and hyphens, and never past `MAX_NAME_TOKENS`.
+    pub fn matches_at(&self, tokens: &[Token], start: usize) -> Vec<(usize, u64)> {
+        const MAX_NAME_TOKENS: usize = 8;
+        let fst = self.aliases.as_fst();
+        let mut node = fst.root();
+        let mut output = Output::zero();
+        let mut found = Vec::new();
+        for (n, token) in tokens[start..].iter().enumerate().take(MAX_NAME_TOKENS) {
+            if n > 0 {
+                if !token.gap.joins_name() {
+                    break;
+                }
+                match node.find_input(b' ') {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        output = output.cat(t.out);
+                        node = fst.node(t.addr);
+                    }
+                    None => break,
+                }
+            }
+            let mut complete = true;
+            for &byte in token.norm.as_bytes() {
+                match node.find_input(byte) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        output = output.cat(t.out);
+                        node = fst.node(t.addr);
+                    }
+                    None => {
+                        complete = false;
+                        break;
+                    }
+                }
+            }
+            if !complete {
+                break;
+            }
+            if node.is_final() {
+                found.push((n + 1, output.cat(node.final_output()).value()));
+            }
+        }
+        found
+    }
+
+    pub fn details(&self, entity: &EntityRecord<'_>) -> Details<'a> {
+        let mut details = Details::default();
+        let section = self.section(SECTION_DETAILS);
+        let mut at = entity.details_at as usize;
+        while let Some(&tag) = section.get(at) {
+            if tag == DETAIL_END {
+                break;
+            }
+            let Some(value) = u32_at(section, at + 1).and_then(|s| self.string(s)) else {
+                break;
+            };
+            at += 5;
+            match tag {
+                DETAIL_SUMMARY => details.summary = Some(value),
+                DETAIL_WIKI => details.wiki = Some(value),
+                DETAIL_BORN => details.born = Some(value),
+                DETAIL_DIED => details.died = Some(value),
+                DETAIL_FOUNDED => details.founded = Some(value),
+                DETAIL_COORDS => {
+                    let mut parts = value.split(',').map(|p| p.parse::<f64>().ok());
+                    if let (Some(Some(lat)), Some(Some(lon))) = (parts.next(), parts.next()) {
+                        details.coords = Some((lat, lon));
+                    }
+                }
+                DETAIL_POPULATION => details.population = value.parse().ok(),
+                DETAIL_CAPITAL => details.capital = Some(value),
+                DETAIL_ROLE => {
+                    let mut p = value.split(ROLE_SEPARATOR);
+                    let mut next = || p.next().unwrap_or("");
+                    details.roles.push(Role {
+                        title: next(),
+                        of: next(),
+                        start: next(),
+                        end: next(),
+                        as_of: next(),
+                        source: next(),
+                    });
+                }
+                DETAIL_SOURCE => details.sources.push(value),
+                DETAIL_AS_OF => details.as_of = Some(value),
+                DETAIL_LICENCE => details.licence = Some(value),
+                _ => {}
+            }
+        }
+        details
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_knowledge_opens_and_has_entities() {
+        let kb = Kb::embedded().unwrap();
+        assert!(kb.entity_count() > 0);
+        let first = kb.entity(0).unwrap();
+        assert!(!first.name.is_empty());
+    }
+
+    #[test]
+    fn truncated_or_foreign_bytes_are_refused_with_a_reason() {
+        assert!(Kb::open(b"").is_err());
+        assert!(
+            Kb::open(b"not a kb at all, just some bytes....................................")
+                .is_err()
+        );
+        let truncated = &EMBEDDED[..EMBEDDED.len() / 2];
+        let err = Kb::open(truncated).err().expect("truncated kb must fail");
+        assert!(err.to_string().contains("past the end"));
+    }
+
+    #[test]
+    fn lookup_is_case_and_diacritic_insensitive() {
+        let kb = Kb::embedded().unwrap();
+        let upper = kb.lookup("TEHRAN");
+        assert!(!upper.is_empty());
+        assert_eq!(upper[0].entity, kb.lookup("Tehran")[0].entity);
+    }
+}

@@ -1,0 +1,155 @@
+//! `backstory`: the core on the command line, for evaluation, benchmarks and debugging.
+//!
+//! ```text
+//! backstory scan --jsonl        JSON Lines {"id","text"} on stdin -> mentions per line
+//! backstory scan FILE           one .txt or .html file (HTML: visible text only)
+//! backstory lookup NAME...      knowledge-base candidates for a name
+//! backstory card FILE NAME      the hover card for NAME as it appears in FILE
+//! backstory kb stats            size and counts of the embedded knowledge base
+//! ```
+
+mod html_text;
+
+use backstory::{card, scan, Kb, Scan};
+use serde_json::{json, Value};
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+const USAGE: &str =
+    "usage: backstory scan --jsonl | scan FILE | lookup NAME | card FILE NAME | kb stats";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let kb = match Kb::embedded() {
+        Ok(kb) => kb,
+        Err(e) => {
+            eprintln!("backstory: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["scan", "--jsonl"] => scan_jsonl(&kb),
+        ["scan", file] => read_document(file).map(|text| {
+            println!("{}", mentions_json(&kb, "", &text, &scan(&kb, &text)));
+        }),
+        ["lookup", names @ ..] if !names.is_empty() => {
+            lookup(&kb, &names.join(" "));
+            Ok(())
+        }
+        ["card", file, name @ ..] if !name.is_empty() => {
+            read_document(file).and_then(|text| print_card(&kb, &text, &name.join(" ")))
+        }
+        ["kb", "stats"] => {
+            println!(
+                "{}",
+                json!({"bytes": kb.byte_len(), "entities": kb.entity_count(),
+                       "aliases": kb.alias_count(), "as_of": kb.as_of()})
+            );
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("backstory: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read_document(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    if path.ends_with(".html") || path.ends_with(".htm") {
+        Ok(html_text::visible_text(&text))
+    } else {
+        Ok(text)
+    }
+}
+
+/// Mentions with code-point offsets, as the CLI contract promises.
+fn mentions_json(kb: &Kb<'_>, id: &str, text: &str, result: &Scan) -> Value {
+    let mut chars_before = 0usize;
+    let mut byte_cursor = 0usize;
+    let mut to_chars = |byte: usize| {
+        chars_before += text[byte_cursor..byte].chars().count();
+        byte_cursor = byte;
+        chars_before
+    };
+    let mentions: Vec<Value> = result
+        .mentions
+        .iter()
+        .map(|m| {
+            let e = &result.entities[m.entity];
+            let start = to_chars(m.start);
+            let end = to_chars(m.end);
+            let record = e.kb.and_then(|i| kb.entity(i));
+            json!({
+                "start": start, "end": end, "text": &text[m.start..m.end],
+                "type": e.kind.as_str(), "subtype": record.map(|r| r.subtype),
+                "entity": e.id, "name": record.map(|r| r.name),
+            })
+        })
+        .collect();
+    json!({"id": id, "mentions": mentions})
+}
+
+fn scan_jsonl(kb: &Kb<'_>) -> Result<(), String> {
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("reading stdin: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let reply = match serde_json::from_str::<Value>(&line) {
+            Ok(input) => {
+                let id = input.get("id").and_then(Value::as_str).unwrap_or("");
+                match input.get("text").and_then(Value::as_str) {
+                    Some(text) => mentions_json(kb, id, text, &scan(kb, text)),
+                    None => {
+                        json!({"id": id, "error": format!("line {}: no \"text\" string", n + 1)})
+                    }
+                }
+            }
+            Err(e) => json!({"id": null, "error": format!("line {}: not JSON: {e}", n + 1)}),
+        };
+        writeln!(out, "{reply}").map_err(|e| format!("writing stdout: {e}"))?;
+    }
+    Ok(())
+}
+
+fn lookup(kb: &Kb<'_>, name: &str) {
+    for c in kb.lookup(name) {
+        if let Some(e) = kb.entity(c.entity) {
+            let details = kb.details(&e);
+            println!(
+                "{}",
+                json!({"id": e.id, "name": e.name, "type": e.kind.as_str(), "subtype": e.subtype,
+                       "country": e.country, "prominence": c.prominence, "flags": c.flags,
+                       "summary": details.summary})
+            );
+        }
+    }
+}
+
+fn print_card(kb: &Kb<'_>, text: &str, name: &str) -> Result<(), String> {
+    let result = scan(kb, text);
+    let index = result
+        .entities
+        .iter()
+        .position(|e| e.name == name || e.id.as_deref() == Some(name))
+        .ok_or_else(|| format!("{name:?} is not among the entities found in this text"))?;
+    let data = card::build(kb, text, &result, index).ok_or("no card")?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}

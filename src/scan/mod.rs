@@ -1,0 +1,335 @@
+//! Text in, mentions out: the detection pipeline shared by the CLI, native tests and WASM.
+//!
+//! 1. tokenise (`text`);
+//! 2. a first pass finds names the knowledge base knows by their full form, so the article's
+//!    cast is known before partial names are judged ("President Putin" in a headline is the
+//!    "Vladimir Putin" of the third paragraph);
+//! 3. the main pass walks tokens left to right, takes the longest knowledge-base match whose
+//!    casing and flags fit, else a name found by cues (`patterns`), else a surname of a
+//!    person the article already named;
+//! 4. in-article context (`context`) records how each entity was introduced.
+//!
+//! Offsets are UTF-8 byte offsets into the scanned text; front ends convert at their edge.
+
+mod context;
+pub mod patterns;
+
+use crate::kb::format::{
+    ALIAS_ACRONYM, ALIAS_COMMON_WORD, ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_PRIMARY,
+    ALIAS_SURNAME, ALIAS_TITLE,
+};
+use crate::kb::{Candidate, EntityType, Kb};
+use crate::text::{tokenize, Gap, Shape, Token};
+use std::collections::{HashMap, HashSet};
+
+/// One highlighted name.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    /// Index into `Scan::entities`.
+    pub entity: usize,
+}
+
+/// An entity as this article knows it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ArticleEntity {
+    /// Index of the knowledge-base record, when known.
+    pub kb: Option<u32>,
+    /// Knowledge-base id (Wikidata QID when known).
+    pub id: Option<String>,
+    pub name: String,
+    pub kind: EntityType,
+    pub subtype: String,
+    pub mention_count: usize,
+    /// How the article introduced the entity ("Iranian Foreign Minister"), as a byte range.
+    pub intro: Option<(usize, usize)>,
+    /// The sentence of the first mention, as a byte range.
+    pub first_sentence: (usize, usize),
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Scan {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<ArticleEntity>,
+}
+
+/// Keys entities within one article: knowledge-base record or a name the article introduced.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum EntityKey {
+    Known(u32),
+    Local(String),
+}
+
+struct Scanner<'k, 't> {
+    kb: &'k Kb<'k>,
+    text: &'t str,
+    tokens: Vec<Token>,
+    /// Per token: true inside an all-capitals block, where casing proves nothing.
+    caps_block: Vec<bool>,
+    /// Entities named in full somewhere in the article (first pass).
+    introduced: HashSet<u32>,
+    /// Countries the article mentions, including by demonym ("Iranian").
+    countries: HashSet<String>,
+    /// Surname (normalised) -> local entity key, for names found by cues.
+    local_surnames: HashMap<String, String>,
+    /// Surname (normalised) -> known entity, for people named in full earlier.
+    known_surnames: HashMap<String, u32>,
+    keys: HashMap<EntityKey, usize>,
+    scan: Scan,
+}
+
+/// Finds the actors and sites in `text`.
+pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
+    let tokens = tokenize(text);
+    let caps_block = caps_blocks(text, &tokens);
+    let mut scanner = Scanner {
+        kb,
+        text,
+        tokens,
+        caps_block,
+        introduced: HashSet::new(),
+        countries: HashSet::new(),
+        local_surnames: HashMap::new(),
+        known_surnames: HashMap::new(),
+        keys: HashMap::new(),
+        scan: Scan::default(),
+    };
+    scanner.first_pass();
+    scanner.main_pass();
+    context::describe(text, &scanner.tokens, &mut scanner.scan);
+    scanner.scan
+}
+
+/// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
+/// like an acronym.
+fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let _ = text;
+    let mut flags = vec![false; tokens.len()];
+    let mut block_start = 0;
+    for i in 0..=tokens.len() {
+        let ends = i == tokens.len() || (i > block_start && tokens[i].gap == Gap::Block);
+        if ends {
+            let block = &tokens[block_start..i];
+            let words = block.iter().filter(|t| t.shape != Shape::Other).count();
+            let upper = block.iter().filter(|t| t.shape == Shape::Upper).count();
+            if words >= 3 && upper * 10 >= words * 8 {
+                flags[block_start..i].iter_mut().for_each(|f| *f = true);
+            }
+            block_start = i;
+        }
+    }
+    flags
+}
+
+impl Scanner<'_, '_> {
+    fn surface(&self, start: usize, end: usize) -> &str {
+        &self.text[self.tokens[start].start..self.tokens[end - 1].end]
+    }
+
+    /// Whether the text's capitals fit the alias: exact aliases must match exactly, others
+    /// need a capital wherever the alias has one (and on the first word).
+    fn casing_fits(&self, c: &Candidate, start: usize, end: usize) -> bool {
+        if c.has(ALIAS_EXACT_CASE) {
+            return self.kb.exact_form(c) == Some(self.surface(start, end));
+        }
+        if self.caps_block[start] {
+            return true;
+        }
+        let first_needs_capital = c.capital_mask & 1 != 0 || end - start == 1;
+        if first_needs_capital && !self.tokens[start].is_capitalized() {
+            return false;
+        }
+        (start..end)
+            .enumerate()
+            .take(8)
+            .all(|(k, t)| c.capital_mask & (1 << k) == 0 || self.tokens[t].is_capitalized())
+    }
+
+    /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
+    fn first_pass(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let mut advanced = false;
+            for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
+                let candidates = self.kb.candidates(at);
+                for c in &candidates {
+                    if !self.casing_fits(c, i, i + len) {
+                        continue;
+                    }
+                    if c.has(ALIAS_DEMONYM) {
+                        if let Some(e) = self.kb.entity(c.entity) {
+                            self.countries.insert(e.country.to_string());
+                        }
+                        continue;
+                    }
+                    if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0 {
+                        self.introduced.insert(c.entity);
+                        if let Some(e) = self.kb.entity(c.entity) {
+                            if e.kind == EntityType::Place && e.subtype == "country" {
+                                self.countries.insert(e.country.to_string());
+                            }
+                        }
+                    }
+                }
+                if candidates.iter().any(|c| c.flags & ALIAS_PRIMARY != 0) {
+                    i += len;
+                    advanced = true;
+                    break;
+                }
+            }
+            if !advanced {
+                i += 1;
+            }
+        }
+    }
+
+    /// How well a candidate fits here, or None when it must not be used.
+    fn score(&self, c: &Candidate, start: usize, end: usize) -> Option<i32> {
+        if c.flags & (ALIAS_DEMONYM | ALIAS_TITLE) != 0 || !self.casing_fits(c, start, end) {
+            return None;
+        }
+        let introduced = self.introduced.contains(&c.entity);
+        let after_title = start > 0
+            && self.tokens[start].gap.joins_name()
+            && patterns::is_person_title(&self.tokens[start - 1].norm);
+        if c.has(ALIAS_SURNAME) && !introduced && !after_title {
+            return None;
+        }
+        if c.has(ALIAS_COMMON_WORD) {
+            // An ordinary word needs the article to have named the entity in full, and a
+            // capital that is not just the start of a sentence.
+            let sentence_initial = self.tokens[start].gap.starts_sentence();
+            if !introduced || (sentence_initial && end - start == 1) {
+                return None;
+            }
+        }
+        let entity = self.kb.entity(c.entity)?;
+        let mut score = i32::from(c.prominence);
+        if introduced {
+            score += 30;
+        }
+        if !entity.country.is_empty() && self.countries.contains(entity.country) {
+            score += 10;
+        }
+        if c.flags & (ALIAS_PRIMARY | ALIAS_ACRONYM) != 0 {
+            score += 5;
+        }
+        if after_title && entity.kind == EntityType::Person {
+            score += 40;
+        }
+        Some(score)
+    }
+
+    fn main_pass(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if let Some(len) = self.known_at(i) {
+                i += len;
+            } else if let Some(len) = self.pattern_at(i) {
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// The longest knowledge-base name at token `i` with a candidate that fits.
+    fn known_at(&mut self, i: usize) -> Option<usize> {
+        for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
+            let best = self
+                .kb
+                .candidates(at)
+                .into_iter()
+                .filter_map(|c| self.score(&c, i, i + len).map(|s| (s, c)))
+                .max_by_key(|(s, c)| (*s, std::cmp::Reverse(c.entity)));
+            if let Some((_, c)) = best {
+                let entity = self.kb.entity(c.entity)?;
+                if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) {
+                    if let Some(last) = self.tokens[..i + len].last() {
+                        self.known_surnames.insert(last.norm.clone(), c.entity);
+                    }
+                }
+                let index = self.entity_index(EntityKey::Known(c.entity), || ArticleEntity {
+                    kb: Some(entity.index),
+                    id: Some(entity.id.to_string()),
+                    name: entity.name.to_string(),
+                    kind: entity.kind,
+                    subtype: entity.subtype.to_string(),
+                    mention_count: 0,
+                    intro: None,
+                    first_sentence: (0, 0),
+                });
+                self.push_mention(i, i + len, index);
+                return Some(len);
+            }
+        }
+        None
+    }
+
+    /// A name the knowledge base lacks, found by a title or organisation word, or a surname
+    /// of a person named earlier.
+    fn pattern_at(&mut self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        if !token.is_capitalized() || self.caps_block[i] {
+            return None;
+        }
+        if let Some(&entity) = self.known_surnames.get(&token.norm) {
+            let index = self.keys.get(&EntityKey::Known(entity)).copied()?;
+            self.push_mention(i, i + 1, index);
+            return Some(1);
+        }
+        if let Some(key) = self.local_surnames.get(&token.norm).cloned() {
+            let index = self.keys.get(&EntityKey::Local(key)).copied()?;
+            self.push_mention(i, i + 1, index);
+            return Some(1);
+        }
+        let found = patterns::person_after_title(&self.tokens, i)
+            .or_else(|| patterns::organization_at(&self.tokens, i))?;
+        let name = self.surface(found.start, found.end).to_string();
+        let key = crate::text::normalize_phrase(&name);
+        if found.kind == EntityType::Person && found.end - found.start > 1 {
+            let surname = self.tokens[found.end - 1].norm.clone();
+            self.local_surnames.insert(surname, key.clone());
+        }
+        let subtype = match found.kind {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+        };
+        let index = self.entity_index(EntityKey::Local(key), || ArticleEntity {
+            kb: None,
+            id: None,
+            name: name.clone(),
+            kind: found.kind,
+            subtype: subtype.to_string(),
+            mention_count: 0,
+            intro: None,
+            first_sentence: (0, 0),
+        });
+        self.push_mention(found.start, found.end, index);
+        Some(found.end - i)
+    }
+
+    fn entity_index(&mut self, key: EntityKey, make: impl FnOnce() -> ArticleEntity) -> usize {
+        if let Some(&index) = self.keys.get(&key) {
+            return index;
+        }
+        let index = self.scan.entities.len();
+        self.scan.entities.push(make());
+        self.keys.insert(key, index);
+        index
+    }
+
+    fn push_mention(&mut self, start: usize, end: usize, entity: usize) {
+        self.scan.entities[entity].mention_count += 1;
+        self.scan.mentions.push(Mention {
+            start: self.tokens[start].start,
+            end: self.tokens[end - 1].end,
+            entity,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,358 @@
+//! Names the knowledge base lacks, found by the words around them: a title before a person
+//! ("Foreign Minister Jane Doe", "Ayatollah ..."), an organisation word ending a capitalised
+//! run ("Ministry of Defence", "Quds Force Brigades").
+
+use crate::kb::EntityType;
+use crate::text::{Shape, Token};
+
+/// Words that introduce a person's name when they come right before it.
+const PERSON_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "ayatollah",
+    "sheikh",
+    "sheik",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "adm",
+    "admiral",
+    "commander",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sultan",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "imam",
+    "cleric",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "mayor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "judge",
+    "justice",
+    "hojatoleslam",
+    "mullah",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "leader",
+    "deputy",
+    "sergeant",
+    "sgt",
+    "officer",
+    "councillor",
+    "councilor",
+    "mp",
+    "mep",
+    "speaker",
+    "diplomat",
+    "minister's",
+];
+
+/// Words that end an organisation's name.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "ministry",
+    "agency",
+    "party",
+    "brigades",
+    "brigade",
+    "corps",
+    "university",
+    "council",
+    "committee",
+    "commission",
+    "organization",
+    "organisation",
+    "institute",
+    "bank",
+    "army",
+    "front",
+    "movement",
+    "court",
+    "union",
+    "association",
+    "foundation",
+    "company",
+    "group",
+    "authority",
+    "department",
+    "office",
+    "bureau",
+    "service",
+    "services",
+    "forces",
+    "force",
+    "guard",
+    "guards",
+    "police",
+    "parliament",
+    "assembly",
+    "federation",
+    "alliance",
+    "league",
+    "network",
+    "corporation",
+    "inc",
+    "ltd",
+    "fund",
+    "programme",
+    "program",
+    "news",
+    "times",
+    "post",
+    "press",
+    "club",
+    "society",
+    "board",
+    "centre",
+    "center",
+    "school",
+    "college",
+    "hospital",
+    "church",
+    "airlines",
+    "airways",
+];
+
+/// Small words allowed inside an organisation's name.
+const NAME_LINKS: &[&str] = &["of", "for", "and", "the", "de", "al", "el", "on"];
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "also",
+    "according",
+    "analysts",
+    "although",
+    "despite",
+    "however",
+    "meanwhile",
+    "read",
+    "subscribe",
+    "discover",
+    "more",
+];
+
+pub fn is_person_title(norm: &str) -> bool {
+    PERSON_TITLES.contains(&norm)
+}
+
+pub fn is_not_name(norm: &str) -> bool {
+    NOT_NAMES.contains(&norm)
+}
+
+fn is_name_token(token: &Token) -> bool {
+    matches!(token.shape, Shape::Capitalized | Shape::Upper)
+        && !is_not_name(&token.norm)
+        && !is_person_title(&token.norm)
+}
+
+/// A name found by its cues: tokens `start..end`, typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternName {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+}
+
+/// A person named right after a title: "President Jane Doe" -> "Jane Doe" (1 to 3 words).
+pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
+    if i == 0 || !is_person_title(&tokens[i - 1].norm) || !tokens[i].gap.joins_name() {
+        return None;
+    }
+    let mut end = i;
+    while end < tokens.len()
+        && end - i < 3
+        && is_name_token(&tokens[end])
+        && (end == i || tokens[end].gap.joins_name())
+    {
+        end += 1;
+    }
+    (end > i).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// An organisation: a capitalised run that ends in an organisation word ("Atomic Energy
+/// Organization of Iran" ends at "Iran" because "of Iran" follows an organisation word).
+pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
+    if !is_name_token(&tokens[i]) && !ORGANIZATION_HEADS.contains(&tokens[i].norm.as_str()) {
+        return None;
+    }
+    if !tokens[i].is_capitalized() {
+        return None;
+    }
+    let mut end = i;
+    let mut head_end = None;
+    while end < tokens.len() && end - i < 8 {
+        let t = &tokens[end];
+        if end > i && !t.gap.joins_name() {
+            break;
+        }
+        if t.is_capitalized() {
+            if ORGANIZATION_HEADS.contains(&t.norm.as_str()) {
+                head_end = Some(end + 1);
+            }
+            end += 1;
+        } else if NAME_LINKS.contains(&t.norm.as_str())
+            && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let head_end = head_end?;
+    // "of X" after the head word belongs to the name: "Ministry of Defence".
+    let end = if end > head_end && tokens[head_end].norm == "of" {
+        end
+    } else {
+        head_end
+    };
+    // A lone head word ("Ministry") is not a name.
+    (end - i >= 2).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Organization,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn surface(text: &str, name: Option<PatternName>) -> Option<String> {
+        let tokens = tokenize(text);
+        name.map(|n| text[tokens[n.start].start..tokens[n.end - 1].end].to_string())
+    }
+
+    #[test]
+    fn title_introduces_a_person() {
+        let text = "said Foreign Minister Jane Doe on Monday";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_after_title(&tokens, 3)).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(person_after_title(&tokens, 1), None);
+    }
+
+    #[test]
+    fn organisation_word_ends_a_name() {
+        let text = "the Ministry of Defence said";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, organization_at(&tokens, 1)).as_deref(),
+            Some("Ministry of Defence")
+        );
+        let text = "by the Quds Force yesterday";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, organization_at(&tokens, 2)).as_deref(),
+            Some("Quds Force")
+        );
+    }
+
+    #[test]
+    fn lone_organisation_word_is_not_a_name() {
+        let tokens = tokenize("The Ministry said");
+        assert_eq!(organization_at(&tokens, 1), None);
+    }
+}

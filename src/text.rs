@@ -1,0 +1,391 @@
+//! Tokens with byte offsets, and the one normalisation every alias key goes through.
+//!
+//! This module has no dependencies on purpose: `build.rs` includes it to normalise aliases
+//! when it compiles the knowledge base, so a name in the text and the same name in `kb/`
+//! always produce the same key.
+
+/// What separates a token from the one before it. Names continue across `Space` and
+/// `Hyphen` only: "Fordow, Natanz" is two names, "US-Israeli" is two tokens of one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    /// First token of the text.
+    Start,
+    /// Spaces or tabs only.
+    Space,
+    /// A hyphen or dash between letters, no spaces.
+    Hyphen,
+    /// Punctuation that ends a name but not a sentence (comma, colon, quote, bracket).
+    Punct,
+    /// A sentence end ('.', '!', '?') before this token.
+    Sentence,
+    /// A line break: a new block (paragraph, heading, list item).
+    Block,
+}
+
+/// The letter shape of a token, which casing rules of aliases are checked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// "Tehran"
+    Capitalized,
+    /// "IRGC", "U.S."
+    Upper,
+    /// "minister"
+    Lower,
+    /// "2024", "G7" starts with a digit, "'s"
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offsets into the text.
+    pub start: usize,
+    pub end: usize,
+    pub gap: Gap,
+    pub shape: Shape,
+    /// Case-folded, diacritics removed, dots of initials dropped: the alias key form.
+    pub norm: String,
+}
+
+impl Token {
+    pub fn is_possessive(&self) -> bool {
+        self.norm == "'s"
+    }
+    pub fn is_capitalized(&self) -> bool {
+        matches!(self.shape, Shape::Capitalized | Shape::Upper)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Splits text into word tokens. Apostrophes inside a word stay in it ("O'Brien"), a
+/// possessive becomes its own token ("Iran" "'s"), initials keep their dots ("U.S.", "J.D.").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut pending_gap = Gap::Start;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i;
+            // Consume the word, allowing inner apostrophes and initials' dots.
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_apostrophe(d) || d == '.' {
+                    // Look past the punctuation: continue only if a letter follows.
+                    let rest = &text[j + d.len_utf8()..];
+                    let next = rest.chars().next();
+                    let word_so_far = &text[start..end];
+                    if d == '.' {
+                        // "U.S." / "J.D.": single letters separated by dots.
+                        let last_run = word_so_far.rsplit('.').next().unwrap_or("");
+                        if last_run.chars().count() == 1
+                            && last_run.chars().all(char::is_alphabetic)
+                            && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
+                        {
+                            end = j + 1;
+                            chars.next();
+                            if !next.is_some_and(char::is_alphabetic) {
+                                break;
+                            }
+                            continue;
+                        }
+                        break;
+                    }
+                    // Apostrophe: possessive 's ends the word; otherwise keep it inside.
+                    let after = rest.chars().nth(1);
+                    let possessive = matches!(next, Some('s') | Some('S'))
+                        && !after.is_some_and(char::is_alphanumeric);
+                    if !possessive && next.is_some_and(char::is_alphabetic) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let surface = &text[start..end];
+            tokens.push(Token {
+                start,
+                end,
+                gap: pending_gap,
+                shape: shape_of(surface),
+                norm: normalize_word(surface),
+            });
+            pending_gap = Gap::Space;
+        } else if is_apostrophe(c) {
+            // Possessive after a word: "Iran's" -> "'s".
+            let rest = &text[i + c.len_utf8()..];
+            let mut rest_chars = rest.chars();
+            let next = rest_chars.next();
+            let after = rest_chars.next();
+            let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
+            if glued
+                && matches!(next, Some('s') | Some('S'))
+                && !after.is_some_and(char::is_alphanumeric)
+            {
+                let end = i + c.len_utf8() + 1;
+                tokens.push(Token {
+                    start: i,
+                    end,
+                    gap: Gap::Space,
+                    shape: Shape::Other,
+                    norm: "'s".to_string(),
+                });
+                chars.next();
+                chars.next();
+                pending_gap = Gap::Space;
+            } else {
+                pending_gap = pending_gap.max_with(Gap::Punct);
+                chars.next();
+            }
+        } else {
+            let gap = match c {
+                '\n' | '\r' | '\u{2029}' => Gap::Block,
+                '.' | '!' | '?' | '\u{2026}' => Gap::Sentence,
+                c if is_hyphen(c) => {
+                    let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
+                    let next = text[i + c.len_utf8()..].chars().next();
+                    if glued && next.is_some_and(is_word_char) && pending_gap == Gap::Space {
+                        Gap::Hyphen
+                    } else {
+                        Gap::Punct
+                    }
+                }
+                c if c.is_whitespace() => Gap::Space,
+                _ => Gap::Punct,
+            };
+            pending_gap = if tokens.is_empty() {
+                Gap::Start
+            } else {
+                pending_gap.max_with(gap)
+            };
+            chars.next();
+        }
+    }
+    tokens
+}
+
+impl Gap {
+    fn rank(self) -> u8 {
+        match self {
+            Gap::Space => 0,
+            Gap::Hyphen => 1,
+            Gap::Punct => 2,
+            Gap::Sentence => 3,
+            Gap::Block => 4,
+            Gap::Start => 5,
+        }
+    }
+    /// The stronger of two separators seen between the same pair of tokens.
+    fn max_with(self, other: Gap) -> Gap {
+        if other.rank() > self.rank() {
+            other
+        } else {
+            self
+        }
+    }
+    /// Whether a multi-word name may continue across this separator.
+    pub fn joins_name(self) -> bool {
+        matches!(self, Gap::Space | Gap::Hyphen)
+    }
+    /// Whether the token after this separator starts a sentence.
+    pub fn starts_sentence(self) -> bool {
+        matches!(self, Gap::Start | Gap::Sentence | Gap::Block)
+    }
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Shape::Other;
+    };
+    if !word.chars().next().is_some_and(char::is_alphabetic) {
+        return Shape::Other;
+    }
+    if first.is_uppercase() {
+        let rest: Vec<char> = letters.collect();
+        if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+            Shape::Upper
+        } else {
+            Shape::Capitalized
+        }
+    } else if first.is_lowercase() {
+        Shape::Lower
+    } else {
+        // Scripts without case (Arabic, CJK): treat as name-like.
+        Shape::Capitalized
+    }
+}
+
+/// The key form of one word: lowercase, Latin diacritics folded, curly apostrophes straight,
+/// initials' dots removed ("U.S." -> "us", "Tehran’s" -> "tehran’s" -> "tehran's").
+pub fn normalize_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c == '.' {
+            continue;
+        }
+        if is_apostrophe(c) {
+            out.push('\'');
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            match fold_diacritic(lower) {
+                Some(s) => out.push_str(s),
+                None => out.push(lower),
+            }
+        }
+    }
+    out
+}
+
+/// The key of a whole alias: its tokens' normal forms joined by single spaces.
+pub fn normalize_phrase(phrase: &str) -> String {
+    let tokens = tokenize(phrase);
+    let mut key = String::with_capacity(phrase.len());
+    for token in &tokens {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&token.norm);
+    }
+    key
+}
+
+/// Which tokens of an alias are capitalised, as a bit mask (bit i = token i), so a match in
+/// text can demand the same capitals ("al-Qaeda" needs a capital Q, not a capital a).
+pub fn capital_mask(phrase: &str) -> u8 {
+    tokenize(phrase)
+        .iter()
+        .take(8)
+        .enumerate()
+        .filter(|(_, t)| t.is_capitalized())
+        .fold(0u8, |mask, (i, _)| mask | (1 << i))
+}
+
+fn fold_diacritic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' => {
+            "a"
+        }
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ế' | 'ề' | 'ệ' => {
+            "e"
+        }
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ọ' | 'ố' | 'ồ' | 'ộ' | 'ơ' => {
+            "o"
+        }
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ư' | 'ụ' => {
+            "u"
+        }
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn possessives_split_with_straight_and_curly_apostrophes() {
+        assert_eq!(words("Iran's"), ["iran", "'s"]);
+        assert_eq!(words("Tehran’s response"), ["tehran", "'s", "response"]);
+        assert_eq!(words("O'Brien said"), ["o'brien", "said"]);
+    }
+
+    #[test]
+    fn initials_are_one_token_without_dots() {
+        assert_eq!(words("the U.S. said"), ["the", "us", "said"]);
+        assert_eq!(words("J.D. Vance"), ["jd", "vance"]);
+        let tokens = tokenize("in the U.S. Then");
+        assert_eq!(tokens[2].shape, Shape::Upper);
+    }
+
+    #[test]
+    fn sentence_end_after_plain_word_is_a_boundary() {
+        let tokens = tokenize("He left. Moscow replied");
+        assert_eq!(tokens[2].gap, Gap::Sentence);
+        assert!(tokens[2].gap.starts_sentence());
+    }
+
+    #[test]
+    fn hyphen_joins_and_comma_separates() {
+        let tokens = tokenize("US-Israeli action, Fordow, Natanz");
+        assert_eq!(tokens[1].gap, Gap::Hyphen);
+        assert_eq!(tokens[4].gap, Gap::Punct);
+    }
+
+    #[test]
+    fn diacritics_fold_for_keys() {
+        assert_eq!(
+            normalize_phrase("Zaporižžja São Tomé"),
+            "zaporizzja sao tome"
+        );
+        assert_eq!(normalize_phrase("Tehran’s"), "tehran 's");
+    }
+
+    #[test]
+    fn shapes() {
+        let t = tokenize("IRGC Tehran minister 2024");
+        let shapes: Vec<Shape> = t.iter().map(|t| t.shape).collect();
+        assert_eq!(
+            shapes,
+            [Shape::Upper, Shape::Capitalized, Shape::Lower, Shape::Other]
+        );
+    }
+
+    #[test]
+    fn capital_mask_marks_capitalised_tokens() {
+        assert_eq!(capital_mask("al-Qaeda"), 0b10);
+        assert_eq!(capital_mask("Strait of Hormuz"), 0b101);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "", ".", "'", "’s", "a.", "..", "-x", "x-", "U.", "\u{0}", "ß.ß'", "é’",
+        ] {
+            let tokens = tokenize(s);
+            for t in tokens {
+                assert!(t.start < t.end && t.end <= s.len());
+                assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+            }
+        }
+    }
+}
