@@ -1,1 +1,278 @@
+//! The content-script front end: the only exports to JavaScript are `start`, `stop`,
+//! `stats` and `scan_text`. The loader (extension/content/loader.js) decides whether to
+//! call them; everything that reads or paints the page happens here.
+//!
+//! State lives in one thread-local `App`; every listener and timer it installs is owned by
+//! it, so `stop` (dropping the App) removes them all.
 
+mod bindings;
+mod card_view;
+mod extract;
+mod hover;
+mod paint;
+
+use crate::kb::Kb;
+use crate::scan::{scan, Scan};
+use card_view::CardView;
+use extract::PageText;
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Range};
+
+/// Time the pointer must rest on a name before its card opens.
+const HOVER_DELAY_MS: u32 = 300;
+/// Time the card stays after the pointer leaves, to let the reader move into it.
+const HIDE_GRACE_MS: u32 = 300;
+/// Pointer moves are processed at most this often.
+const POINTER_THROTTLE_MS: u32 = 40;
+
+struct ShownCard {
+    mention: usize,
+    view: CardView,
+}
+
+struct App {
+    kb: Kb<'static>,
+    document: Document,
+    page: PageText,
+    scan: Scan,
+    ranges: Vec<Option<Range>>,
+    card: Option<ShownCard>,
+    pending_mention: Option<usize>,
+    pointer: (f64, f64),
+    // Timers are replaced, never dropped from inside their own callback.
+    pointer_timer: Option<Timeout>,
+    pointer_timer_armed: bool,
+    show_timer: Option<Timeout>,
+    hide_timer: Option<Timeout>,
+    hide_armed: bool,
+    listeners: Vec<EventListener>,
+    scan_ms: f64,
+}
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+}
+
+fn with_app(f: impl FnOnce(&mut App)) {
+    APP.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            if let Some(app) = slot.as_mut() {
+                f(app);
+            }
+        }
+    });
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+fn error(message: &str) -> JsValue {
+    js_sys::Error::new(&format!("Backstory: {message}")).into()
+}
+
+/// Scans the page, paints highlights and starts answering the pointer. Returns stats.
+#[wasm_bindgen]
+pub fn start() -> Result<JsValue, JsValue> {
+    let running = APP.with(|cell| cell.borrow().is_some());
+    if !running {
+        let app = App::new()?;
+        APP.with(|cell| *cell.borrow_mut() = Some(app));
+        install_listeners()?;
+    }
+    Ok(stats())
+}
+
+/// Removes every highlight, the card, listeners and timers; frees the page's scan state.
+#[wasm_bindgen]
+pub fn stop() {
+    let app = APP.with(|cell| cell.try_borrow_mut().ok().and_then(|mut slot| slot.take()));
+    if let Some(mut app) = app {
+        paint::clear();
+        if let Some(shown) = app.card.take() {
+            shown.view.remove();
+        }
+    }
+}
+
+/// Numbers for the popup and tests: running, entities, mentions, scan time.
+#[wasm_bindgen]
+pub fn stats() -> JsValue {
+    let object = js_sys::Object::new();
+    APP.with(|cell| {
+        let slot = cell.borrow();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&object, &k.into(), &v);
+        };
+        set("running", slot.is_some().into());
+        if let Some(app) = slot.as_ref() {
+            set("entities", (app.scan.entities.len() as u32).into());
+            set("mentions", (app.scan.mentions.len() as u32).into());
+            set("scanMs", app.scan_ms.into());
+            set("textBytes", (app.page.text.len() as u32).into());
+        }
+    });
+    object.into()
+}
+
+/// Scans a plain string with the embedded knowledge base and returns the mentions; used by
+/// benchmarks and by anything that has text but no page.
+#[wasm_bindgen]
+pub fn scan_text(text: &str) -> Result<JsValue, JsValue> {
+    let kb = Kb::embedded().map_err(|e| error(&e.to_string()))?;
+    let result = scan(&kb, text);
+    serde_wasm_bindgen::to_value(&result).map_err(|e| error(&e.to_string()))
+}
+
+impl App {
+    fn new() -> Result<App, JsValue> {
+        let window = web_sys::window().ok_or_else(|| error("no window"))?;
+        let document = window.document().ok_or_else(|| error("no document"))?;
+        let body = document.body().ok_or_else(|| error("page has no body yet"))?;
+        let kb = Kb::embedded().map_err(|e| error(&e.to_string()))?;
+        let began = now_ms();
+        let page = extract::extract(&body);
+        let result = scan(&kb, &page.text);
+        let ranges = paint::mention_ranges(&document, &page, &result);
+        paint::paint(&result, &ranges)?;
+        let scan_ms = now_ms() - began;
+        Ok(App {
+            kb,
+            document,
+            page,
+            scan: result,
+            ranges,
+            card: None,
+            pending_mention: None,
+            pointer: (0.0, 0.0),
+            pointer_timer: None,
+            pointer_timer_armed: false,
+            show_timer: None,
+            hide_timer: None,
+            hide_armed: false,
+            listeners: Vec::new(),
+            scan_ms,
+        })
+    }
+
+    fn on_pointer(&mut self) {
+        let (x, y) = self.pointer;
+        if self.card.as_ref().is_some_and(|c| c.view.contains_point(x, y)) {
+            self.cancel_hide();
+            self.cancel_show();
+            return;
+        }
+        match hover::mention_at(&self.document, &self.ranges, x, y) {
+            Some(mention) => {
+                let same_entity = |other: usize| {
+                    self.scan.mentions[other].entity == self.scan.mentions[mention].entity
+                };
+                if self.card.as_ref().is_some_and(|c| c.mention == mention || same_entity(c.mention)) {
+                    self.cancel_hide();
+                    self.cancel_show();
+                } else if self.pending_mention != Some(mention) {
+                    self.pending_mention = Some(mention);
+                    self.show_timer = Some(Timeout::new(HOVER_DELAY_MS, move || {
+                        with_app(|app| {
+                            if app.pending_mention == Some(mention) {
+                                app.pending_mention = None;
+                                app.show(mention);
+                            }
+                        })
+                    }));
+                }
+            }
+            None => {
+                self.cancel_show();
+                if self.card.is_some() && !self.hide_armed {
+                    self.hide_armed = true;
+                    self.hide_timer = Some(Timeout::new(HIDE_GRACE_MS, || {
+                        with_app(|app| {
+                            if app.hide_armed {
+                                app.hide();
+                            }
+                        })
+                    }));
+                }
+            }
+        }
+    }
+
+    fn cancel_show(&mut self) {
+        self.pending_mention = None;
+    }
+
+    fn cancel_hide(&mut self) {
+        self.hide_armed = false;
+    }
+
+    fn show(&mut self, mention: usize) {
+        self.hide();
+        let Some(Some(range)) = self.ranges.get(mention) else {
+            return;
+        };
+        let (x, y) = self.pointer;
+        let anchor = hover::rect_under(range, x, y).unwrap_or_else(|| range.get_bounding_client_rect());
+        let entity = self.scan.mentions[mention].entity;
+        let Some(data) = crate::card::build(&self.kb, &self.page.text, &self.scan, entity) else {
+            return;
+        };
+        match CardView::show(&self.document, &data, &anchor) {
+            Ok(view) => self.card = Some(ShownCard { mention, view }),
+            Err(e) => web_sys::console::warn_2(&"Backstory: card failed".into(), &e),
+        }
+    }
+
+    fn hide(&mut self) {
+        self.hide_armed = false;
+        if let Some(shown) = self.card.take() {
+            shown.view.remove();
+        }
+    }
+}
+
+fn install_listeners() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| error("no window"))?;
+    let document = window.document().ok_or_else(|| error("no document"))?;
+    let passive = EventListenerOptions::default();
+    let pointer = EventListener::new_with_options(&window, "pointermove", passive, |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
+        let point = (f64::from(event.client_x()), f64::from(event.client_y()));
+        with_app(|app| {
+            app.pointer = point;
+            if !app.pointer_timer_armed {
+                app.pointer_timer_armed = true;
+                app.pointer_timer = Some(Timeout::new(POINTER_THROTTLE_MS, || {
+                    with_app(|app| {
+                        app.pointer_timer_armed = false;
+                        app.on_pointer();
+                    })
+                }));
+            }
+        });
+    });
+    let keys = EventListener::new(&document, "keydown", |event| {
+        if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+            if event.key() == "Escape" {
+                with_app(App::hide);
+            }
+        }
+    });
+    let scroll = EventListener::new_with_options(
+        &document,
+        "scroll",
+        EventListenerOptions::default(),
+        |_| with_app(App::hide),
+    );
+    with_app(|app| app.listeners.extend([pointer, keys, scroll]));
+    Ok(())
+}

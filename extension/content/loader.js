@@ -1,0 +1,48 @@
+// Content-script entry: checks the site switch first (a disabled site costs nothing more),
+// then loads the Rust core and calls start/stop as the switch changes. No page logic here.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const host = location.hostname;
+  let core = null;
+  let loading = null;
+
+  // Chromium refuses to compile WebAssembly in a content script when the page's CSP lacks
+  // 'wasm-unsafe-eval'; the background then injects the same crate compiled to JavaScript.
+  async function loadCore() {
+    try {
+      await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/backstory_bg.wasm') });
+      return wasm_bindgen;
+    } catch (error) {
+      if (!(error instanceof WebAssembly.CompileError)) throw error;
+      const reply = await api.runtime.sendMessage({ type: 'inject-fallback' });
+      if (!reply?.ok || !globalThis.backstoryFallback) {
+        throw new Error(`Backstory: fallback core unavailable (${reply?.error ?? 'no reply'})`);
+      }
+      return globalThis.backstoryFallback;
+    }
+  }
+
+  async function apply(enabled) {
+    if (!enabled) {
+      core?.stop();
+      return;
+    }
+    loading ??= loadCore();
+    core = await loading;
+    core.start();
+  }
+
+  function report(error) {
+    console.warn('Backstory:', error?.message ?? error);
+  }
+
+  BackstorySettings.onChange((disabled) => apply(!disabled.includes(host)).catch(report));
+
+  api.runtime.onMessage.addListener((message, _sender, reply) => {
+    if (message?.type === 'stats') {
+      reply(core ? core.stats() : { running: false });
+    }
+  });
+
+  BackstorySettings.isSiteEnabled(host).then(apply).catch(report);
+})();
