@@ -34,13 +34,14 @@ fn main() {
         .filter_map(|r| r.as_of.clone())
         .max()
         .unwrap_or_else(|| "unknown".to_string());
-    let bytes = match compile::compile(&records, &as_of) {
-        Ok(bytes) => bytes,
+    let compiled = match compile::compile(&records, &as_of) {
+        Ok(compiled) => compiled,
         Err(e) => {
             eprintln!("error: knowledge base: {e}");
             std::process::exit(1);
         }
     };
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this")).join("kb.bin");
-    std::fs::write(&out, bytes).expect("OUT_DIR is writable");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
+    std::fs::write(out.join("kb.bin"), compiled.kb).expect("OUT_DIR is writable");
+    std::fs::write(out.join("kb-cards.bin"), compiled.cards).expect("OUT_DIR is writable");
 }

@@ -89,6 +89,11 @@ build_fallback() {
     --enable-nontrapping-float-to-int --enable-mutable-globals \
     "$out/backstory_bg.wasm" -o "$out/backstory_bg.wasm.js"
   sed -i 's#"./backstory_bg.wasm"#"./backstory_bg.wasm.js"#' "$out/backstory.js"
+  # wasm2js grows memory by copying into a new ArrayBuffer without detaching the old one, so
+  # the glue's "byteLength === 0" staleness check never fires: compare buffers instead.
+  sed -i -E 's/(cached[A-Za-z0-9]+Memory0)\.byteLength === 0/\1.buffer !== wasm.memory.buffer/g' \
+    "$out/backstory_bg.js"
+  grep -q 'byteLength === 0' "$out/backstory_bg.js" && { echo "wasm2js glue patch failed" >&2; exit 1; }
   printf "import * as core from './backstory.js';\nglobalThis.backstoryFallback = core;\n" \
     > "$out/entry.js"
   mkdir -p "$EXT/fallback"
@@ -100,10 +105,14 @@ build_extension() {
   ensure_tools
   mkdir -p "$EXT"
   # Copy the extension sources (pkg/ and fallback/ are generated next to them).
-  find "$EXT" -mindepth 1 -maxdepth 1 ! -name pkg ! -name fallback -exec rm -rf {} +
+  find "$EXT" -mindepth 1 -maxdepth 1 ! -name pkg ! -name fallback ! -name data \
+    -exec rm -rf {} +
   cp -R extension/. "$EXT/"
   build_wasm
   build_fallback
+  log "compiling the knowledge base"
+  cargo build --release --bin backstory
+  target/release/backstory kb export "$EXT/data"
   # pkg/ at the top level mirrors the wasm-bindgen output, as the architecture describes.
   rm -rf "$ROOT/pkg" && cp -R "$EXT/pkg" "$ROOT/pkg"
   log "packaging"
@@ -114,6 +123,8 @@ build_extension() {
   cp "$DIST/backstory-chrome.zip" "$DIST/backstory-firefox.xpi"
   log "built: $(du -k "$EXT/pkg/backstory_bg.wasm" | cut -f1) KB wasm," \
     "$(du -k "$EXT/fallback/backstory-fallback.js" | cut -f1) KB fallback," \
+    "$(du -k "$EXT/data/kb.bin" | cut -f1) KB kb.bin," \
+    "$(du -k "$EXT/data/kb-cards.bin" | cut -f1) KB kb-cards.bin," \
     "$(du -k "$DIST/backstory-chrome.zip" | cut -f1) KB zip"
 }
 
@@ -152,7 +163,8 @@ case "${1:-build}" in
   kb)
     venv="$TOOLS/kb-venv"
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet -r tools/kb_import/requirements.txt
+    # --no-deps: rigour would pull PyICU, which compiles C++ for minutes and is not needed.
+    "$venv/bin/pip" install --quiet --no-deps -r tools/kb_import/requirements.txt
     "$venv/bin/python" tools/kb_import/import.py --shared "$SHARED" --out kb/generated
     ;;
   eval)

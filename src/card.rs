@@ -3,7 +3,7 @@
 //! Descriptions are composed from dated facts ("Minister of Foreign Affairs of Iran since
 //! Aug 2024, as of Mar 2026"), so a card never claims more than its sources support.
 
-use crate::kb::{EntityType, Kb, Role};
+use crate::kb::{Cards, EntityType, Kb, Role};
 use crate::scan::{ArticleEntity, Scan};
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -145,7 +145,15 @@ fn code_to_common_name(code: &str) -> &str {
     }
 }
 
-pub fn build(kb: &Kb<'_>, text: &str, scan: &Scan, entity: usize) -> Option<CardData> {
+/// The card for `entity` of `scan`. Without `cards` (details not loaded yet) the card still
+/// has the name, type and the article's own context.
+pub fn build(
+    kb: &Kb<'_>,
+    cards: Option<&Cards<'_>>,
+    text: &str,
+    scan: &Scan,
+    entity: usize,
+) -> Option<CardData> {
     let article: &ArticleEntity = scan.entities.get(entity)?;
     let slice = |(s, e): (usize, usize)| text.get(s..e).map(str::to_string);
     let mut card = CardData {
@@ -158,11 +166,13 @@ pub fn build(kb: &Kb<'_>, text: &str, scan: &Scan, entity: usize) -> Option<Card
         ..CardData::default()
     };
     if let Some(record) = article.kb.and_then(|i| kb.entity(i)) {
-        let details = kb.details(&record);
-        card.summary = details.summary.map(str::to_string);
         if record.subtype != "country" {
             card.country = country_name(kb, record.country);
         }
+    }
+    if let (Some(index), Some(cards)) = (article.kb, cards) {
+        let details = cards.details(index);
+        card.summary = details.summary.map(str::to_string);
         let mut roles = details.roles.clone();
         roles.sort_by(|a, b| b.start.cmp(a.start));
         card.roles = roles.iter().map(describe_role).collect();
@@ -185,10 +195,10 @@ pub fn build(kb: &Kb<'_>, text: &str, scan: &Scan, entity: usize) -> Option<Card
                 url: format!("https://en.wikipedia.org/wiki/{}", encode_path(wiki)),
             });
         }
-        if record.id.starts_with('Q') {
+        if let Some(qid) = details.id.filter(|id| id.starts_with('Q')) {
             card.links.push(Link {
                 label: "Wikidata".into(),
-                url: format!("https://www.wikidata.org/wiki/{}", record.id),
+                url: format!("https://www.wikidata.org/wiki/{qid}"),
             });
         }
     }
@@ -249,7 +259,8 @@ mod tests {
             .iter()
             .position(|e| e.name == "Abbas Araghchi")
             .unwrap();
-        let card = build(&kb, text, &scan, index).unwrap();
+        let cards = Cards::embedded().unwrap();
+        let card = build(&kb, Some(&cards), text, &scan, index).unwrap();
         assert_eq!(card.kind, "Person");
         assert_eq!(card.intro.as_deref(), Some("Iranian Foreign Minister"));
         assert!(card.roles.iter().any(|r| r.contains("Foreign Affairs")));

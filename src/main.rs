@@ -6,10 +6,12 @@
 //! backstory lookup NAME...      knowledge-base candidates for a name
 //! backstory card FILE NAME      the hover card for NAME as it appears in FILE
 //! backstory kb stats            size and counts of the embedded knowledge base
+//! backstory kb export DIR       write kb.bin and kb-cards.bin (the extension ships them)
 //! ```
 
 mod html_text;
 
+use backstory::kb::Cards;
 use backstory::{card, scan, Kb, Scan};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
@@ -20,8 +22,9 @@ const USAGE: &str =
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let kb = match Kb::embedded() {
-        Ok(kb) => kb,
+    let opened = Kb::embedded().and_then(|kb| Ok((kb, Cards::embedded()?)));
+    let (kb, cards) = match opened {
+        Ok(both) => both,
         Err(e) => {
             eprintln!("backstory: {e}");
             return ExitCode::FAILURE;
@@ -33,17 +36,17 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["scan", "--jsonl"] => scan_jsonl(&kb),
+        ["scan", "--jsonl"] => scan_jsonl(&kb, &cards),
         ["scan", file] => read_document(file).map(|text| {
-            println!("{}", mentions_json(&kb, "", &text, &scan(&kb, &text)));
+            println!("{}", mentions_json(&kb, &cards, "", &text, &scan(&kb, &text)));
         }),
         ["lookup", names @ ..] if !names.is_empty() => {
-            lookup(&kb, &names.join(" "));
+            lookup(&kb, &cards, &names.join(" "));
             Ok(())
         }
-        ["card", file, name @ ..] if !name.is_empty() => {
-            read_document(file).and_then(|text| print_card(&kb, &text, &name.join(" ")))
-        }
+        ["card", file, name @ ..] if !name.is_empty() => read_document(file)
+            .and_then(|text| print_card(&kb, &cards, &text, &name.join(" "))),
+        ["kb", "export", dir] => export(dir),
         ["kb", "stats"] => {
             println!(
                 "{}",
@@ -74,7 +77,7 @@ fn read_document(path: &str) -> Result<String, String> {
 }
 
 /// Mentions with code-point offsets, as the CLI contract promises.
-fn mentions_json(kb: &Kb<'_>, id: &str, text: &str, result: &Scan) -> Value {
+fn mentions_json(kb: &Kb<'_>, cards: &Cards<'_>, id: &str, text: &str, result: &Scan) -> Value {
     let mut chars_before = 0usize;
     let mut byte_cursor = 0usize;
     let mut to_chars = |byte: usize| {
@@ -93,14 +96,14 @@ fn mentions_json(kb: &Kb<'_>, id: &str, text: &str, result: &Scan) -> Value {
             json!({
                 "start": start, "end": end, "text": &text[m.start..m.end],
                 "type": e.kind.as_str(), "subtype": record.map(|r| r.subtype),
-                "entity": e.id, "name": record.map(|r| r.name),
+                "entity": e.kb.and_then(|i| cards.id(i)), "name": record.map(|r| r.name),
             })
         })
         .collect();
     json!({"id": id, "mentions": mentions})
 }
 
-fn scan_jsonl(kb: &Kb<'_>) -> Result<(), String> {
+fn scan_jsonl(kb: &Kb<'_>, cards: &Cards<'_>) -> Result<(), String> {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (n, line) in stdin.lock().lines().enumerate() {
@@ -112,7 +115,7 @@ fn scan_jsonl(kb: &Kb<'_>) -> Result<(), String> {
             Ok(input) => {
                 let id = input.get("id").and_then(Value::as_str).unwrap_or("");
                 match input.get("text").and_then(Value::as_str) {
-                    Some(text) => mentions_json(kb, id, text, &scan(kb, text)),
+                    Some(text) => mentions_json(kb, cards, id, text, &scan(kb, text)),
                     None => {
                         json!({"id": id, "error": format!("line {}: no \"text\" string", n + 1)})
                     }
@@ -125,13 +128,13 @@ fn scan_jsonl(kb: &Kb<'_>) -> Result<(), String> {
     Ok(())
 }
 
-fn lookup(kb: &Kb<'_>, name: &str) {
+fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) {
     for c in kb.lookup(name) {
         if let Some(e) = kb.entity(c.entity) {
-            let details = kb.details(&e);
+            let details = cards.details(c.entity);
             println!(
                 "{}",
-                json!({"id": e.id, "name": e.name, "type": e.kind.as_str(), "subtype": e.subtype,
+                json!({"id": details.id, "name": e.name, "type": e.kind.as_str(), "subtype": e.subtype,
                        "country": e.country, "prominence": c.prominence, "flags": c.flags,
                        "summary": details.summary})
             );
@@ -139,17 +142,30 @@ fn lookup(kb: &Kb<'_>, name: &str) {
     }
 }
 
-fn print_card(kb: &Kb<'_>, text: &str, name: &str) -> Result<(), String> {
+fn print_card(kb: &Kb<'_>, cards: &Cards<'_>, text: &str, name: &str) -> Result<(), String> {
     let result = scan(kb, text);
     let index = result
         .entities
         .iter()
-        .position(|e| e.name == name || e.id.as_deref() == Some(name))
+        .position(|e| e.name == name || e.kb.and_then(|i| cards.id(i)) == Some(name))
         .ok_or_else(|| format!("{name:?} is not among the entities found in this text"))?;
-    let data = card::build(kb, text, &result, index).ok_or("no card")?;
+    let data = card::build(kb, Some(cards), text, &result, index).ok_or("no card")?;
     println!(
         "{}",
         serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?
     );
+    Ok(())
+}
+
+fn export(dir: &str) -> Result<(), String> {
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, bytes) in [
+        ("kb.bin", backstory::kb::EMBEDDED),
+        ("kb-cards.bin", backstory::kb::EMBEDDED_CARDS),
+    ] {
+        std::fs::write(dir.join(name), bytes)
+            .map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))?;
+    }
     Ok(())
 }

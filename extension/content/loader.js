@@ -8,7 +8,7 @@
 
   // Chromium refuses to compile WebAssembly in a content script when the page's CSP lacks
   // 'wasm-unsafe-eval'; the background then injects the same crate compiled to JavaScript.
-  async function loadCore() {
+  async function compileCore() {
     try {
       await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/backstory_bg.wasm') });
       return wasm_bindgen;
@@ -22,6 +22,25 @@
     }
   }
 
+  async function fetchBytes(path) {
+    const response = await fetch(api.runtime.getURL(path));
+    if (!response.ok) throw new Error(`Backstory: ${path}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  async function loadCore() {
+    const [loaded, knowledge] = await Promise.all([compileCore(), fetchBytes('data/kb.bin')]);
+    loaded.load_knowledge(knowledge);
+    return loaded;
+  }
+
+  // Card details are only fetched when a card is about to open for the first time.
+  function loadCards() {
+    fetchBytes('data/kb-cards.bin')
+      .then((bytes) => core.load_cards(bytes))
+      .catch(report);
+  }
+
   async function apply(enabled) {
     if (!enabled) {
       core?.stop();
@@ -29,7 +48,7 @@
     }
     loading ??= loadCore();
     core = await loading;
-    core.start();
+    core.start(loadCards);
   }
 
   function report(error) {

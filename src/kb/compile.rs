@@ -245,18 +245,41 @@ struct Candidate {
 /// Most candidates kept per alias key; the rest are too obscure to ever win.
 const MAX_CANDIDATES: usize = 24;
 
-pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Vec<u8>, CompileError> {
+/// The two compiled files: `kb.bin` (detection) and `kb-cards.bin` (card details).
+pub struct Compiled {
+    pub kb: Vec<u8>,
+    pub cards: Vec<u8>,
+}
+
+fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    let mut offset = header_size(sections.len());
+    for section in sections {
+        out.extend_from_slice(&(offset as u32).to_le_bytes());
+        out.extend_from_slice(&(section.len() as u32).to_le_bytes());
+        offset += section.len();
+    }
+    for section in sections {
+        out.extend_from_slice(section);
+    }
+    out
+}
+
+pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Compiled, CompileError> {
     let mut strings = StringPool::default();
+    let mut card_strings = StringPool::default();
     let mut entities = Vec::with_capacity(records.len() * ENTITY_SIZE);
+    let mut detail_offsets = Vec::with_capacity(records.len() * 4);
     let mut details = Vec::new();
     let mut keys: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
 
     for (index, record) in records.iter().enumerate() {
         let entity = index as u32;
         let prominence = record.prominence();
-        let details_at = details.len() as u32;
-        write_details(record, &mut strings, &mut details);
-        entities.extend_from_slice(&strings.add(&record.id).to_le_bytes());
+        detail_offsets.extend_from_slice(&(details.len() as u32).to_le_bytes());
+        write_details(record, &mut card_strings, &mut details);
         entities.extend_from_slice(&strings.add(&record.name).to_le_bytes());
         entities.push(type_code(&record.kind).unwrap_or(0));
         entities.push(subtype_code(&record.kind, &record.subtype).unwrap_or(0));
@@ -265,8 +288,6 @@ pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Vec<u8>, Compile
         entities.push(country.get(1).copied().unwrap_or(0));
         entities.push(prominence);
         entities.extend_from_slice(&[0, 0, 0]);
-        entities.extend_from_slice(&details_at.to_le_bytes());
-
         let mut aliases = vec![AliasRecord {
             text: record.name.clone(),
             ..AliasRecord::default()
@@ -350,27 +371,12 @@ pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Vec<u8>, Compile
 
     debug_assert_eq!(entities.len(), records.len() * ENTITY_SIZE);
     let meta = format!("as_of={as_of};entities={}", records.len());
-    let sections: [Vec<u8>; SECTION_COUNT] = [
-        fst_bytes,
-        candidates,
-        entities,
-        strings.bytes,
-        details,
-        meta.into_bytes(),
-    ];
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    let mut offset = HEADER_SIZE;
-    for section in &sections {
-        out.extend_from_slice(&(offset as u32).to_le_bytes());
-        out.extend_from_slice(&(section.len() as u32).to_le_bytes());
-        offset += section.len();
-    }
-    for section in &sections {
-        out.extend_from_slice(section);
-    }
-    Ok(out)
+    let kb = write_file(
+        MAGIC,
+        &[fst_bytes, candidates, entities, strings.bytes, meta.into_bytes()],
+    );
+    let cards = write_file(CARDS_MAGIC, &[detail_offsets, details, card_strings.bytes]);
+    Ok(Compiled { kb, cards })
 }
 
 fn write_details(record: &EntityRecord, strings: &mut StringPool, out: &mut Vec<u8>) {
@@ -378,6 +384,7 @@ fn write_details(record: &EntityRecord, strings: &mut StringPool, out: &mut Vec<
         out.push(tag);
         out.extend_from_slice(&strings.add(value).to_le_bytes());
     };
+    field(DETAIL_ID, &record.id, out);
     if let Some(s) = &record.summary {
         field(DETAIL_SUMMARY, s, out);
     }

@@ -1,33 +1,48 @@
-//! The layout of `kb.bin`, shared by the compiler (`build.rs`) and the reader.
+//! The layout of the two knowledge files, shared by the compiler (`build.rs`) and readers.
 //!
+//! `kb.bin` holds what detection needs on every page, and nothing else:
 //! ```text
 //! header   MAGIC, VERSION, then SECTION_COUNT (offset u32, length u32) pairs
 //! fst      fst::Map: alias key (normalised tokens joined by ' ') -> candidate list offset
 //! cands    per key: count u8, then count x CANDIDATE_SIZE bytes
 //! entities entity_count x ENTITY_SIZE bytes
-//! strings  u32-length-prefixed UTF-8 strings, referenced by offset
-//! details  per entity: (tag u8, string ref u32) fields ending with tag 0
+//! strings  u32-length-prefixed UTF-8 strings (names, exact alias forms)
+//! meta     "as_of=...;entities=..."
 //! ```
-//! All integers are little-endian. Fixed-size records keep the reader free of parsing: a
+//! `kb-cards.bin` holds what only an open card needs, so a tab loads it on first hover:
+//! ```text
+//! header   CARDS_MAGIC, VERSION, then CARDS_SECTION_COUNT (offset, length) pairs
+//! offsets  entity_count x u32: where each entity's details start
+//! details  per entity: (tag u8, string ref u32) fields ending with tag 0
+//! strings  u32-length-prefixed UTF-8 strings
+//! ```
+//! All integers are little-endian. Fixed-size records keep readers free of parsing: a
 //! lookup reads a few bytes at computed offsets.
 
 pub const MAGIC: &[u8; 4] = b"BSKB";
-pub const VERSION: u32 = 1;
+pub const CARDS_MAGIC: &[u8; 4] = b"BSKC";
+pub const VERSION: u32 = 2;
 
 pub const SECTION_FST: usize = 0;
 pub const SECTION_CANDIDATES: usize = 1;
 pub const SECTION_ENTITIES: usize = 2;
 pub const SECTION_STRINGS: usize = 3;
-pub const SECTION_DETAILS: usize = 4;
-pub const SECTION_META: usize = 5;
-pub const SECTION_COUNT: usize = 6;
-pub const HEADER_SIZE: usize = 8 + SECTION_COUNT * 8;
+pub const SECTION_META: usize = 4;
+pub const SECTION_COUNT: usize = 5;
+
+pub const CARDS_SECTION_OFFSETS: usize = 0;
+pub const CARDS_SECTION_DETAILS: usize = 1;
+pub const CARDS_SECTION_STRINGS: usize = 2;
+pub const CARDS_SECTION_COUNT: usize = 3;
+
+pub const fn header_size(sections: usize) -> usize {
+    8 + sections * 8
+}
 
 /// entity u32, flags u8, prominence u8, capital mask u8, exact surface string ref u32.
 pub const CANDIDATE_SIZE: usize = 11;
-/// id ref u32, name ref u32, type u8, subtype u8, country [u8; 2], prominence u8, 3 bytes
-/// of padding, details offset u32.
-pub const ENTITY_SIZE: usize = 20;
+/// name ref u32, type u8, subtype u8, country [u8; 2], prominence u8, 3 bytes of padding.
+pub const ENTITY_SIZE: usize = 12;
 
 pub const NO_STRING: u32 = u32::MAX;
 
@@ -57,6 +72,7 @@ pub const DETAIL_ROLE: u8 = 9;
 pub const DETAIL_SOURCE: u8 = 10;
 pub const DETAIL_AS_OF: u8 = 11;
 pub const DETAIL_LICENCE: u8 = 12;
+pub const DETAIL_ID: u8 = 13;
 pub const ROLE_SEPARATOR: char = '\u{1f}';
 
 pub const TYPES: [&str; 3] = ["person", "organization", "place"];

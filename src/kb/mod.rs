@@ -1,8 +1,8 @@
-//! Reads the compiled knowledge base straight from its bytes.
+//! Reads the compiled knowledge straight from its bytes.
 //!
 //! Opening checks the header and builds nothing: the alias automaton is an `fst::Map` over
-//! the same bytes, entity records are fixed-size, and card details are decoded only when a
-//! card asks for them. That keeps a tab's start-up cost to a few header checks.
+//! the same bytes and entity records are fixed-size. Card details live in a second file
+//! (`Cards`) that a tab only loads when a card opens. Start-up is a few header checks.
 
 pub mod format;
 
@@ -11,8 +11,13 @@ use crate::text::Token;
 use format::*;
 use fst::raw::Output;
 
-/// The knowledge base compiled from `kb/` at build time.
+/// The detection knowledge compiled from `kb/` at build time (native builds embed it; the
+/// extension ships it as a file).
+#[cfg(not(target_arch = "wasm32"))]
 pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
+/// The card details compiled from `kb/` at build time.
+#[cfg(not(target_arch = "wasm32"))]
+pub static EMBEDDED_CARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb-cards.bin"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,7 +47,13 @@ impl EntityType {
 pub struct Kb<'a> {
     bytes: &'a [u8],
     aliases: fst::Map<&'a [u8]>,
-    sections: [(usize, usize); SECTION_COUNT],
+    sections: Vec<(usize, usize)>,
+}
+
+/// Card details, indexed like the entities of the `Kb` compiled with them.
+pub struct Cards<'a> {
+    bytes: &'a [u8],
+    sections: Vec<(usize, usize)>,
 }
 
 /// One entity an alias may refer to, with what the alias says about how to match it.
@@ -66,19 +77,18 @@ impl Candidate {
 #[derive(Clone, Copy, Debug)]
 pub struct EntityRecord<'a> {
     pub index: u32,
-    pub id: &'a str,
-    pub name: &'a str,
+        pub name: &'a str,
     pub kind: EntityType,
     pub subtype: &'static str,
     /// ISO 3166-1 alpha-2, empty when unknown.
     pub country: &'a str,
     pub prominence: u8,
-    details_at: u32,
 }
 
 /// Card facts of one entity, decoded on demand.
 #[derive(Clone, Debug, Default)]
 pub struct Details<'a> {
+    pub id: Option<&'a str>,
     pub summary: Option<&'a str>,
     pub wiki: Option<&'a str>,
     pub born: Option<&'a str>,
@@ -109,34 +119,57 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes([slice[0], slice[1], slice[2], slice[3]]))
 }
 
+/// Checks magic, version and section bounds of a compiled file.
+fn read_sections(
+    bytes: &[u8],
+    magic: &[u8; 4],
+    count: usize,
+    what: &str,
+) -> Result<Vec<(usize, usize)>, Error> {
+    if bytes.len() < header_size(count) || &bytes[..4] != magic {
+        return Err(Error::kb(format!("not a Backstory {what} file (bad magic)")));
+    }
+    let version = u32_at(bytes, 4).unwrap_or(0);
+    if version != VERSION {
+        return Err(Error::kb(format!(
+            "{what} format {version}, this build reads {VERSION}; rebuild the extension"
+        )));
+    }
+    (0..count)
+        .map(|i| {
+            let offset = u32_at(bytes, 8 + i * 8).unwrap_or(0) as usize;
+            let len = u32_at(bytes, 12 + i * 8).unwrap_or(0) as usize;
+            if offset.checked_add(len).is_none_or(|end| end > bytes.len()) {
+                return Err(Error::kb(format!(
+                    "{what}: section {i} runs past the end of the file"
+                )));
+            }
+            Ok((offset, len))
+        })
+        .collect()
+}
+
+/// A u32-length-prefixed string at `at` in a string pool.
+fn pool_string(pool: &[u8], at: u32) -> Option<&str> {
+    if at == NO_STRING {
+        return None;
+    }
+    let at = at as usize;
+    let len = u32_at(pool, at)? as usize;
+    let bytes = pool.get(at + 4..(at + 4).checked_add(len)?)?;
+    std::str::from_utf8(bytes).ok()
+}
+
 impl<'a> Kb<'a> {
     /// The knowledge base built into this binary.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn embedded() -> Result<Kb<'static>, Error> {
         Kb::open(EMBEDDED)
     }
 
     /// Checks the header and section bounds; nothing is copied.
     pub fn open(bytes: &'a [u8]) -> Result<Self, Error> {
-        if bytes.len() < HEADER_SIZE || &bytes[..4] != MAGIC {
-            return Err(Error::kb("not a Backstory knowledge base (bad magic)"));
-        }
-        let version = u32_at(bytes, 4).unwrap_or(0);
-        if version != VERSION {
-            return Err(Error::kb(format!(
-                "knowledge base format {version}, this build reads {VERSION}; rebuild kb.bin"
-            )));
-        }
-        let mut sections = [(0usize, 0usize); SECTION_COUNT];
-        for (i, section) in sections.iter_mut().enumerate() {
-            let offset = u32_at(bytes, 8 + i * 8).unwrap_or(0) as usize;
-            let len = u32_at(bytes, 12 + i * 8).unwrap_or(0) as usize;
-            if offset.checked_add(len).is_none_or(|end| end > bytes.len()) {
-                return Err(Error::kb(format!(
-                    "section {i} runs past the end of the file"
-                )));
-            }
-            *section = (offset, len);
-        }
+        let sections = read_sections(bytes, MAGIC, SECTION_COUNT, "knowledge base")?;
         let (fst_at, fst_len) = sections[SECTION_FST];
         let aliases = fst::Map::new(&bytes[fst_at..fst_at + fst_len])
             .map_err(|e| Error::kb(format!("alias automaton is corrupt: {e}")))?;
@@ -173,40 +206,24 @@ impl<'a> Kb<'a> {
     }
 
     fn string(&self, at: u32) -> Option<&'a str> {
-        if at == NO_STRING {
-            return None;
-        }
-        let pool = self.section(SECTION_STRINGS);
-        let at = at as usize;
-        let len = u32_at(pool, at)? as usize;
-        let bytes = pool.get(at + 4..(at + 4).checked_add(len)?)?;
-        std::str::from_utf8(bytes).ok()
+        pool_string(self.section(SECTION_STRINGS), at)
     }
 
     pub fn entity(&self, index: u32) -> Option<EntityRecord<'a>> {
         let records = self.section(SECTION_ENTITIES);
         let at = (index as usize).checked_mul(ENTITY_SIZE)?;
         let r = records.get(at..at + ENTITY_SIZE)?;
-        let country = std::str::from_utf8(&r[10..12])
+        let country = std::str::from_utf8(&r[6..8])
             .unwrap_or("")
             .trim_end_matches('\0');
         Some(EntityRecord {
             index,
-            id: self.string(u32_at(r, 0)?)?,
-            name: self.string(u32_at(r, 4)?)?,
-            kind: EntityType::from_code(r[8]),
-            subtype: SUBTYPES.get(r[9] as usize).copied().unwrap_or("place"),
+            name: self.string(u32_at(r, 0)?)?,
+            kind: EntityType::from_code(r[4]),
+            subtype: SUBTYPES.get(r[5] as usize).copied().unwrap_or("place"),
             country,
-            prominence: r[12],
-            details_at: u32_at(r, 16)?,
+            prominence: r[8],
         })
-    }
-
-    /// Finds an entity by id (linear; for the CLI and tests, not for page scans).
-    pub fn find_by_id(&self, id: &str) -> Option<EntityRecord<'a>> {
-        (0..self.entity_count())
-            .filter_map(|i| self.entity(i))
-            .find(|e| e.id == id)
     }
 
     /// The candidates listed at a value of the alias automaton.
@@ -290,11 +307,44 @@ impl<'a> Kb<'a> {
         }
         found
     }
+}
 
-    pub fn details(&self, entity: &EntityRecord<'_>) -> Details<'a> {
+impl<'a> Cards<'a> {
+    /// The card details built into this binary.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded() -> Result<Cards<'static>, Error> {
+        Cards::open(EMBEDDED_CARDS)
+    }
+
+    pub fn open(bytes: &'a [u8]) -> Result<Self, Error> {
+        let sections = read_sections(bytes, CARDS_MAGIC, CARDS_SECTION_COUNT, "card details")?;
+        Ok(Cards { bytes, sections })
+    }
+
+    fn section(&self, which: usize) -> &'a [u8] {
+        let (at, len) = self.sections[which];
+        &self.bytes[at..at + len]
+    }
+
+    fn string(&self, at: u32) -> Option<&'a str> {
+        pool_string(self.section(CARDS_SECTION_STRINGS), at)
+    }
+
+    /// The id (Wikidata QID when known) of an entity.
+    pub fn id(&self, entity: u32) -> Option<&'a str> {
+        self.details(entity).id
+    }
+
+    pub fn details(&self, entity: u32) -> Details<'a> {
         let mut details = Details::default();
-        let section = self.section(SECTION_DETAILS);
-        let mut at = entity.details_at as usize;
+        let section = self.section(CARDS_SECTION_DETAILS);
+        let Some(start) = u32_at(
+            self.section(CARDS_SECTION_OFFSETS),
+            (entity as usize).saturating_mul(4),
+        ) else {
+            return details;
+        };
+        let mut at = start as usize;
         while let Some(&tag) = section.get(at) {
             if tag == DETAIL_END {
                 break;
@@ -332,6 +382,7 @@ impl<'a> Kb<'a> {
                 DETAIL_SOURCE => details.sources.push(value),
                 DETAIL_AS_OF => details.as_of = Some(value),
                 DETAIL_LICENCE => details.licence = Some(value),
+                DETAIL_ID => details.id = Some(value),
                 _ => {}
             }
         }
@@ -361,6 +412,16 @@ mod tests {
         let truncated = &EMBEDDED[..EMBEDDED.len() / 2];
         let err = Kb::open(truncated).err().expect("truncated kb must fail");
         assert!(err.to_string().contains("past the end"));
+        assert!(Cards::open(EMBEDDED).is_err(), "a kb.bin is not a cards file");
+    }
+
+    #[test]
+    fn cards_are_indexed_like_entities() {
+        let kb = Kb::embedded().unwrap();
+        let cards = Cards::embedded().unwrap();
+        let tehran = kb.lookup("Tehran")[0].entity;
+        assert_eq!(cards.id(tehran), Some("Q3616"));
+        assert!(cards.details(u32::MAX).id.is_none());
     }
 
     #[test]

@@ -36,8 +36,6 @@ pub struct Mention {
 pub struct ArticleEntity {
     /// Index of the knowledge-base record, when known.
     pub kb: Option<u32>,
-    /// Knowledge-base id (Wikidata QID when known).
-    pub id: Option<String>,
     pub name: String,
     pub kind: EntityType,
     pub subtype: String,
@@ -190,6 +188,15 @@ impl Scanner<'_, '_> {
             return None;
         }
         let introduced = self.introduced.contains(&c.entity);
+        let single = end - start == 1;
+        if single && !c.has(ALIAS_EXACT_CASE) && patterns::is_not_name(&self.tokens[start].norm) {
+            // "TO" is not Tô (Burkina Faso), whatever the casing.
+            return None;
+        }
+        if single && self.caps_block[start] && !introduced && c.prominence < 40 {
+            // In capitals, a word's shape says nothing; only well-known names are worth it.
+            return None;
+        }
         let after_title = start > 0
             && self.tokens[start].gap.joins_name()
             && patterns::is_person_title(&self.tokens[start - 1].norm);
@@ -252,7 +259,6 @@ impl Scanner<'_, '_> {
                 }
                 let index = self.entity_index(EntityKey::Known(c.entity), || ArticleEntity {
                     kb: Some(entity.index),
-                    id: Some(entity.id.to_string()),
                     name: entity.name.to_string(),
                     kind: entity.kind,
                     subtype: entity.subtype.to_string(),
@@ -299,7 +305,6 @@ impl Scanner<'_, '_> {
         };
         let index = self.entity_index(EntityKey::Local(key), || ArticleEntity {
             kb: None,
-            id: None,
             name: name.clone(),
             kind: found.kind,
             subtype: subtype.to_string(),

@@ -1,6 +1,7 @@
-//! The content-script front end: the only exports to JavaScript are `start`, `stop`,
-//! `stats` and `scan_text`. The loader (extension/content/loader.js) decides whether to
-//! call them; everything that reads or paints the page happens here.
+//! The content-script front end. Exports to JavaScript: `load_knowledge` and `load_cards`
+//! (the compiled knowledge files, fetched by the loader), `start`, `stop`, `stats` and
+//! `scan_text`. The loader (extension/content/loader.js) decides when to call them;
+//! everything that reads or paints the page happens here.
 //!
 //! State lives in one thread-local `App`; every listener and timer it installs is owned by
 //! it, so `stop` (dropping the App) removes them all.
@@ -11,13 +12,13 @@ mod extract;
 mod hover;
 mod paint;
 
-use crate::kb::Kb;
+use crate::kb::{Cards, Kb};
 use crate::scan::{scan, Scan};
 use card_view::CardView;
 use extract::PageText;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Range};
@@ -36,6 +37,9 @@ struct ShownCard {
 
 struct App {
     kb: Kb<'static>,
+    /// Asked for the card details file the first time a card is about to open.
+    need_cards: Option<js_sys::Function>,
+    cards_requested: bool,
     document: Document,
     page: PageText,
     scan: Scan,
@@ -55,6 +59,46 @@ struct App {
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    // The knowledge files live as long as the page: loaded once, shared by every start.
+    static KB_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
+    static CARDS_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
+}
+
+fn knowledge() -> Result<Kb<'static>, JsValue> {
+    let bytes = KB_BYTES
+        .with(|cell| cell.get().copied())
+        .ok_or_else(|| error("knowledge not loaded: call load_knowledge first"))?;
+    Kb::open(bytes).map_err(|e| error(&e.to_string()))
+}
+
+fn cards() -> Option<Cards<'static>> {
+    let bytes = CARDS_BYTES.with(|cell| cell.get().copied())?;
+    Cards::open(bytes).ok()
+}
+
+/// Takes the bytes of `kb.bin`; checks them once. Later calls keep the first copy.
+#[wasm_bindgen]
+pub fn load_knowledge(bytes: Vec<u8>) -> Result<(), JsValue> {
+    Kb::open(&bytes).map_err(|e| error(&e.to_string()))?;
+    KB_BYTES.with(|cell| {
+        cell.get_or_init(|| Box::leak(bytes.into_boxed_slice()));
+    });
+    Ok(())
+}
+
+/// Takes the bytes of `kb-cards.bin`; an open card is redrawn with its details.
+#[wasm_bindgen]
+pub fn load_cards(bytes: Vec<u8>) -> Result<(), JsValue> {
+    Cards::open(&bytes).map_err(|e| error(&e.to_string()))?;
+    CARDS_BYTES.with(|cell| {
+        cell.get_or_init(|| Box::leak(bytes.into_boxed_slice()));
+    });
+    with_app(|app| {
+        if let Some(mention) = app.card.as_ref().map(|c| c.mention) {
+            app.show(mention);
+        }
+    });
+    Ok(())
 }
 
 fn with_app(f: impl FnOnce(&mut App)) {
@@ -79,11 +123,14 @@ fn error(message: &str) -> JsValue {
 }
 
 /// Scans the page, paints highlights and starts answering the pointer. Returns stats.
+/// `need_cards` is called (once) when a card is about to open and the card details file
+/// has not been loaded yet.
 #[wasm_bindgen]
-pub fn start() -> Result<JsValue, JsValue> {
+pub fn start(need_cards: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
     let running = APP.with(|cell| cell.borrow().is_some());
     if !running {
-        let app = App::new()?;
+        let mut app = App::new()?;
+        app.need_cards = need_cards;
         APP.with(|cell| *cell.borrow_mut() = Some(app));
         install_listeners()?;
     }
@@ -126,7 +173,7 @@ pub fn stats() -> JsValue {
 /// benchmarks and by anything that has text but no page.
 #[wasm_bindgen]
 pub fn scan_text(text: &str) -> Result<JsValue, JsValue> {
-    let kb = Kb::embedded().map_err(|e| error(&e.to_string()))?;
+    let kb = knowledge()?;
     let result = scan(&kb, text);
     serde_wasm_bindgen::to_value(&result).map_err(|e| error(&e.to_string()))
 }
@@ -136,7 +183,7 @@ impl App {
         let window = web_sys::window().ok_or_else(|| error("no window"))?;
         let document = window.document().ok_or_else(|| error("no document"))?;
         let body = document.body().ok_or_else(|| error("page has no body yet"))?;
-        let kb = Kb::embedded().map_err(|e| error(&e.to_string()))?;
+        let kb = knowledge()?;
         let began = now_ms();
         let page = extract::extract(&body);
         let result = scan(&kb, &page.text);
@@ -145,6 +192,8 @@ impl App {
         let scan_ms = now_ms() - began;
         Ok(App {
             kb,
+            need_cards: None,
+            cards_requested: false,
             document,
             page,
             scan: result,
@@ -179,6 +228,7 @@ impl App {
                     self.cancel_show();
                 } else if self.pending_mention != Some(mention) {
                     self.pending_mention = Some(mention);
+                    self.request_cards();
                     self.show_timer = Some(Timeout::new(HOVER_DELAY_MS, move || {
                         with_app(|app| {
                             if app.pending_mention == Some(mention) {
@@ -205,6 +255,18 @@ impl App {
         }
     }
 
+    fn request_cards(&mut self) {
+        if self.cards_requested || CARDS_BYTES.with(|cell| cell.get().is_some()) {
+            return;
+        }
+        self.cards_requested = true;
+        if let Some(callback) = &self.need_cards {
+            if let Err(e) = callback.call0(&JsValue::NULL) {
+                web_sys::console::warn_2(&"Backstory: loading card details failed".into(), &e);
+            }
+        }
+    }
+
     fn cancel_show(&mut self) {
         self.pending_mention = None;
     }
@@ -221,7 +283,10 @@ impl App {
         let (x, y) = self.pointer;
         let anchor = hover::rect_under(range, x, y).unwrap_or_else(|| range.get_bounding_client_rect());
         let entity = self.scan.mentions[mention].entity;
-        let Some(data) = crate::card::build(&self.kb, &self.page.text, &self.scan, entity) else {
+        let cards = cards();
+        let Some(data) =
+            crate::card::build(&self.kb, cards.as_ref(), &self.page.text, &self.scan, entity)
+        else {
             return;
         };
         match CardView::show(&self.document, &data, &anchor) {

@@ -1,0 +1,168 @@
+// Launches the real browsers with the built extension: Chromium through playwright-core,
+// Firefox ESR through geckodriver + selenium-webdriver. No browser API is mocked.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const EXT = process.env.BACKSTORY_EXT ?? path.resolve(import.meta.dirname, '../../dist/extension');
+export const XPI = path.resolve(EXT, '../backstory-firefox.xpi');
+export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'))
+  .browser_specific_settings.gecko.id;
+// Pinned so tests can open moz-extension:// pages (the UUID is random per install otherwise).
+export const FIREFOX_UUID = '6f1d3c1e-8a4b-4c55-9d2e-0b5e7a1c2f10';
+
+/** Page-side: the text of every range in Backstory's highlights, by highlight name. */
+export const READ_HIGHLIGHTS = `
+  const out = {};
+  for (const [name, highlight] of CSS.highlights) {
+    if (name.startsWith('backstory-')) out[name] = [...highlight].map((r) => r.toString());
+  }
+  return out;`;
+
+/** Page-side: viewport centre of the n-th occurrence of a word in the body's text nodes. */
+export const LOCATE_WORD = `
+  const [word, nth] = arguments;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let at = node.data.indexOf(word);
+    while (at >= 0) {
+      if (seen++ === nth) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const r = range.getClientRects()[0];
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      }
+      at = node.data.indexOf(word, at + 1);
+    }
+  }
+  return null;`;
+
+/** Page-side: the body as the server sent it (parsed, never run) and as it is now. */
+export const BODY_BEFORE_AND_AFTER = `
+  return fetch(location.href).then((r) => r.text()).then((html) => {
+    const original = new DOMParser().parseFromString(html, 'text/html');
+    return {
+      before: original.body.innerHTML,
+      after: document.body.innerHTML,
+      rootChildren: [...document.documentElement.children].map((e) => e.tagName + (e.id ? '#' + e.id : '')),
+    };
+  });`;
+
+export async function launchChromium({ headless = true } = {}) {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context, worker, extensionId,
+    popupUrl: `chrome-extension://${extensionId}/popup/popup.html`,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium: text of the card in its closed shadow root, read through the DevTools protocol. */
+export async function chromiumCardText(page) {
+  const session = await page.context().newCDPSession(page);
+  const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  await session.detach();
+  const host = findNode(root, (n) => n.attributes?.includes('backstory-card-host'));
+  if (!host) return null;
+  return { mode: host.shadowRoots?.[0]?.shadowRootType, text: collectText(host.shadowRoots ?? []) };
+}
+
+function findNode(node, predicate) {
+  if (predicate(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, predicate);
+    if (found) return found;
+  }
+  return null;
+}
+
+function collectText(nodes) {
+  let text = '';
+  for (const node of nodes) {
+    if (node.nodeName === 'STYLE') continue;
+    if (node.nodeType === 3) text += node.nodeValue + ' ';
+    text += collectText([...(node.children ?? []), ...(node.shadowRoots ?? [])]);
+  }
+  return text;
+}
+
+export async function launchFirefox() {
+  const { Builder, Browser } = await import('selenium-webdriver');
+  const firefox = await import('selenium-webdriver/firefox.js');
+  const options = new firefox.Options()
+    .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
+    .addArguments('-headless')
+    .windowSize({ width: 1100, height: 800 })
+    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
+    .enableBidi();
+  const service = new firefox.ServiceBuilder(process.env.GECKODRIVER).addArguments('--allow-system-access');
+  const driver = await new Builder()
+    .forBrowser(Browser.FIREFOX)
+    .setFirefoxOptions(options)
+    .setFirefoxService(service)
+    .build();
+  await driver.installAddon(XPI, true);
+  return {
+    driver,
+    popupUrl: `moz-extension://${FIREFOX_UUID}/popup/popup.html`,
+    async close() { await driver.quit(); },
+  };
+}
+
+/** Firefox: text of the card in its closed shadow root, through WebDriver BiDi serialization. */
+export async function firefoxCardText(driver) {
+  const bidi = await driver.getBidi();
+  const context = await driver.getWindowHandle();
+  const reply = await bidi.send({
+    method: 'script.evaluate',
+    params: {
+      expression: "document.getElementById('backstory-card-host')",
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 30, includeShadowTree: 'all' },
+    },
+  });
+  const result = reply.result?.result ?? reply.result;
+  if (!result || result.type !== 'node') return null;
+  const shadow = result.value.shadowRoot;
+  const walk = (node) => {
+    if (!node?.value) return '';
+    const v = node.value;
+    if (v.localName === 'style') return '';
+    let text = v.nodeType === 3 ? (v.nodeValue ?? '') + ' ' : '';
+    for (const child of v.children ?? []) text += walk(child);
+    return text;
+  };
+  return { mode: shadow?.value?.mode, text: walk(shadow) };
+}
+
+/** Polls `check` until it returns a truthy value or the time runs out. */
+export async function until(check, { timeout = 10000, interval = 100, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await check();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}

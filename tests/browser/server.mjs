@@ -1,0 +1,103 @@
+// Local test server on 127.0.0.1: the demo article made from the shared seed article, the same
+// page under strict Content-Security-Policy headers, and small pages for extraction rules.
+// Every page string is escaped: nothing from the corpus is inserted as markup.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SHARED = process.env.BACKSTORY_SHARED ?? path.resolve(import.meta.dirname, '../../../shared');
+
+export function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/** The seed article as a news page: headline, "Also read" links, paragraphs. */
+export function demoArticle() {
+  const lines = fs.readFileSync(path.join(SHARED, 'corpus/seed-article.txt'), 'utf8')
+    .split('\n').map((l) => l.trim()).filter(Boolean);
+  const [headline, ...rest] = lines;
+  const body = rest.map((line) => {
+    const also = line.match(/^Also read: (.*)$/);
+    return also
+      ? `<p class="also">Also read: <a href="/related?title=${encodeURIComponent(also[1])}">${escapeHtml(also[1])}</a></p>`
+      : `<p>${escapeHtml(line)}</p>`;
+  }).join('\n      ');
+  return page(headline, `
+    <header class="site"><span class="brand">The Demo Ledger</span></header>
+    <article>
+      <h1>${escapeHtml(headline)}</h1>
+      <p class="byline">By Staff Writer · Demo article for Backstory</p>
+      ${body}
+    </article>`);
+}
+
+function page(title, body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/style.css">
+</head>
+<body>${body}
+</body>
+</html>
+`;
+}
+
+const STYLE = `
+body { font: 18px/1.6 Georgia, serif; margin: 0; background: #fbfaf7; color: #222; }
+header.site { padding: 10px 24px; border-bottom: 1px solid #ddd; font: 600 15px system-ui, sans-serif; }
+article { max-width: 680px; margin: 24px auto; padding: 0 20px; }
+h1 { font-size: 30px; line-height: 1.25; }
+.byline, .also { font: 14px system-ui, sans-serif; color: #666; }
+`;
+
+/** Extraction rules: inline elements join a name, skipped elements are not text. */
+export function extractionPage() {
+  return page('Extraction rules', `
+    <article>
+      <p id="split">Talks were led by <a href="/a">Abbas</a> Araghchi in <b>Mos</b>cow.</p>
+      <p id="hidden" style="display:none">Natanz is hidden here.</p>
+      <textarea id="typed">Fordow typed by a reader</textarea>
+      <pre><code>let Reuters = 1;</code></pre>
+      <div contenteditable="true">Esfahan being edited</div>
+      <p id="visible">The IAEA reported on Fordow and Natanz.</p>
+    </article>`);
+}
+
+export function startServer() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+    const csp = url.searchParams.get('csp');
+    if (csp === 'self') headers['Content-Security-Policy'] = "script-src 'self'";
+    if (csp === 'none') headers['Content-Security-Policy'] = "script-src 'none'";
+    let body;
+    if (url.pathname === '/' || url.pathname === '/demo') body = demoArticle();
+    else if (url.pathname === '/extraction') body = extractionPage();
+    else if (url.pathname === '/related') body = page('Related', `<p>${escapeHtml(url.searchParams.get('title') ?? '')}</p>`);
+    else if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    } else if (url.pathname === '/style.css') {
+      res.writeHead(200, { 'Content-Type': 'text/css' });
+      res.end(STYLE);
+      return;
+    } else {
+      res.writeHead(404, headers);
+      res.end(page('Not found', '<p>Not found</p>'));
+      return;
+    }
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ server, port, origin: `http://127.0.0.1:${port}`, altOrigin: `http://localhost:${port}` });
+    });
+  });
+}
