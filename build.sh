@@ -89,11 +89,7 @@ build_fallback() {
     --enable-nontrapping-float-to-int --enable-mutable-globals \
     "$out/backstory_bg.wasm" -o "$out/backstory_bg.wasm.js"
   sed -i 's#"./backstory_bg.wasm"#"./backstory_bg.wasm.js"#' "$out/backstory.js"
-  # wasm2js grows memory by copying into a new ArrayBuffer without detaching the old one, so
-  # the glue's "byteLength === 0" staleness check never fires: compare buffers instead.
-  sed -i -E 's/(cached[A-Za-z0-9]+Memory0)\.byteLength === 0/\1.buffer !== wasm.memory.buffer/g' \
-    "$out/backstory_bg.js"
-  grep -q 'byteLength === 0' "$out/backstory_bg.js" && { echo "wasm2js glue patch failed" >&2; exit 1; }
+  node tools/patch-wasm2js-glue.mjs "$out/backstory_bg.js"
   printf "import * as core from './backstory.js';\nglobalThis.backstoryFallback = core;\n" \
     > "$out/entry.js"
   mkdir -p "$EXT/fallback"

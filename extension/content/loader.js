@@ -52,7 +52,7 @@
   }
 
   function report(error) {
-    console.warn('Backstory:', error?.message ?? error);
+    console.warn('Backstory:', error?.message ?? String(error));
   }
 
   BackstorySettings.onChange((disabled) => apply(!disabled.includes(host)).catch(report));

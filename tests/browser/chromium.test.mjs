@@ -144,6 +144,8 @@ for (const csp of ['self', 'none']) {
     await hover(page, 'Araghchi', 1);
     const card = await until(() => chromiumCardText(page), { what: 'card' });
     assert.match(card.text, /Abbas Araghchi/);
+    await until(async () => /Foreign Affairs/.test((await chromiumCardText(page))?.text ?? ''),
+      { what: 'card details after kb-cards.bin loads' });
     await page.close();
   });
 }
