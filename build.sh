@@ -54,7 +54,7 @@ ensure_tools() {
 }
 
 ensure_geckodriver() {
-  local version=0.36.0
+  local version=0.37.1
   GECKODRIVER="$TOOLS/geckodriver-$version/bin/geckodriver"
   if [ ! -x "$GECKODRIVER" ]; then
     log "installing geckodriver $version into $TOOLS (about 90 seconds, once)"

@@ -48,7 +48,8 @@ pub fn short_date(date: &str) -> String {
 
 fn describe_role(role: &Role<'_>) -> String {
     let mut text = role.title.to_string();
-    if !role.of.is_empty() && !role.title.contains(role.of) {
+    // "Ambassador to Japan" already names its place; "of Iran" would misread as Japan's.
+    if !role.of.is_empty() && !role.title.contains(role.of) && !role.title.contains(" to ") {
         text.push_str(" of ");
         text.push_str(role.of);
     }
@@ -188,7 +189,7 @@ pub fn build(
         if let Some(population) = details.population {
             card.facts.push(format!("Population {population}"));
         }
-        card.as_of = details.as_of.map(str::to_string);
+        card.as_of = details.as_of.map(short_date);
         if let Some(wiki) = details.wiki {
             card.links.push(Link {
                 label: "Wikipedia".into(),

@@ -64,8 +64,9 @@ impl CardView {
         host.set_id(HOST_ID);
         host.set_attribute(
             "style",
-            "all: initial !important; position: fixed !important; z-index: 2147483647 !important; \
-             top: 0; left: 0; visibility: hidden;",
+            "all: initial !important; position: fixed !important; \
+             z-index: 2147483647 !important; top: 0 !important; left: 0 !important; \
+             visibility: hidden !important;",
         )?;
         let init = ShadowRootInit::new(ShadowRootMode::Closed);
         let root = host.attach_shadow(&init)?;
@@ -109,10 +110,12 @@ impl CardView {
             .left()
             .min(viewport_w - CARD_WIDTH - MARGIN)
             .max(MARGIN);
+        // `all: initial !important` on the host shields it from page styles, so its own
+        // position must be important too.
         let style = self.host.style();
-        style.set_property("top", &format!("{top:.0}px"))?;
-        style.set_property("left", &format!("{left:.0}px"))?;
-        style.set_property("visibility", "visible")?;
+        style.set_property_with_priority("top", &format!("{top:.0}px"), "important")?;
+        style.set_property_with_priority("left", &format!("{left:.0}px"), "important")?;
+        style.set_property_with_priority("visibility", "visible", "important")?;
         Ok(())
     }
 

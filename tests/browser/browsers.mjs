@@ -105,12 +105,12 @@ function collectText(nodes) {
   return text;
 }
 
-export async function launchFirefox() {
+export async function launchFirefox({ headless = true } = {}) {
   const { Builder, Browser } = await import('selenium-webdriver');
   const firefox = await import('selenium-webdriver/firefox.js');
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
-    .addArguments('-headless')
+    .addArguments(...(headless ? ['-headless'] : []))
     .windowSize({ width: 1100, height: 800 })
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
     .enableBidi();
@@ -166,3 +166,11 @@ export async function until(check, { timeout = 10000, interval = 100, what = 'co
   }
   throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }
+
+/** Page-side: whether the card host is rendered inside the viewport with a real size. */
+export const CARD_IN_VIEWPORT = `
+  const host = document.getElementById('backstory-card-host');
+  if (!host) return false;
+  const r = host.getBoundingClientRect();
+  return r.width > 100 && r.height > 50 && r.top >= 0 && r.left >= 0
+    && r.bottom <= innerHeight && r.right <= innerWidth;`;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
   launchChromium, chromiumCardText, until, READ_HIGHLIGHTS, LOCATE_WORD, BODY_BEFORE_AND_AFTER,
+  CARD_IN_VIEWPORT,
 } from './browsers.mjs';
 import { missingNames } from './expectations.mjs';
 
@@ -80,6 +81,7 @@ test('hovering Araghchi opens a card about him in a closed shadow root; Escape h
   assert.equal(card.mode, 'closed');
   assert.match(card.text, /Abbas Araghchi/);
   assert.match(card.text, /Iranian Foreign Minister/, 'card says how the article introduced him');
+  assert.ok(await evaluate(page, CARD_IN_VIEWPORT), 'card is drawn inside the viewport');
   await until(async () => /Foreign Affairs/.test((await chromiumCardText(page))?.text ?? ''),
     { what: 'card details (role) after kb-cards.bin loads' });
   await page.keyboard.press('Escape');
