@@ -135,6 +135,10 @@ run_tests() {
   cargo clippy --lib --target "$WASM_TARGET" --no-default-features -- -D warnings
   log "cargo fmt --check"
   cargo fmt --check
+  log "detection scores on the GUM gold (regression floors)"
+  python3 -m unittest tests/eval/test_gum.py
+  python3 tests/eval/gum.py --shared "$SHARED" --cli target/release/backstory \
+    --check tests/eval/floors.json
   log "web-ext lint"
   node tests/lint.mjs "$EXT"
   log "browser tests (Chromium and Firefox ESR)"
@@ -165,7 +169,7 @@ case "${1:-build}" in
     ;;
   eval)
     cargo build --release
-    python3 tests/eval/gum.py --shared "$SHARED" --cli target/release/backstory
+    python3 tests/eval/gum.py --shared "$SHARED" --cli target/release/backstory "${@:2}"
     ;;
   *)
     sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'

@@ -38,14 +38,18 @@ fn main() -> ExitCode {
     {
         ["scan", "--jsonl"] => scan_jsonl(&kb, &cards),
         ["scan", file] => read_document(file).map(|text| {
-            println!("{}", mentions_json(&kb, &cards, "", &text, &scan(&kb, &text)));
+            println!(
+                "{}",
+                mentions_json(&kb, &cards, "", &text, &scan(&kb, &text))
+            );
         }),
         ["lookup", names @ ..] if !names.is_empty() => {
             lookup(&kb, &cards, &names.join(" "));
             Ok(())
         }
-        ["card", file, name @ ..] if !name.is_empty() => read_document(file)
-            .and_then(|text| print_card(&kb, &cards, &text, &name.join(" "))),
+        ["card", file, name @ ..] if !name.is_empty() => {
+            read_document(file).and_then(|text| print_card(&kb, &cards, &text, &name.join(" ")))
+        }
         ["kb", "export", dir] => export(dir),
         ["kb", "stats"] => {
             println!(

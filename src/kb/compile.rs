@@ -373,7 +373,13 @@ pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Compiled, Compil
     let meta = format!("as_of={as_of};entities={}", records.len());
     let kb = write_file(
         MAGIC,
-        &[fst_bytes, candidates, entities, strings.bytes, meta.into_bytes()],
+        &[
+            fst_bytes,
+            candidates,
+            entities,
+            strings.bytes,
+            meta.into_bytes(),
+        ],
     );
     let cards = write_file(CARDS_MAGIC, &[detail_offsets, details, card_strings.bytes]);
     Ok(Compiled { kb, cards })

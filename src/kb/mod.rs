@@ -77,7 +77,7 @@ impl Candidate {
 #[derive(Clone, Copy, Debug)]
 pub struct EntityRecord<'a> {
     pub index: u32,
-        pub name: &'a str,
+    pub name: &'a str,
     pub kind: EntityType,
     pub subtype: &'static str,
     /// ISO 3166-1 alpha-2, empty when unknown.
@@ -127,7 +127,9 @@ fn read_sections(
     what: &str,
 ) -> Result<Vec<(usize, usize)>, Error> {
     if bytes.len() < header_size(count) || &bytes[..4] != magic {
-        return Err(Error::kb(format!("not a Backstory {what} file (bad magic)")));
+        return Err(Error::kb(format!(
+            "not a Backstory {what} file (bad magic)"
+        )));
     }
     let version = u32_at(bytes, 4).unwrap_or(0);
     if version != VERSION {
@@ -412,7 +414,10 @@ mod tests {
         let truncated = &EMBEDDED[..EMBEDDED.len() / 2];
         let err = Kb::open(truncated).err().expect("truncated kb must fail");
         assert!(err.to_string().contains("past the end"));
-        assert!(Cards::open(EMBEDDED).is_err(), "a kb.bin is not a cards file");
+        assert!(
+            Cards::open(EMBEDDED).is_err(),
+            "a kb.bin is not a cards file"
+        );
     }
 
     #[test]

@@ -37,7 +37,11 @@ extern "C" {
         y: f64,
     ) -> Result<Option<CaretPosition>, JsValue>;
     #[wasm_bindgen(method, catch, js_name = caretRangeFromPoint)]
-    fn caret_range_from_point(this: &HitTestDocument, x: f64, y: f64) -> Result<Option<Range>, JsValue>;
+    fn caret_range_from_point(
+        this: &HitTestDocument,
+        x: f64,
+        y: f64,
+    ) -> Result<Option<Range>, JsValue>;
 
     /// An Element, seen with `checkVisibility`.
     type VisibilityElement;

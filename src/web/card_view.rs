@@ -4,7 +4,9 @@
 
 use crate::card::CardData;
 use wasm_bindgen::JsValue;
-use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 pub const HOST_ID: &str = "backstory-card-host";
 const CARD_WIDTH: f64 = 340.0;
@@ -46,7 +48,13 @@ pub struct CardView {
     root: ShadowRoot,
 }
 
-fn child(document: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+fn child(
+    document: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Result<Element, JsValue> {
     let element = document.create_element(tag)?;
     if !class.is_empty() {
         element.set_class_name(class);
@@ -59,7 +67,11 @@ fn child(document: &Document, parent: &Element, tag: &str, class: &str, text: &s
 }
 
 impl CardView {
-    pub fn show(document: &Document, card: &CardData, anchor: &DomRect) -> Result<CardView, JsValue> {
+    pub fn show(
+        document: &Document,
+        card: &CardData,
+        anchor: &DomRect,
+    ) -> Result<CardView, JsValue> {
         let host: HtmlElement = document.create_element("div")?.dyn_into_html()?;
         host.set_id(HOST_ID);
         host.set_attribute(
@@ -100,8 +112,7 @@ impl CardView {
             .map(|card| card.get_bounding_client_rect().height())
             .unwrap_or(200.0);
         let below = anchor.bottom() + GAP;
-        let top = if below + height + MARGIN <= viewport_h || anchor.top() < height + GAP + MARGIN
-        {
+        let top = if below + height + MARGIN <= viewport_h || anchor.top() < height + GAP + MARGIN {
             below.min((viewport_h - height - MARGIN).max(MARGIN))
         } else {
             anchor.top() - GAP - height
@@ -168,7 +179,13 @@ fn render(document: &Document, body: &Element, card: &CardData) -> Result<(), Js
     }
     child(document, body, "h3", "", "In this article")?;
     if let Some(intro) = &card.intro {
-        child(document, body, "p", "intro", &format!("Introduced as “{intro}”"))?;
+        child(
+            document,
+            body,
+            "p",
+            "intro",
+            &format!("Introduced as “{intro}”"),
+        )?;
     } else if !card.first_sentence.is_empty() {
         let sentence: String = card.first_sentence.chars().take(240).collect();
         child(document, body, "p", "quote", &sentence)?;
@@ -187,7 +204,13 @@ fn render(document: &Document, body: &Element, card: &CardData) -> Result<(), Js
         a.set_attribute("rel", "noopener noreferrer")?;
     }
     if let Some(as_of) = &card.as_of {
-        child(document, body, "div", "as-of", &format!("Facts as of {as_of}"))?;
+        child(
+            document,
+            body,
+            "div",
+            "as-of",
+            &format!("Facts as of {as_of}"),
+        )?;
     }
     Ok(())
 }

@@ -12,16 +12,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Text};
 
 const SKIPPED_TAGS: &[&str] = &[
-    "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "INPUT", "SELECT", "OPTION",
-    "BUTTON", "CODE", "PRE", "KBD", "SAMP", "SVG", "MATH", "IFRAME", "OBJECT", "EMBED",
-    "CANVAS", "VIDEO", "AUDIO", "HEAD",
+    "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "INPUT", "SELECT", "OPTION", "BUTTON",
+    "CODE", "PRE", "KBD", "SAMP", "SVG", "MATH", "IFRAME", "OBJECT", "EMBED", "CANVAS", "VIDEO",
+    "AUDIO", "HEAD",
 ];
 
 /// Elements that flow with the text around them; every other element is a block boundary.
 const INLINE_TAGS: &[&str] = &[
     "A", "ABBR", "B", "BDI", "BDO", "CITE", "DATA", "DFN", "EM", "FONT", "I", "INS", "DEL",
-    "LABEL", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "VAR",
-    "WBR", "NOBR", "TT", "BIG", "STRIKE", "ACRONYM",
+    "LABEL", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "VAR", "WBR",
+    "NOBR", "TT", "BIG", "STRIKE", "ACRONYM",
 ];
 
 /// One text node's place in the scanned string.

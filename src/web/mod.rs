@@ -182,7 +182,9 @@ impl App {
     fn new() -> Result<App, JsValue> {
         let window = web_sys::window().ok_or_else(|| error("no window"))?;
         let document = window.document().ok_or_else(|| error("no document"))?;
-        let body = document.body().ok_or_else(|| error("page has no body yet"))?;
+        let body = document
+            .body()
+            .ok_or_else(|| error("page has no body yet"))?;
         let kb = knowledge()?;
         let began = now_ms();
         let page = extract::extract(&body);
@@ -213,7 +215,11 @@ impl App {
 
     fn on_pointer(&mut self) {
         let (x, y) = self.pointer;
-        if self.card.as_ref().is_some_and(|c| c.view.contains_point(x, y)) {
+        if self
+            .card
+            .as_ref()
+            .is_some_and(|c| c.view.contains_point(x, y))
+        {
             self.cancel_hide();
             self.cancel_show();
             return;
@@ -223,7 +229,11 @@ impl App {
                 let same_entity = |other: usize| {
                     self.scan.mentions[other].entity == self.scan.mentions[mention].entity
                 };
-                if self.card.as_ref().is_some_and(|c| c.mention == mention || same_entity(c.mention)) {
+                if self
+                    .card
+                    .as_ref()
+                    .is_some_and(|c| c.mention == mention || same_entity(c.mention))
+                {
                     self.cancel_hide();
                     self.cancel_show();
                 } else if self.pending_mention != Some(mention) {
@@ -281,12 +291,17 @@ impl App {
             return;
         };
         let (x, y) = self.pointer;
-        let anchor = hover::rect_under(range, x, y).unwrap_or_else(|| range.get_bounding_client_rect());
+        let anchor =
+            hover::rect_under(range, x, y).unwrap_or_else(|| range.get_bounding_client_rect());
         let entity = self.scan.mentions[mention].entity;
         let cards = cards();
-        let Some(data) =
-            crate::card::build(&self.kb, cards.as_ref(), &self.page.text, &self.scan, entity)
-        else {
+        let Some(data) = crate::card::build(
+            &self.kb,
+            cards.as_ref(),
+            &self.page.text,
+            &self.scan,
+            entity,
+        ) else {
             return;
         };
         match CardView::show(&self.document, &data, &anchor) {
