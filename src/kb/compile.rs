@@ -274,8 +274,15 @@ pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Compiled, Compil
     let mut detail_offsets = Vec::with_capacity(records.len() * 4);
     let mut details = Vec::new();
     let mut keys: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+    let mut given_counts: BTreeMap<String, u32> = BTreeMap::new();
 
     for (index, record) in records.iter().enumerate() {
+        if record.kind == "person" {
+            let words: Vec<&str> = record.name.split_whitespace().collect();
+            if words.len() >= 2 && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                *given_counts.entry(normalize_phrase(words[0])).or_default() += 1;
+            }
+        }
         let entity = index as u32;
         let prominence = record.prominence();
         detail_offsets.extend_from_slice(&(details.len() as u32).to_le_bytes());
@@ -370,6 +377,16 @@ pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Compiled, Compil
         .map_err(|e| CompileError(format!("alias automaton: {e}")))?;
 
     debug_assert_eq!(entities.len(), records.len() * ENTITY_SIZE);
+    // A given name seen once may be a one-off transliteration; twice is a pattern.
+    let given_names = fst::Set::from_iter(
+        given_counts
+            .into_iter()
+            .filter(|(name, count)| *count >= 2 && !name.contains(' '))
+            .map(|(name, _)| name),
+    )
+    .map_err(|e| CompileError(format!("given names: {e}")))?
+    .into_fst()
+    .into_inner();
     let meta = format!("as_of={as_of};entities={}", records.len());
     let kb = write_file(
         MAGIC,
@@ -379,6 +396,7 @@ pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Compiled, Compil
             entities,
             strings.bytes,
             meta.into_bytes(),
+            given_names,
         ],
     );
     let cards = write_file(CARDS_MAGIC, &[detail_offsets, details, card_strings.bytes]);

@@ -8,6 +8,8 @@
 //! entities entity_count x ENTITY_SIZE bytes
 //! strings  u32-length-prefixed UTF-8 strings (names, exact alias forms)
 //! meta     "as_of=...;entities=..."
+//! given    fst::Set of given names (first words of people's names seen at least twice),
+//!          the cue for people the knowledge base lacks ("Dean Kamen")
 //! ```
 //! `kb-cards.bin` holds what only an open card needs, so a tab loads it on first hover:
 //! ```text
@@ -21,14 +23,15 @@
 
 pub const MAGIC: &[u8; 4] = b"BSKB";
 pub const CARDS_MAGIC: &[u8; 4] = b"BSKC";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 pub const SECTION_FST: usize = 0;
 pub const SECTION_CANDIDATES: usize = 1;
 pub const SECTION_ENTITIES: usize = 2;
 pub const SECTION_STRINGS: usize = 3;
 pub const SECTION_META: usize = 4;
-pub const SECTION_COUNT: usize = 5;
+pub const SECTION_GIVEN_NAMES: usize = 5;
+pub const SECTION_COUNT: usize = 6;
 
 pub const CARDS_SECTION_OFFSETS: usize = 0;
 pub const CARDS_SECTION_DETAILS: usize = 1;

@@ -47,6 +47,7 @@ impl EntityType {
 pub struct Kb<'a> {
     bytes: &'a [u8],
     aliases: fst::Map<&'a [u8]>,
+    given_names: fst::Set<&'a [u8]>,
     sections: Vec<(usize, usize)>,
 }
 
@@ -175,9 +176,13 @@ impl<'a> Kb<'a> {
         let (fst_at, fst_len) = sections[SECTION_FST];
         let aliases = fst::Map::new(&bytes[fst_at..fst_at + fst_len])
             .map_err(|e| Error::kb(format!("alias automaton is corrupt: {e}")))?;
+        let (given_at, given_len) = sections[SECTION_GIVEN_NAMES];
+        let given_names = fst::Set::new(&bytes[given_at..given_at + given_len])
+            .map_err(|e| Error::kb(format!("given-name set is corrupt: {e}")))?;
         Ok(Kb {
             bytes,
             aliases,
+            given_names,
             sections,
         })
     }
@@ -189,6 +194,11 @@ impl<'a> Kb<'a> {
 
     pub fn entity_count(&self) -> u32 {
         (self.sections[SECTION_ENTITIES].1 / ENTITY_SIZE) as u32
+    }
+
+    /// Whether a normalised word is a given name of some person in the knowledge base.
+    pub fn is_given_name(&self, norm: &str) -> bool {
+        self.given_names.contains(norm.as_bytes())
     }
 
     pub fn alias_count(&self) -> usize {

@@ -212,6 +212,21 @@ impl Scanner<'_, '_> {
             }
         }
         let entity = self.kb.entity(c.entity)?;
+        let is_place = entity.kind == EntityType::Place;
+        if single && !c.has(ALIAS_EXACT_CASE) && !self.caps_block[start] {
+            let strong = introduced || (is_place && entity.subtype == "country");
+            if !strong && self.in_longer_name(start, end) {
+                return None;
+            }
+            if after_title && entity.kind != EntityType::Person {
+                // "Mr Kamen" is a person whatever towns share the name.
+                return None;
+            }
+            // A small town is usually introduced by a preposition ("in Montalvo").
+            if is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start) {
+                return None;
+            }
+        }
         let mut score = i32::from(c.prominence);
         if introduced {
             score += 30;
@@ -228,21 +243,38 @@ impl Scanner<'_, '_> {
         Some(score)
     }
 
+    fn place_cue_before(&self, start: usize) -> bool {
+        start > 0
+            && self.tokens[start].gap.joins_name()
+            && patterns::is_place_preposition(&self.tokens[start - 1].norm)
+    }
+
     fn main_pass(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
-            if let Some(len) = self.known_at(i) {
+            if let Some(len) = self.remembered_surname_at(i) {
                 i += len;
-            } else if let Some(len) = self.pattern_at(i) {
-                i += len;
-            } else {
-                i += 1;
+                continue;
+            }
+            let known = self.known_at(i);
+            let found = self.pattern_at(i);
+            // The longer reading wins; on a tie the knowledge base does.
+            match (known, found) {
+                (Some((len, c)), found) if found.is_none_or(|f| f.end - f.start <= len) => {
+                    self.commit_known(i, len, c);
+                    i += len;
+                }
+                (_, Some(found)) => {
+                    self.commit_pattern(found);
+                    i = found.end;
+                }
+                _ => i += 1,
             }
         }
     }
 
     /// The longest knowledge-base name at token `i` with a candidate that fits.
-    fn known_at(&mut self, i: usize) -> Option<usize> {
+    fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
         for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
             let best = self
                 .kb
@@ -251,47 +283,62 @@ impl Scanner<'_, '_> {
                 .filter_map(|c| self.score(&c, i, i + len).map(|s| (s, c)))
                 .max_by_key(|(s, c)| (*s, std::cmp::Reverse(c.entity)));
             if let Some((_, c)) = best {
-                let entity = self.kb.entity(c.entity)?;
-                if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) {
-                    if let Some(last) = self.tokens[..i + len].last() {
-                        self.known_surnames.insert(last.norm.clone(), c.entity);
-                    }
-                }
-                let index = self.entity_index(EntityKey::Known(c.entity), || ArticleEntity {
-                    kb: Some(entity.index),
-                    name: entity.name.to_string(),
-                    kind: entity.kind,
-                    subtype: entity.subtype.to_string(),
-                    mention_count: 0,
-                    intro: None,
-                    first_sentence: (0, 0),
-                });
-                self.push_mention(i, i + len, index);
-                return Some(len);
+                return Some((len, c));
             }
         }
         None
     }
 
-    /// A name the knowledge base lacks, found by a title or organisation word, or a surname
-    /// of a person named earlier.
-    fn pattern_at(&mut self, i: usize) -> Option<usize> {
+    fn commit_known(&mut self, i: usize, len: usize, c: Candidate) {
+        let Some(entity) = self.kb.entity(c.entity) else {
+            return;
+        };
+        if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
+            let last = self.tokens[i + len - 1].norm.clone();
+            self.known_surnames.insert(last, c.entity);
+        }
+        let index = self.entity_index(EntityKey::Known(c.entity), || ArticleEntity {
+            kb: Some(entity.index),
+            name: entity.name.to_string(),
+            kind: entity.kind,
+            subtype: entity.subtype.to_string(),
+            mention_count: 0,
+            intro: None,
+            first_sentence: (0, 0),
+        });
+        self.push_mention(i, i + len, index);
+    }
+
+    /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
+    fn remembered_surname_at(&mut self, i: usize) -> Option<usize> {
         let token = &self.tokens[i];
-        if !token.is_capitalized() || self.caps_block[i] {
+        if !token.is_capitalized() || self.caps_block[i] || self.in_longer_name(i, i + 1) {
             return None;
         }
-        if let Some(&entity) = self.known_surnames.get(&token.norm) {
-            let index = self.keys.get(&EntityKey::Known(entity)).copied()?;
-            self.push_mention(i, i + 1, index);
-            return Some(1);
+        let index = if let Some(&entity) = self.known_surnames.get(&token.norm) {
+            self.keys.get(&EntityKey::Known(entity)).copied()?
+        } else {
+            let key = self.local_surnames.get(&token.norm)?;
+            self.keys.get(&EntityKey::Local(key.clone())).copied()?
+        };
+        self.push_mention(i, i + 1, index);
+        Some(1)
+    }
+
+    /// A name the knowledge base lacks, found by a title, an organisation word or a given
+    /// name.
+    fn pattern_at(&self, i: usize) -> Option<patterns::PatternName> {
+        if !self.tokens[i].is_capitalized() || self.caps_block[i] {
+            return None;
         }
-        if let Some(key) = self.local_surnames.get(&token.norm).cloned() {
-            let index = self.keys.get(&EntityKey::Local(key)).copied()?;
-            self.push_mention(i, i + 1, index);
-            return Some(1);
-        }
-        let found = patterns::person_after_title(&self.tokens, i)
-            .or_else(|| patterns::organization_at(&self.tokens, i))?;
+        patterns::person_after_title(&self.tokens, i)
+            .or_else(|| patterns::organization_at(&self.tokens, i))
+            .or_else(|| {
+                patterns::person_by_given_name(&self.tokens, i, |norm| self.kb.is_given_name(norm))
+            })
+    }
+
+    fn commit_pattern(&mut self, found: patterns::PatternName) {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
         if found.kind == EntityType::Person && found.end - found.start > 1 {
@@ -313,7 +360,29 @@ impl Scanner<'_, '_> {
             first_sentence: (0, 0),
         });
         self.push_mention(found.start, found.end, index);
-        Some(found.end - i)
+    }
+
+    /// Whether tokens `start..end` are only part of a longer capitalised name: "Paris" in
+    /// "Valeska Paris", "Kamen" in "Dean Kamen". Titles, organisation words and sentence
+    /// starts do not count as part of the name.
+    fn in_longer_name(&self, start: usize, end: usize) -> bool {
+        let joined_name = |t: &Token| {
+            t.is_capitalized()
+                && !patterns::is_person_title(&t.norm)
+                && !patterns::is_not_name(&t.norm)
+                && !patterns::is_organization_head(&t.norm)
+        };
+        let after = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.gap.joins_name() && joined_name(t));
+        let before = start > 0
+            && self.tokens[start].gap.joins_name()
+            && joined_name(&self.tokens[start - 1])
+            && !(self.tokens[start - 1].gap.starts_sentence()
+                && self.tokens[start - 1].shape == Shape::Capitalized
+                && !self.kb.is_given_name(&self.tokens[start - 1].norm));
+        after || before
     }
 
     fn entity_index(&mut self, key: EntityKey, make: impl FnOnce() -> ArticleEntity) -> usize {

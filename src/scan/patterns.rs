@@ -227,6 +227,20 @@ const NOT_NAMES: &[&str] = &[
     "more",
 ];
 
+/// Words that put a place right after them ("in Montalvo").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "to", "outside", "across", "via", "into", "towards", "toward",
+    "around", "within", "through", "between", "visited", "visit", "visiting", "left",
+];
+
+pub fn is_place_preposition(norm: &str) -> bool {
+    PLACE_PREPOSITIONS.contains(&norm)
+}
+
+pub fn is_organization_head(norm: &str) -> bool {
+    ORGANIZATION_HEADS.contains(&norm)
+}
+
 pub fn is_person_title(norm: &str) -> bool {
     PERSON_TITLES.contains(&norm)
 }
@@ -263,6 +277,35 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
         end += 1;
     }
     (end > i).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// A person the knowledge base lacks, named with a known given name: "Dean Kamen",
+/// "Sergey Brin" (2 or 3 capitalised words, the first one a given name).
+pub fn person_by_given_name(
+    tokens: &[Token],
+    i: usize,
+    is_given_name: impl Fn(&str) -> bool,
+) -> Option<PatternName> {
+    let first = &tokens[i];
+    if first.shape != Shape::Capitalized || is_not_name(&first.norm) || !is_given_name(&first.norm)
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && end - i < 3
+        && tokens[end].gap.joins_name()
+        && tokens[end].shape == Shape::Capitalized
+        && is_name_token(&tokens[end])
+        && !ORGANIZATION_HEADS.contains(&tokens[end].norm.as_str())
+    {
+        end += 1;
+    }
+    (end - i >= 2).then_some(PatternName {
         start: i,
         end,
         kind: EntityType::Person,
