@@ -157,7 +157,13 @@ case "${1:-build}" in
   test) run_tests ;;
   bench)
     build_extension
-    cargo build --release
+    # The same optimised module, with Node glue, for the in-process comparison.
+    rm -rf target/bench-pkg
+    "$WASM_BINDGEN" --target nodejs --no-typescript --out-dir target/bench-pkg \
+      "target/$WASM_TARGET/release/backstory.wasm"
+    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
+      --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      --enable-multivalue target/bench-pkg/backstory_bg.wasm -o target/bench-pkg/backstory_bg.wasm
     BACKSTORY_EXT="$EXT" BACKSTORY_SHARED="$SHARED" node tests/bench/throughput.mjs
     ;;
   kb)
