@@ -161,6 +161,7 @@ case "${1:-build}" in
     rm -rf target/bench-pkg
     "$WASM_BINDGEN" --target nodejs --no-typescript --out-dir target/bench-pkg \
       "target/$WASM_TARGET/release/backstory.wasm"
+    echo '{"type": "commonjs"}' > target/bench-pkg/package.json
     node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
       --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-multivalue target/bench-pkg/backstory_bg.wasm -o target/bench-pkg/backstory_bg.wasm

@@ -234,6 +234,10 @@ fn shape_of(word: &str) -> Shape {
 /// The key form of one word: lowercase, Latin diacritics folded, curly apostrophes straight,
 /// initials' dots removed ("U.S." -> "us", "Tehran’s" -> "tehran’s" -> "tehran's").
 pub fn normalize_word(word: &str) -> String {
+    // Most words are plain ASCII letters: lowercase them in one pass.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if c == '.' {

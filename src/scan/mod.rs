@@ -144,10 +144,22 @@ impl Scanner<'_, '_> {
             .all(|(k, t)| c.capital_mask & (1 << k) == 0 || self.tokens[t].is_capitalized())
     }
 
+    /// Whether a name could start at token `i`: names start with a capital, a digit ("G7")
+    /// or a lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase
+    /// words, so this check keeps the automaton walk off them.
+    fn could_start_name(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.shape != Shape::Lower || self.caps_block[i] || patterns::is_name_particle(&token.norm)
+    }
+
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
     fn first_pass(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
+            if !self.could_start_name(i) {
+                i += 1;
+                continue;
+            }
             let mut advanced = false;
             for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
                 let candidates = self.kb.candidates(at);
@@ -252,6 +264,10 @@ impl Scanner<'_, '_> {
     fn main_pass(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
+            if !self.could_start_name(i) {
+                i += 1;
+                continue;
+            }
             if let Some(len) = self.remembered_surname_at(i) {
                 i += len;
                 continue;

@@ -6,247 +6,315 @@ use crate::kb::EntityType;
 use crate::text::{Shape, Token};
 
 /// Words that introduce a person's name when they come right before it.
-const PERSON_TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-    "ayatollah",
-    "sheikh",
-    "sheik",
-    "gen",
-    "general",
-    "lt",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "capt",
-    "captain",
-    "adm",
-    "admiral",
-    "commander",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emir",
-    "sultan",
-    "pope",
-    "cardinal",
-    "bishop",
-    "rabbi",
-    "imam",
-    "cleric",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "mayor",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "secretary",
-    "ambassador",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "judge",
-    "justice",
-    "hojatoleslam",
-    "mullah",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "director",
-    "leader",
-    "deputy",
-    "sergeant",
-    "sgt",
-    "officer",
-    "councillor",
-    "councilor",
-    "mp",
-    "mep",
-    "speaker",
-    "diplomat",
-    "minister's",
-];
+fn in_person_titles(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "minister"
+            | "premier"
+            | "chancellor"
+            | "ayatollah"
+            | "sheikh"
+            | "sheik"
+            | "gen"
+            | "general"
+            | "lt"
+            | "col"
+            | "colonel"
+            | "maj"
+            | "major"
+            | "capt"
+            | "captain"
+            | "adm"
+            | "admiral"
+            | "commander"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "emir"
+            | "sultan"
+            | "pope"
+            | "cardinal"
+            | "bishop"
+            | "rabbi"
+            | "imam"
+            | "cleric"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
+            | "gov"
+            | "mayor"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "secretary"
+            | "ambassador"
+            | "envoy"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "judge"
+            | "justice"
+            | "hojatoleslam"
+            | "mullah"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "chairman"
+            | "chairwoman"
+            | "chief"
+            | "director"
+            | "leader"
+            | "deputy"
+            | "sergeant"
+            | "sgt"
+            | "officer"
+            | "councillor"
+            | "councilor"
+            | "mp"
+            | "mep"
+            | "speaker"
+            | "diplomat"
+            | "minister's"
+    )
+}
 
 /// Words that end an organisation's name.
-const ORGANIZATION_HEADS: &[&str] = &[
-    "ministry",
-    "agency",
-    "party",
-    "brigades",
-    "brigade",
-    "corps",
-    "university",
-    "council",
-    "committee",
-    "commission",
-    "organization",
-    "organisation",
-    "institute",
-    "bank",
-    "army",
-    "front",
-    "movement",
-    "court",
-    "union",
-    "association",
-    "foundation",
-    "company",
-    "group",
-    "authority",
-    "department",
-    "office",
-    "bureau",
-    "service",
-    "services",
-    "forces",
-    "force",
-    "guard",
-    "guards",
-    "police",
-    "parliament",
-    "assembly",
-    "federation",
-    "alliance",
-    "league",
-    "network",
-    "corporation",
-    "inc",
-    "ltd",
-    "fund",
-    "programme",
-    "program",
-    "news",
-    "times",
-    "post",
-    "press",
-    "club",
-    "society",
-    "board",
-    "centre",
-    "center",
-    "school",
-    "college",
-    "hospital",
-    "church",
-    "airlines",
-    "airways",
-];
+fn in_organization_heads(word: &str) -> bool {
+    matches!(
+        word,
+        "ministry"
+            | "agency"
+            | "party"
+            | "brigades"
+            | "brigade"
+            | "corps"
+            | "university"
+            | "council"
+            | "committee"
+            | "commission"
+            | "organization"
+            | "organisation"
+            | "institute"
+            | "bank"
+            | "army"
+            | "front"
+            | "movement"
+            | "court"
+            | "union"
+            | "association"
+            | "foundation"
+            | "company"
+            | "group"
+            | "authority"
+            | "department"
+            | "office"
+            | "bureau"
+            | "service"
+            | "services"
+            | "forces"
+            | "force"
+            | "guard"
+            | "guards"
+            | "police"
+            | "parliament"
+            | "assembly"
+            | "federation"
+            | "alliance"
+            | "league"
+            | "network"
+            | "corporation"
+            | "inc"
+            | "ltd"
+            | "fund"
+            | "programme"
+            | "program"
+            | "news"
+            | "times"
+            | "post"
+            | "press"
+            | "club"
+            | "society"
+            | "board"
+            | "centre"
+            | "center"
+            | "school"
+            | "college"
+            | "hospital"
+            | "church"
+            | "airlines"
+            | "airways"
+    )
+}
 
 /// Small words allowed inside an organisation's name.
-const NAME_LINKS: &[&str] = &["of", "for", "and", "the", "de", "al", "el", "on"];
+fn in_name_links(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for" | "and" | "the" | "de" | "al" | "el" | "on"
+    )
+}
 
 /// Capitalised words that are not names on their own.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "or",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "of",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "there",
-    "here",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "also",
-    "according",
-    "analysts",
-    "although",
-    "despite",
-    "however",
-    "meanwhile",
-    "read",
-    "subscribe",
-    "discover",
-    "more",
-];
+fn in_not_names(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "in"
+            | "on"
+            | "at"
+            | "but"
+            | "and"
+            | "or"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "as"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "here"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "also"
+            | "according"
+            | "analysts"
+            | "although"
+            | "despite"
+            | "however"
+            | "meanwhile"
+            | "read"
+            | "subscribe"
+            | "discover"
+            | "more"
+    )
+}
 
 /// Words that put a place right after them ("in Montalvo").
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "near", "to", "outside", "across", "via", "into", "towards", "toward",
-    "around", "within", "through", "between", "visited", "visit", "visiting", "left",
-];
+fn in_place_prepositions(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "from"
+            | "near"
+            | "to"
+            | "outside"
+            | "across"
+            | "via"
+            | "into"
+            | "towards"
+            | "toward"
+            | "around"
+            | "within"
+            | "through"
+            | "between"
+            | "visited"
+            | "visit"
+            | "visiting"
+            | "left"
+    )
+}
+
+/// Lowercase words that begin some names ("al-Qaeda", "de Gaulle", "van Gogh").
+fn in_name_particles(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "el"
+            | "ad"
+            | "as"
+            | "ash"
+            | "at"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "ben"
+            | "abu"
+            | "dos"
+            | "das"
+            | "e"
+    )
+}
+
+pub fn is_name_particle(norm: &str) -> bool {
+    in_name_particles(norm)
+}
 
 pub fn is_place_preposition(norm: &str) -> bool {
-    PLACE_PREPOSITIONS.contains(&norm)
+    in_place_prepositions(norm)
 }
 
 pub fn is_organization_head(norm: &str) -> bool {
-    ORGANIZATION_HEADS.contains(&norm)
+    in_organization_heads(norm)
 }
 
 pub fn is_person_title(norm: &str) -> bool {
-    PERSON_TITLES.contains(&norm)
+    in_person_titles(norm)
 }
 
 pub fn is_not_name(norm: &str) -> bool {
-    NOT_NAMES.contains(&norm)
+    in_not_names(norm)
 }
 
 fn is_name_token(token: &Token) -> bool {
@@ -301,7 +369,7 @@ pub fn person_by_given_name(
         && tokens[end].gap.joins_name()
         && tokens[end].shape == Shape::Capitalized
         && is_name_token(&tokens[end])
-        && !ORGANIZATION_HEADS.contains(&tokens[end].norm.as_str())
+        && !in_organization_heads(&tokens[end].norm)
     {
         end += 1;
     }
@@ -315,7 +383,7 @@ pub fn person_by_given_name(
 /// An organisation: a capitalised run that ends in an organisation word ("Atomic Energy
 /// Organization of Iran" ends at "Iran" because "of Iran" follows an organisation word).
 pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
-    if !is_name_token(&tokens[i]) && !ORGANIZATION_HEADS.contains(&tokens[i].norm.as_str()) {
+    if !is_name_token(&tokens[i]) && !in_organization_heads(&tokens[i].norm) {
         return None;
     }
     if !tokens[i].is_capitalized() {
@@ -329,12 +397,11 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
             break;
         }
         if t.is_capitalized() {
-            if ORGANIZATION_HEADS.contains(&t.norm.as_str()) {
+            if in_organization_heads(&t.norm) {
                 head_end = Some(end + 1);
             }
             end += 1;
-        } else if NAME_LINKS.contains(&t.norm.as_str())
-            && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
+        } else if in_name_links(&t.norm) && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
         {
             end += 1;
         } else {
