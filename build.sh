@@ -166,6 +166,7 @@ case "${1:-build}" in
       --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-multivalue target/bench-pkg/backstory_bg.wasm -o target/bench-pkg/backstory_bg.wasm
     BACKSTORY_EXT="$EXT" BACKSTORY_SHARED="$SHARED" node tests/bench/throughput.mjs
+    BACKSTORY_EXT="$EXT" BACKSTORY_SHARED="$SHARED" node tests/bench/startup.mjs
     ;;
   kb)
     venv="$TOOLS/kb-venv"

@@ -28,9 +28,19 @@
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  // Start-up costs, reported in the popup's stats and read by the start-up benchmark.
+  const timings = {};
+
   async function loadCore() {
-    const [loaded, knowledge] = await Promise.all([compileCore(), fetchBytes('data/kb.bin')]);
+    const began = performance.now();
+    const [loaded, knowledge] = await Promise.all([
+      compileCore().then((c) => { timings.coreMs = performance.now() - began; return c; }),
+      fetchBytes('data/kb.bin'),
+    ]);
+    const knowledgeBegan = performance.now();
     loaded.load_knowledge(knowledge);
+    timings.knowledgeMs = performance.now() - knowledgeBegan;
+    timings.readyMs = performance.now() - began;
     return loaded;
   }
 
@@ -49,6 +59,7 @@
     loading ??= loadCore();
     core = await loading;
     core.start(loadCards);
+    globalThis.backstoryTimings = { ...timings, ...core.stats() };
   }
 
   function report(error) {
@@ -59,7 +70,7 @@
 
   api.runtime.onMessage.addListener((message, _sender, reply) => {
     if (message?.type === 'stats') {
-      reply(core ? core.stats() : { running: false });
+      reply(core ? { ...timings, ...core.stats() } : { running: false });
     }
   });
 
