@@ -19,7 +19,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
-SHARED="${BACKSTORY_SHARED:-$ROOT/../shared}"
+# The shared corpus and knowledge sources sit next to the project (../shared); a clone made
+# elsewhere on this machine finds them at /work/shared.
+if [ -z "${BACKSTORY_SHARED:-}" ]; then
+  BACKSTORY_SHARED="$ROOT/../shared"
+  [ -d "$BACKSTORY_SHARED" ] || BACKSTORY_SHARED=/work/shared
+fi
+export BACKSTORY_SHARED
+SHARED="$BACKSTORY_SHARED"
 TOOLS="${BACKSTORY_TOOLS:-$HOME/.cache/backstory/tools}"
 DIST="$ROOT/dist"
 EXT="$DIST/extension"
