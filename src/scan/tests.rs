@@ -112,6 +112,15 @@ fn demonyms_are_context_not_highlights() {
 }
 
 #[test]
+fn descriptions_of_a_country_are_context_not_names() {
+    // "the Islamic Republic" describes Iran; it is not one of its names.
+    assert_eq!(
+        surfaces("Iran said the Islamic Republic needs allies."),
+        ["Iran"]
+    );
+}
+
+#[test]
 fn exact_case_aliases_do_not_match_ordinary_words() {
     assert!(surfaces("Tell us what the un-named official said").is_empty());
     assert_eq!(surfaces("the US and the UN met"), ["US", "UN"]);
