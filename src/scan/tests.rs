@@ -22,11 +22,11 @@ fn surfaces(text: &str) -> Vec<String> {
 }
 
 fn seed_article() -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/seed-article.txt"
-    );
-    std::fs::read_to_string(path).expect("the shared corpus is next to the project")
+    let shared = std::env::var("BACKSTORY_SHARED")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
+    let path = format!("{shared}/corpus/seed-article.txt");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (set BACKSTORY_SHARED to the shared folder)"))
 }
 
 #[test]
