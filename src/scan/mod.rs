@@ -173,12 +173,15 @@ impl Scanner<'_, '_> {
                         }
                         continue;
                     }
-                    if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0 {
+                    let Some(entity) = self.kb.entity(c.entity) else {
+                        continue;
+                    };
+                    if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
+                        && !self.lacks_evidence(c, &entity, i, i + len, false)
+                    {
                         self.introduced.insert(c.entity);
-                        if let Some(e) = self.kb.entity(c.entity) {
-                            if e.kind == EntityType::Place && e.subtype == "country" {
-                                self.countries.insert(e.country.to_string());
-                            }
+                        if entity.kind == EntityType::Place && entity.subtype == "country" {
+                            self.countries.insert(entity.country.to_string());
                         }
                     }
                 }
@@ -224,20 +227,12 @@ impl Scanner<'_, '_> {
             }
         }
         let entity = self.kb.entity(c.entity)?;
-        let is_place = entity.kind == EntityType::Place;
-        if single && !c.has(ALIAS_EXACT_CASE) && !self.caps_block[start] {
-            let strong = introduced || (is_place && entity.subtype == "country");
-            if !strong && self.in_longer_name(start, end) {
-                return None;
-            }
-            if after_title && entity.kind != EntityType::Person {
-                // "Mr Kamen" is a person whatever towns share the name.
-                return None;
-            }
-            // A small town is usually introduced by a preposition ("in Montalvo").
-            if is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start) {
-                return None;
-            }
+        if self.lacks_evidence(c, &entity, start, end, introduced) {
+            return None;
+        }
+        if single && after_title && entity.kind != EntityType::Person && !c.has(ALIAS_EXACT_CASE) {
+            // "Mr Kamen" is a person whatever towns share the name.
+            return None;
         }
         let mut score = i32::from(c.prominence);
         if introduced {
@@ -253,6 +248,25 @@ impl Scanner<'_, '_> {
             score += 40;
         }
         Some(score)
+    }
+
+    /// A one-word name needs more than its capital when it is only part of a longer name
+    /// ("Valeska Paris") or a small town without a preposition before it ("Republic").
+    fn lacks_evidence(
+        &self,
+        c: &Candidate,
+        entity: &crate::kb::EntityRecord<'_>,
+        start: usize,
+        end: usize,
+        introduced: bool,
+    ) -> bool {
+        if end - start != 1 || c.has(ALIAS_EXACT_CASE) || self.caps_block[start] {
+            return false;
+        }
+        let is_place = entity.kind == EntityType::Place;
+        let strong = introduced || (is_place && entity.subtype == "country");
+        (!strong && self.in_longer_name(start, end))
+            || (is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start))
     }
 
     fn place_cue_before(&self, start: usize) -> bool {
