@@ -9,7 +9,7 @@
 
 use super::bindings::is_visible;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node, Text};
+use web_sys::{Element, HtmlFormElement, Node, Text};
 
 const SKIPPED_TAGS: &[&str] = &[
     "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "INPUT", "SELECT", "OPTION", "BUTTON",
@@ -56,11 +56,25 @@ impl PageText {
     }
 }
 
-fn skipped(element: &Element) -> bool {
-    let tag = element.tag_name().to_ascii_uppercase();
-    if SKIPPED_TAGS.contains(&tag.as_str())
+/// The element's tag name, read safely. A `<form>` lets its controls shadow every property
+/// (`<input name="tagName">` makes `form.tagName` an element: DOM clobbering), and a wrong
+/// type handed to WASM corrupts memory, so forms are recognised by `instanceof` and never
+/// asked for properties.
+fn tag_of(element: &Element) -> Option<String> {
+    if element.is_instance_of::<HtmlFormElement>() {
+        return None;
+    }
+    Some(element.tag_name().to_ascii_uppercase())
+}
+
+fn skipped(element: &Element, tag: Option<&str>) -> bool {
+    let Some(tag) = tag else {
+        // A form: walk its content, but ask it nothing (see `tag_of`).
+        return false;
+    };
+    if SKIPPED_TAGS.contains(&tag)
         || element.has_attribute("hidden")
-        || element.id() == super::card_view::HOST_ID
+        || element.get_attribute("id").as_deref() == Some(super::card_view::HOST_ID)
     {
         return true;
     }
@@ -100,9 +114,9 @@ pub fn extract(root: &Node) -> PageText {
                 let Some(element) = current.dyn_ref::<Element>() else {
                     continue;
                 };
-                let tag = element.tag_name().to_ascii_uppercase();
-                let block = !INLINE_TAGS.contains(&tag.as_str());
-                if skipped(element) {
+                let tag = tag_of(element);
+                let block = tag.as_deref().is_none_or(|t| !INLINE_TAGS.contains(&t));
+                if skipped(element, tag.as_deref()) {
                     pending_break |= block;
                 } else {
                     pending_break |= block;
