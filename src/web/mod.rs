@@ -10,6 +10,7 @@ mod bindings;
 mod card_view;
 mod extract;
 mod hover;
+mod observe;
 mod paint;
 
 use crate::kb::{Cards, Kb};
@@ -29,6 +30,10 @@ const HOVER_DELAY_MS: u32 = 300;
 const HIDE_GRACE_MS: u32 = 300;
 /// Pointer moves are processed at most this often.
 const POINTER_THROTTLE_MS: u32 = 40;
+/// A burst of page changes is rescanned once, this long after it starts...
+const RESCAN_DELAY_MS: f64 = 200.0;
+/// ...and never sooner than this after the previous scan (live blogs change constantly).
+const RESCAN_INTERVAL_MS: f64 = 1000.0;
 
 struct ShownCard {
     mention: usize,
@@ -54,6 +59,15 @@ struct App {
     hide_timer: Option<Timeout>,
     hide_armed: bool,
     listeners: Vec<EventListener>,
+    observer: Option<observe::PageObserver>,
+    rescan_timer: Option<Timeout>,
+    rescan_armed: bool,
+    /// A change arrived while the tab was hidden: rescan when it is shown again.
+    rescan_when_visible: bool,
+    /// A change arrived while a card was open: rescan when it closes.
+    rescan_after_card: bool,
+    last_scan_at: f64,
+    scans: u32,
     scan_ms: f64,
 }
 
@@ -131,6 +145,11 @@ pub fn start(need_cards: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
     if !running {
         let mut app = App::new()?;
         app.need_cards = need_cards;
+        if let Some(body) = app.document.body() {
+            app.observer = Some(observe::PageObserver::watch(&body, || {
+                with_app(App::schedule_rescan)
+            })?);
+        }
         APP.with(|cell| *cell.borrow_mut() = Some(app));
         install_listeners()?;
     }
@@ -163,6 +182,7 @@ pub fn stats() -> JsValue {
             set("entities", (app.scan.entities.len() as u32).into());
             set("mentions", (app.scan.mentions.len() as u32).into());
             set("scanMs", app.scan_ms.into());
+            set("scans", app.scans.into());
             set("textBytes", (app.page.text.len() as u32).into());
         }
     });
@@ -193,6 +213,13 @@ impl App {
         paint::paint(&result, &ranges)?;
         let scan_ms = now_ms() - began;
         Ok(App {
+            observer: None,
+            rescan_timer: None,
+            rescan_armed: false,
+            rescan_when_visible: false,
+            rescan_after_card: false,
+            last_scan_at: now_ms(),
+            scans: 1,
             kb,
             need_cards: None,
             cards_requested: false,
@@ -277,6 +304,48 @@ impl App {
         }
     }
 
+    /// Called for every relevant batch of page changes: one rescan per burst, spaced out.
+    fn schedule_rescan(&mut self) {
+        if self.rescan_armed {
+            return;
+        }
+        self.rescan_armed = true;
+        let due = (self.last_scan_at + RESCAN_INTERVAL_MS).max(now_ms() + RESCAN_DELAY_MS);
+        let delay = (due - now_ms()).max(0.0) as u32;
+        self.rescan_timer = Some(Timeout::new(delay, || {
+            with_app(|app| {
+                app.rescan_armed = false;
+                if app.document.hidden() {
+                    app.rescan_when_visible = true;
+                } else if app.card.is_some() {
+                    // Never pull a card from under the reader: rescan once it closes.
+                    app.rescan_after_card = true;
+                } else {
+                    app.rescan();
+                }
+            })
+        }));
+    }
+
+    /// Reads and scans the page again; highlights of removed text go, new text gets them.
+    fn rescan(&mut self) {
+        let Some(body) = self.document.body() else {
+            return;
+        };
+        self.hide();
+        self.pending_mention = None;
+        let began = now_ms();
+        self.page = extract::extract(&body);
+        self.scan = scan(&self.kb, &self.page.text);
+        self.ranges = paint::mention_ranges(&self.document, &self.page, &self.scan);
+        if let Err(e) = paint::paint(&self.scan, &self.ranges) {
+            web_sys::console::warn_2(&"Backstory: painting failed".into(), &e);
+        }
+        self.last_scan_at = now_ms();
+        self.scan_ms = self.last_scan_at - began;
+        self.scans += 1;
+    }
+
     fn cancel_show(&mut self) {
         self.pending_mention = None;
     }
@@ -314,6 +383,9 @@ impl App {
         self.hide_armed = false;
         if let Some(shown) = self.card.take() {
             shown.view.remove();
+            if std::mem::take(&mut self.rescan_after_card) {
+                self.schedule_rescan();
+            }
         }
     }
 }
@@ -353,6 +425,14 @@ fn install_listeners() -> Result<(), JsValue> {
         EventListenerOptions::default(),
         |_| with_app(App::hide),
     );
-    with_app(|app| app.listeners.extend([pointer, keys, scroll]));
+    let visibility = EventListener::new(&document, "visibilitychange", |_| {
+        with_app(|app| {
+            if app.rescan_when_visible && !app.document.hidden() {
+                app.rescan_when_visible = false;
+                app.rescan();
+            }
+        })
+    });
+    with_app(|app| app.listeners.extend([pointer, keys, scroll, visibility]));
     Ok(())
 }

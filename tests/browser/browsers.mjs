@@ -51,12 +51,13 @@ export const BODY_BEFORE_AND_AFTER = `
     };
   });`;
 
-export async function launchChromium({ headless = true } = {}) {
+export async function launchChromium({ headless = true, javaScriptEnabled = true } = {}) {
   const { chromium } = await import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless,
+    javaScriptEnabled,
     viewport: { width: 1100, height: 800 },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -105,7 +106,7 @@ function collectText(nodes) {
   return text;
 }
 
-export async function launchFirefox({ headless = true } = {}) {
+export async function launchFirefox({ headless = true, javaScriptEnabled = true, eager = false } = {}) {
   const { Builder, Browser } = await import('selenium-webdriver');
   const firefox = await import('selenium-webdriver/firefox.js');
   const options = new firefox.Options()
@@ -114,6 +115,8 @@ export async function launchFirefox({ headless = true } = {}) {
     .windowSize({ width: 1100, height: 800 })
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
     .enableBidi();
+  if (!javaScriptEnabled) options.setPreference('javascript.enabled', false);
+  if (eager) options.setPageLoadStrategy('eager');
   const service = new firefox.ServiceBuilder(process.env.GECKODRIVER).addArguments('--allow-system-access');
   const driver = await new Builder()
     .forBrowser(Browser.FIREFOX)
@@ -174,3 +177,27 @@ export const CARD_IN_VIEWPORT = `
   const r = host.getBoundingClientRect();
   return r.width > 100 && r.height > 50 && r.top >= 0 && r.left >= 0
     && r.bottom <= innerHeight && r.right <= innerWidth;`;
+
+/** English news pages of the corpus: each must get at least one highlight. */
+export const NEWS_PAGES = [
+  'aclu', 'bbc-1', 'breitbart', 'buzzfeed-1', 'cnn', 'guardian-1', 'herald-sun-1', 'nytimes-1',
+  'nytimes-2', 'nytimes-3', 'nytimes-4', 'nytimes-5', 'salon-1', 'seattletimes-1', 'telegraph',
+  'wapo-1', 'wapo-2',
+];
+
+/** Page-side: whether Backstory finished its first scan (it registers its three highlights). */
+export const SCANNED = `return ['person', 'organization', 'place']
+  .every((kind) => CSS.highlights.has('backstory-' + kind));`;
+
+/** Page-side: the page compared with its source (argument 0) parsed without scripts. */
+export const PAGE_UNCHANGED = `
+  const original = new DOMParser().parseFromString(arguments[0], 'text/html');
+  // The page's parser turns declarative shadow DOM into shadow roots; DOMParser keeps the
+  // templates. Drop them so both sides serialise alike.
+  original.querySelectorAll('template[shadowrootmode]').forEach((t) => t.remove());
+  const roots = (doc) => [...doc.documentElement.children].map((e) => e.tagName).join(',');
+  return {
+    body: original.body.innerHTML === document.body.innerHTML,
+    root: roots(original) === roots(document),
+    rootNow: roots(document),
+  };`;

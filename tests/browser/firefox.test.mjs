@@ -105,6 +105,7 @@ test('Firefox: names across inline elements are one mention; skipped elements ar
   assert.equal(h['backstory-place'].filter((t) => t === 'Natanz').length, 1);
   assert.equal(h['backstory-place'].filter((t) => t === 'Fordow').length, 1);
   assert.ok(!h['backstory-place'].includes('Esfahan'));
+  assert.ok(h['backstory-place'].includes('Israel'), 'text inside a clobbered <form> is read');
 });
 
 test('Firefox: the popup switch turns a site off and on live, persists, other hosts stay on', async () => {
@@ -120,6 +121,22 @@ test('Firefox: the popup switch turns a site off and on live, persists, other ho
   await driver.get(`${server.origin}/demo`);
   await setSite(true);
   await until(async () => (await highlightCount()) > 0, { what: 'highlights back' });
+});
+
+test('Firefox: dynamic page: added text is highlighted, removed text loses its highlight', async () => {
+  await driver.get(`${server.origin}/dynamic`);
+  await until(async () => (await highlights())['backstory-person']?.includes('Vladimir Putin'),
+    { what: 'late text highlighted' });
+  await run("window.placesBefore = CSS.highlights.get('backstory-place'); document.getElementById('first').remove()");
+  await until(() => run("return window.placesBefore !== CSS.highlights.get('backstory-place')"),
+    { what: 'rescan after removal' });
+  assert.ok(!(await highlights())['backstory-place']?.includes('Moscow'), 'removed text unhighlighted');
+  await hover('Putin', 0);
+  await until(() => firefoxCardText(driver), { what: 'card' });
+  await run("window.paintedBefore = CSS.highlights.get('backstory-person')");
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.ok(await run("return window.paintedBefore === CSS.highlights.get('backstory-person')"),
+    'no rescan while the card is open');
 });
 
 for (const csp of ['self', 'none']) {

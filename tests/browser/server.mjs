@@ -64,7 +64,36 @@ export function extractionPage() {
       <pre><code>let Reuters = 1;</code></pre>
       <div contenteditable="true">Esfahan being edited</div>
       <p id="visible">The IAEA reported on Fordow and Natanz.</p>
+      <form action="/search"><input name="id"><input name="tagName"><input name="getAttribute">
+        <p>Comments about Israel are welcome.</p></form>
     </article>`);
+}
+
+/** A page that changes after load: text appended by a timer, text removed on request. */
+export function dynamicPage() {
+  return page('Live updates', `
+    <article id="live">
+      <p id="first">Officials in Moscow met on Monday.</p>
+    </article>
+    <script>
+      setTimeout(() => {
+        const p = document.createElement('p');
+        p.id = 'late';
+        p.textContent = 'Later, Vladimir Putin spoke about Tehran.';
+        document.getElementById('live').append(p);
+      }, 800);
+    </script>`);
+}
+
+/** Names of the real-page corpus (read from ../shared, never copied into the repository). */
+export function corpusPages() {
+  const dir = path.join(SHARED, 'corpus/pages');
+  return fs.readdirSync(dir).filter((name) => fs.existsSync(path.join(dir, name, 'source.html'))).sort();
+}
+
+export function corpusSource(name) {
+  // Browsers drop a byte-order mark when they decode a response; so does this.
+  return fs.readFileSync(path.join(SHARED, 'corpus/pages', name, 'source.html'), 'utf8').replace(/^\uFEFF/, '');
 }
 
 export function startServer() {
@@ -77,6 +106,16 @@ export function startServer() {
     let body;
     if (url.pathname === '/' || url.pathname === '/demo') body = demoArticle();
     else if (url.pathname === '/extraction') body = extractionPage();
+    else if (url.pathname === '/dynamic') body = dynamicPage();
+    else if (url.pathname.startsWith('/corpus/')) {
+      const name = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+      if (!corpusPages().includes(name)) {
+        res.writeHead(404, headers);
+        res.end(page('Not found', '<p>Not found</p>'));
+        return;
+      }
+      body = fs.readFileSync(path.join(SHARED, 'corpus/pages', name, 'source.html'));
+    }
     else if (url.pathname === '/related') body = page('Related', `<p>${escapeHtml(url.searchParams.get('title') ?? '')}</p>`);
     else if (url.pathname === '/favicon.ico') {
       res.writeHead(204);

@@ -1,0 +1,54 @@
+// Every real page of the shared corpus, in headless Chromium with the extension: the scan
+// finishes, nothing the extension does shows up as an error, the page's DOM is exactly what
+// its source parses to, and English news pages get at least one highlight. Page scripts are
+// off (the DOM stays comparable and no page script makes noise); content scripts still run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, corpusPages, corpusSource } from './server.mjs';
+import { launchChromium, until, SCANNED, PAGE_UNCHANGED, NEWS_PAGES } from './browsers.mjs';
+
+let server;
+let browser;
+let page;
+const problems = [];
+const run = (body, ...args) => page.evaluate(([source, params]) => new Function(source)(...params), [body, args]);
+
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium({ javaScriptEnabled: false });
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    const from = message.location()?.url ?? '';
+    // Pages may reference other extensions' URLs; only Backstory's own origin counts.
+    if (from.startsWith(`chrome-extension://${browser.extensionId}/`) || message.text().includes('Backstory')) {
+      problems.push(`${page.url()}: ${message.type()}: ${message.text()}`);
+    }
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+test('Chromium: every corpus page is scanned without errors and without DOM changes', async () => {
+  const failures = [];
+  for (const name of corpusPages()) {
+    try {
+      await page.goto(`${server.origin}/corpus/${encodeURIComponent(name)}/`, { waitUntil: 'domcontentloaded', timeout: 20000 });
+      await until(() => run(SCANNED), { what: `scan of ${name}`, timeout: 15000 });
+      const dom = await run(PAGE_UNCHANGED, corpusSource(name));
+      if (!dom.body) failures.push(`${name}: body changed`);
+      if (!dom.root) failures.push(`${name}: root children now ${dom.rootNow}`);
+      if (NEWS_PAGES.includes(name)) {
+        const count = await run('return [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)');
+        if (count === 0) failures.push(`${name}: news page without a highlight`);
+      }
+    } catch (error) {
+      failures.push(`${name}: ${error.message.split('\n')[0]}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.deepEqual(problems, []);
+});
