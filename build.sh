@@ -116,6 +116,7 @@ build_extension() {
   log "compiling the knowledge base"
   cargo build --release --bin backstory
   target/release/backstory kb export "$EXT/data"
+  target/release/backstory kb stats > "$EXT/data/kb-meta.json"
   # pkg/ at the top level mirrors the wasm-bindgen output, as the architecture describes.
   rm -rf "$ROOT/pkg" && cp -R "$EXT/pkg" "$ROOT/pkg"
   log "packaging"

@@ -184,6 +184,15 @@ for (const csp of ['self', 'none']) {
   });
 }
 
+test('the About the data page lists the sources with GeoNames attribution and the knowledge date', async () => {
+  const about = await browser.context.newPage();
+  await about.goto(browser.popupUrl.replace('popup/popup.html', 'about/about.html'));
+  await until(async () => /facts as of \d{4}/.test(await about.locator('#stats').textContent()),
+    { what: 'knowledge stats' });
+  assert.match(await about.locator('body').textContent(), /GeoNames[\s\S]*CC BY 4\.0/);
+  await about.close();
+});
+
 test('no errors or warnings from the extension in pages or the background', () => {
   assert.deepEqual(pageErrors, []);
 });
