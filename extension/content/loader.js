@@ -51,13 +51,26 @@
       .catch(report);
   }
 
+  // The scan reads what is rendered: at document_end Firefox has not laid the page out yet
+  // (no boxes, so every element would look hidden), so one layout is forced first. A hidden
+  // tab waits until it is shown.
+  function firstLayout() {
+    if (document.hidden) {
+      return new Promise((resolve) => document.addEventListener('visibilitychange', resolve, { once: true }))
+        .then(firstLayout);
+    }
+    document.documentElement.getBoundingClientRect();
+    return Promise.resolve();
+  }
+
   async function apply(enabled) {
     if (!enabled) {
       core?.stop();
       return;
     }
     loading ??= loadCore();
-    core = await loading;
+    const [loaded] = await Promise.all([loading, firstLayout()]);
+    core = loaded;
     core.start(loadCards);
     globalThis.backstoryTimings = { ...timings, ...core.stats() };
   }
