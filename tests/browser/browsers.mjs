@@ -201,3 +201,28 @@ export const PAGE_UNCHANGED = `
     root: roots(original) === roots(document),
     rootNow: roots(document),
   };`;
+
+/**
+ * Checks every corpus page with a browser-neutral driver: `open(url)` navigates, `run(body,
+ * ...args)` evaluates a page-side function body. Returns the failures as readable lines.
+ */
+export async function checkCorpus({ origin, pages, source, open, run }) {
+  const failures = [];
+  for (const name of pages) {
+    if (process.env.VERBOSE) console.error(`corpus: ${name}`);
+    try {
+      await open(`${origin}/corpus/${encodeURIComponent(name)}/`);
+      await until(() => run(SCANNED), { what: `scan of ${name}`, timeout: 15000 });
+      const dom = await run(PAGE_UNCHANGED, source(name));
+      if (!dom.body) failures.push(`${name}: body changed`);
+      if (!dom.root) failures.push(`${name}: root children now ${dom.rootNow}`);
+      if (NEWS_PAGES.includes(name)) {
+        const count = await run('return [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)');
+        if (count === 0) failures.push(`${name}: news page without a highlight`);
+      }
+    } catch (error) {
+      failures.push(`${name}: ${error.message.split('\n')[0]}`);
+    }
+  }
+  return failures;
+}

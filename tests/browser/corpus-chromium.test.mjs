@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, corpusPages, corpusSource } from './server.mjs';
-import { launchChromium, until, SCANNED, PAGE_UNCHANGED, NEWS_PAGES } from './browsers.mjs';
+import { launchChromium, checkCorpus } from './browsers.mjs';
 
 let server;
 let browser;
@@ -33,22 +33,9 @@ after(async () => {
 });
 
 test('Chromium: every corpus page is scanned without errors and without DOM changes', async () => {
-  const failures = [];
-  for (const name of corpusPages()) {
-    try {
-      await page.goto(`${server.origin}/corpus/${encodeURIComponent(name)}/`, { waitUntil: 'domcontentloaded', timeout: 20000 });
-      await until(() => run(SCANNED), { what: `scan of ${name}`, timeout: 15000 });
-      const dom = await run(PAGE_UNCHANGED, corpusSource(name));
-      if (!dom.body) failures.push(`${name}: body changed`);
-      if (!dom.root) failures.push(`${name}: root children now ${dom.rootNow}`);
-      if (NEWS_PAGES.includes(name)) {
-        const count = await run('return [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)');
-        if (count === 0) failures.push(`${name}: news page without a highlight`);
-      }
-    } catch (error) {
-      failures.push(`${name}: ${error.message.split('\n')[0]}`);
-    }
-  }
+  const failures = await checkCorpus({
+    origin: server.origin, pages: corpusPages(), source: corpusSource, open: (url) => page.goto(url, { waitUntil: 'domcontentloaded', timeout: 20000 }), run,
+  });
   assert.deepEqual(failures, []);
   assert.deepEqual(problems, []);
 });
