@@ -46,6 +46,21 @@ pub struct ArticleEntity {
     pub first_sentence: (usize, usize),
 }
 
+impl ArticleEntity {
+    /// An entity not yet mentioned; counts and context are filled in as the scan goes.
+    fn new(kb: Option<u32>, name: &str, kind: EntityType, subtype: &str) -> Self {
+        ArticleEntity {
+            kb,
+            name: name.to_string(),
+            kind,
+            subtype: subtype.to_string(),
+            mention_count: 0,
+            intro: None,
+            first_sentence: (0, 0),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Scan {
     pub mentions: Vec<Mention>,
@@ -327,14 +342,8 @@ impl Scanner<'_, '_> {
             let last = self.tokens[i + len - 1].norm.clone();
             self.known_surnames.insert(last, c.entity);
         }
-        let index = self.entity_index(EntityKey::Known(c.entity), || ArticleEntity {
-            kb: Some(entity.index),
-            name: entity.name.to_string(),
-            kind: entity.kind,
-            subtype: entity.subtype.to_string(),
-            mention_count: 0,
-            intro: None,
-            first_sentence: (0, 0),
+        let index = self.entity_index(EntityKey::Known(c.entity), || {
+            ArticleEntity::new(Some(entity.index), entity.name, entity.kind, entity.subtype)
         });
         self.push_mention(i, i + len, index);
     }
@@ -380,14 +389,8 @@ impl Scanner<'_, '_> {
             EntityType::Organization => "organization",
             EntityType::Place => "place",
         };
-        let index = self.entity_index(EntityKey::Local(key), || ArticleEntity {
-            kb: None,
-            name: name.clone(),
-            kind: found.kind,
-            subtype: subtype.to_string(),
-            mention_count: 0,
-            intro: None,
-            first_sentence: (0, 0),
+        let index = self.entity_index(EntityKey::Local(key), || {
+            ArticleEntity::new(None, &name, found.kind, subtype)
         });
         self.push_mention(found.start, found.end, index);
     }
