@@ -18,6 +18,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/kb/compile.rs");
     println!("cargo:rerun-if-changed=src/kb/format.rs");
     println!("cargo:rerun-if-changed=src/text.rs");
+    println!("cargo:rerun-if-changed=assets/world-110m.txt");
     let files = compile::source_files(&kb_dir);
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
@@ -34,7 +35,9 @@ fn main() {
         .filter_map(|r| r.as_of.clone())
         .max()
         .unwrap_or_else(|| "unknown".to_string());
-    let compiled = match compile::compile(&records, &as_of) {
+    let outlines = std::fs::read_to_string(root.join("assets/world-110m.txt"))
+        .expect("assets/world-110m.txt is part of the repository");
+    let compiled = match compile::compile(&records, &as_of, &outlines) {
         Ok(compiled) => compiled,
         Err(e) => {
             eprintln!("error: knowledge base: {e}");

@@ -1,30 +1,100 @@
-// Per-site switch, shared by the content script, background and popup.
-// Stored in storage.sync so a reader's choices follow them to their other browsers; the list
-// of disabled hosts is small (one short string per site the reader turned off).
+// The reader's settings, shared by the content script, background, popup and options page.
+// Kept in storage.sync so they follow the reader to their other browsers and survive
+// updates. sync allows 8 KB per item and 512 items, so the list of sites where highlighting
+// is off is split into buckets ("sites0", "sites1", ...) of at most BUCKET_BYTES each; the
+// other options are one small item.
 // eslint-disable-next-line no-unused-vars
 var BackstorySettings = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const KEY = 'disabledSites';
+  const OPTIONS = 'options';
+  const SITE_BUCKETS = 'siteBuckets';
+  const LEGACY_SITES = 'disabledSites';
+  const BUCKET_BYTES = 7000;
 
-  async function disabledSites() {
-    const stored = await api.storage.sync.get(KEY);
-    return Array.isArray(stored[KEY]) ? stored[KEY] : [];
+  const DEFAULTS = Object.freeze({
+    paused: false,
+    categories: ['person', 'organization', 'place', 'facility'],
+    style: 'underline',
+    palette: 'default',
+    hoverDelayMs: 300,
+    search: [
+      { label: 'Google News', url: 'https://news.google.com/search?q={q}' },
+      { label: 'DuckDuckGo', url: 'https://duckduckgo.com/?q={q}&iar=news&ia=news' },
+      { label: 'Reuters', url: 'https://www.reuters.com/site-search/?query={q}' },
+      { label: 'AP News', url: 'https://apnews.com/search?q={q}' },
+      { label: 'BBC', url: 'https://www.bbc.co.uk/search?q={q}' },
+    ],
+  });
+
+  function bucketKey(i) {
+    return `sites${i}`;
+  }
+
+  /** Splits a host list into buckets whose JSON stays under the per-item quota. */
+  function toBuckets(hosts) {
+    const buckets = [[]];
+    let size = 2;
+    for (const host of hosts) {
+      const cost = JSON.stringify(host).length + 1;
+      if (size + cost > BUCKET_BYTES && buckets.at(-1).length) {
+        buckets.push([]);
+        size = 2;
+      }
+      buckets.at(-1).push(host);
+      size += cost;
+    }
+    return buckets;
+  }
+
+  /** { options, disabledSites } with defaults for anything missing. */
+  async function load() {
+    const stored = await api.storage.sync.get(null);
+    const options = { ...DEFAULTS, ...(stored[OPTIONS] ?? {}) };
+    let sites = [];
+    const count = Number.isInteger(stored[SITE_BUCKETS]) ? stored[SITE_BUCKETS] : 0;
+    for (let i = 0; i < count; i += 1) {
+      if (Array.isArray(stored[bucketKey(i)])) sites.push(...stored[bucketKey(i)]);
+    }
+    // Version 0.1 kept the list in one item.
+    if (Array.isArray(stored[LEGACY_SITES])) sites.push(...stored[LEGACY_SITES]);
+    sites = [...new Set(sites.filter((h) => typeof h === 'string' && h))];
+    return { options, disabledSites: sites };
+  }
+
+  async function setDisabledSites(hosts) {
+    const unique = [...new Set(hosts)].filter((h) => typeof h === 'string' && h).sort();
+    const before = (await api.storage.sync.get(SITE_BUCKETS))[SITE_BUCKETS] ?? 0;
+    const buckets = toBuckets(unique);
+    const items = { [SITE_BUCKETS]: buckets.length };
+    buckets.forEach((bucket, i) => { items[bucketKey(i)] = bucket; });
+    await api.storage.sync.set(items);
+    const stale = [LEGACY_SITES];
+    for (let i = buckets.length; i < before; i += 1) stale.push(bucketKey(i));
+    await api.storage.sync.remove(stale);
   }
 
   async function isSiteEnabled(host) {
-    return !(await disabledSites()).includes(host);
+    return !(await load()).disabledSites.includes(host);
   }
 
   async function setSiteEnabled(host, enabled) {
-    const sites = (await disabledSites()).filter((h) => h !== host);
+    const sites = (await load()).disabledSites.filter((h) => h !== host);
     if (!enabled) sites.push(host);
-    await api.storage.sync.set({ [KEY]: sites });
+    await setDisabledSites(sites);
   }
 
-  /** Calls back with (host list) whenever the disabled list changes. */
+  async function setOptions(changes) {
+    const { options } = await load();
+    await api.storage.sync.set({ [OPTIONS]: { ...options, ...changes } });
+  }
+
+  /** Calls back with the new { options, disabledSites } whenever settings change. */
   function onChange(callback) {
     api.storage.onChanged.addListener((changes, area) => {
-      if (area === 'sync' && changes[KEY]) callback(changes[KEY].newValue ?? []);
+      if (area !== 'sync') return;
+      const ours = Object.keys(changes).some((k) => k === OPTIONS || k === SITE_BUCKETS
+        || k === LEGACY_SITES || /^sites\d+$/.test(k));
+      if (ours) load().then(callback);
     });
   }
 
@@ -37,5 +107,8 @@ var BackstorySettings = (() => {
     }
   }
 
-  return { isSiteEnabled, setSiteEnabled, onChange, hostOf, KEY };
+  return {
+    DEFAULTS, load, isSiteEnabled, setSiteEnabled, setDisabledSites, setOptions, onChange,
+    hostOf, toBuckets,
+  };
 })();

@@ -4,6 +4,7 @@
 //! Aug 2024, as of Mar 2026"), so a card never claims more than its sources support.
 
 use crate::kb::{Cards, EntityType, Kb, Role};
+use crate::locator_map::{locate, LocatorMap};
 use crate::scan::{ArticleEntity, Scan};
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -14,6 +15,12 @@ pub struct CardData {
     /// "Diplomat", "Nuclear facility" ... empty for names the knowledge base lacks.
     pub subtype: String,
     pub country: Option<String>,
+    /// ISO alpha-2 code of the entity's country (its own code for a country).
+    pub country_code: Option<String>,
+    /// The country's flag as regional-indicator letters (an emoji where fonts have it).
+    pub flag: Option<String>,
+    /// For places: where it is.
+    pub map: Option<LocatorMap>,
     pub summary: Option<String>,
     /// Dated roles, newest first, each a finished sentence fragment.
     pub roles: Vec<String>,
@@ -22,7 +29,10 @@ pub struct CardData {
     pub intro: Option<String>,
     pub first_sentence: String,
     pub mention_count: usize,
+    /// Wikipedia and Wikidata, when known.
     pub links: Vec<Link>,
+    /// Searches for the exact name, one per template the reader keeps in the options.
+    pub search_links: Vec<Link>,
     pub as_of: Option<String>,
 }
 
@@ -94,7 +104,7 @@ fn subtype_label(subtype: &str) -> String {
         "military_force" => "armed forces",
         "military_base" => "military base",
         "media" => "news media",
-        "person" | "organization" | "place" => "",
+        "person" | "organization" | "place" | "name" => "",
         other => other,
     };
     let mut chars = text.chars();
@@ -102,6 +112,50 @@ fn subtype_label(subtype: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// A search link template from the options: `{q}` stands for the quoted, encoded name.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct SearchTemplate {
+    pub label: String,
+    pub url: String,
+}
+
+/// The search link for `name`, or None when the template is not an http(s) URL with `{q}`.
+pub fn search_link(template: &SearchTemplate, name: &str) -> Option<Link> {
+    let url = template.url.trim();
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    if !scheme_ok || !url.contains("{q}") || template.label.trim().is_empty() {
+        return None;
+    }
+    let query = format!("%22{}%22", encode_query(name));
+    Some(Link {
+        label: template.label.trim().to_string(),
+        url: url.replace("{q}", &query),
+    })
+}
+
+/// Whether `text` (a link's text) names the entity by any of `names`, as whole words.
+pub fn text_mentions(text: &str, names: &[&str]) -> bool {
+    names.iter().filter(|n| !n.is_empty()).any(|name| {
+        text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// The flag emoji of an ISO alpha-2 code: two regional-indicator symbols.
+pub fn flag(code: &str) -> Option<String> {
+    let bytes = code.as_bytes();
+    if bytes.len() != 2 || !bytes.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    bytes
+        .iter()
+        .map(|&b| char::from_u32(0x1F1E6 + u32::from(b - b'A')))
+        .collect()
 }
 
 /// Percent-encodes a query for a URL (RFC 3986 unreserved characters pass through).
@@ -154,12 +208,17 @@ pub fn build(
     text: &str,
     scan: &Scan,
     entity: usize,
+    search: &[SearchTemplate],
 ) -> Option<CardData> {
     let article: &ArticleEntity = scan.entities.get(entity)?;
     let slice = |(s, e): (usize, usize)| text.get(s..e).map(str::to_string);
     let mut card = CardData {
         name: article.name.clone(),
-        kind: label(article.kind).to_string(),
+        kind: if article.kb.is_none() && article.subtype == "name" {
+            "Name".to_string()
+        } else {
+            label(article.kind).to_string()
+        },
         subtype: subtype_label(&article.subtype),
         intro: article.intro.and_then(slice),
         first_sentence: slice(article.first_sentence).unwrap_or_default(),
@@ -169,6 +228,10 @@ pub fn build(
     if let Some(record) = article.kb.and_then(|i| kb.entity(i)) {
         if record.subtype != "country" {
             card.country = country_name(kb, record.country);
+        }
+        if !record.country.is_empty() {
+            card.country_code = Some(record.country.to_string());
+            card.flag = flag(record.country);
         }
     }
     if let (Some(index), Some(cards)) = (article.kb, cards) {
@@ -190,6 +253,12 @@ pub fn build(
             card.facts.push(format!("Population {population}"));
         }
         card.as_of = details.as_of.map(short_date);
+        if article.kind == EntityType::Place {
+            let record = kb.entity(index);
+            let country = record.as_ref().map_or("", |r| r.country);
+            let is_country = record.as_ref().is_some_and(|r| r.subtype == "country");
+            card.map = locate(cards, details.coords, country, is_country);
+        }
         if let Some(wiki) = details.wiki {
             card.links.push(Link {
                 label: "Wikipedia".into(),
@@ -203,13 +272,10 @@ pub fn build(
             });
         }
     }
-    card.links.push(Link {
-        label: "News search".into(),
-        url: format!(
-            "https://news.google.com/search?q=%22{}%22",
-            encode_query(&card.name)
-        ),
-    });
+    card.search_links = search
+        .iter()
+        .filter_map(|t| search_link(t, &card.name))
+        .collect();
     Some(card)
 }
 
@@ -261,11 +327,68 @@ mod tests {
             .position(|e| e.name == "Abbas Araghchi")
             .unwrap();
         let cards = Cards::embedded().unwrap();
-        let card = build(&kb, Some(&cards), text, &scan, index).unwrap();
+        let search = [SearchTemplate {
+            label: "News".into(),
+            url: "https://news.example/search?q={q}".into(),
+        }];
+        let card = build(&kb, Some(&cards), text, &scan, index, &search).unwrap();
         assert_eq!(card.kind, "Person");
         assert_eq!(card.intro.as_deref(), Some("Iranian Foreign Minister"));
         assert!(card.roles.iter().any(|r| r.contains("Foreign Affairs")));
-        assert!(card.links.iter().any(|l| l.label == "News search"));
+        assert_eq!(
+            card.search_links[0].url,
+            "https://news.example/search?q=%22Abbas+Araghchi%22"
+        );
+        assert_eq!(card.flag.as_deref(), Some("🇮🇷"));
+        assert!(card.map.is_none(), "people get no map");
         assert_eq!(card.first_sentence, text);
+    }
+
+    #[test]
+    fn places_get_a_map_with_their_country() {
+        let kb = Kb::embedded().unwrap();
+        let cards = Cards::embedded().unwrap();
+        let text = "Talks were held in Tehran and at the Fordow site.";
+        let scan = crate::scan::scan(&kb, text);
+        for name in ["Tehran", "Fordow"] {
+            let index = scan
+                .entities
+                .iter()
+                .position(|e| e.name.contains(name))
+                .unwrap_or_else(|| panic!("{name} not found"));
+            let card = build(&kb, Some(&cards), text, &scan, index, &[]).unwrap();
+            let map = card.map.unwrap_or_else(|| panic!("{name} has no map"));
+            assert!(map.point.is_some() && map.home.is_some(), "{name}");
+            assert_eq!(card.country.as_deref(), Some("Iran"));
+        }
+    }
+
+    #[test]
+    fn search_templates_must_be_web_urls_with_a_placeholder() {
+        let template = |url: &str| SearchTemplate {
+            label: "X".into(),
+            url: url.into(),
+        };
+        assert!(search_link(&template("javascript:alert({q})"), "a").is_none());
+        assert!(search_link(&template("https://example.org/"), "a").is_none());
+        let link = search_link(&template("https://example.org/?q={q}&x={q}"), "a&b").unwrap();
+        assert_eq!(link.url, "https://example.org/?q=%22a%26b%22&x=%22a%26b%22");
+    }
+
+    #[test]
+    fn link_texts_must_name_the_entity_as_whole_words() {
+        let names = ["Araghchi", "Abbas Araghchi"];
+        assert!(text_mentions("Also read: Araghchi meets Lavrov", &names));
+        assert!(text_mentions("Araghchi’s visit", &names));
+        assert!(!text_mentions("Araghchis", &names));
+        assert!(!text_mentions("Sport", &names));
+        assert!(!text_mentions("anything", &[""]));
+    }
+
+    #[test]
+    fn flags_come_from_codes() {
+        assert_eq!(flag("US").as_deref(), Some("🇺🇸"));
+        assert_eq!(flag("u"), None);
+        assert_eq!(flag("1A"), None);
     }
 }

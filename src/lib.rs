@@ -27,6 +27,7 @@
 pub mod card;
 mod error;
 pub mod kb;
+pub mod locator_map;
 pub mod scan;
 pub mod text;
 

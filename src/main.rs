@@ -153,7 +153,7 @@ fn print_card(kb: &Kb<'_>, cards: &Cards<'_>, text: &str, name: &str) -> Result<
         .iter()
         .position(|e| e.name == name || e.kb.and_then(|i| cards.id(i)) == Some(name))
         .ok_or_else(|| format!("{name:?} is not among the entities found in this text"))?;
-    let data = card::build(kb, Some(cards), text, &result, index).ok_or("no card")?;
+    let data = card::build(kb, Some(cards), text, &result, index, &[]).ok_or("no card")?;
     println!(
         "{}",
         serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?

@@ -1,10 +1,19 @@
-// Content-script entry: checks the site switch first (a disabled site costs nothing more),
-// then loads the Rust core and calls start/stop as the switch changes. No page logic here.
+// Content-script entry: checks the site switch and global pause first (a disabled site costs
+// nothing more), then loads the Rust core and calls start/configure/stop as settings change.
+// It also relays the popup's and background's requests. No page logic here.
+/* global BackstorySettings, wasm_bindgen */
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const host = location.hostname;
   let core = null;
   let loading = null;
+
+  // Card texts from _locales, handed to the core with the options.
+  const CARD_LABELS = ['cardAbout', 'cardPin', 'cardClose', 'cardInArticle', 'cardIntroducedAs',
+    'cardPrevious', 'cardNext', 'cardMentionedOnce', 'cardMentionOf', 'cardOnThisPage',
+    'cardSearch', 'cardReference', 'cardAsOf'];
+  // Placeholders come back as "$1", "$2": the core fills them in.
+  const labels = Object.fromEntries(CARD_LABELS.map((key) => [key, api.i18n.getMessage(key, ['$1', '$2'])]));
 
   // Chromium refuses to compile WebAssembly in a content script when the page's CSP lacks
   // 'wasm-unsafe-eval'; the background then injects the same crate compiled to JavaScript.
@@ -51,6 +60,13 @@
       .catch(report);
   }
 
+  // The toolbar badge shows how many entities this page has (nothing when off).
+  function tellBadge(stats) {
+    if (window !== window.top) return;
+    api.runtime.sendMessage({ type: 'found', count: stats?.running ? stats.entities : null })
+      .catch(() => {});
+  }
+
   // The scan reads what is rendered: at document_end Firefox has not laid the page out yet
   // (no boxes, so every element would look hidden), so one layout is forced first. A hidden
   // tab waits until it is shown.
@@ -63,15 +79,22 @@
     return Promise.resolve();
   }
 
-  async function apply(enabled) {
+  async function apply({ options, disabledSites }) {
+    const enabled = !options.paused && !disabledSites.includes(host);
+    const coreOptions = { ...options, labels };
     if (!enabled) {
       core?.stop();
+      tellBadge(null);
+      return;
+    }
+    if (core?.stats().running) {
+      core.configure(coreOptions);
       return;
     }
     loading ??= loadCore();
     const [loaded] = await Promise.all([loading, firstLayout()]);
     core = loaded;
-    core.start(loadCards);
+    core.start(loadCards, coreOptions, tellBadge);
     globalThis.backstoryTimings = { ...timings, ...core.stats() };
   }
 
@@ -79,13 +102,26 @@
     console.warn('Backstory:', error?.message ?? String(error));
   }
 
-  BackstorySettings.onChange((disabled) => apply(!disabled.includes(host)).catch(report));
+  BackstorySettings.onChange((state) => apply(state).catch(report));
 
+  const running = () => Boolean(core?.stats().running);
+  const requests = {
+    stats: () => (core ? { ...timings, ...core.stats() } : { running: false }),
+    index: () => (running() ? core.entity_index() : []),
+    reveal: (message) => running() && core.reveal(message.entity),
+    lookup: (message) => running() && core.lookup_selection(String(message.text ?? '')),
+  };
   api.runtime.onMessage.addListener((message, _sender, reply) => {
-    if (message?.type === 'stats') {
-      reply(core ? { ...timings, ...core.stats() } : { running: false });
+    const handle = requests[message?.type];
+    if (!handle || window !== window.top) return false;
+    try {
+      reply(handle(message));
+    } catch (error) {
+      report(error);
+      reply(null);
     }
+    return false;
   });
 
-  BackstorySettings.isSiteEnabled(host).then(apply).catch(report);
+  BackstorySettings.load().then(apply).catch(report);
 })();

@@ -267,7 +267,12 @@ fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
-pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Compiled, CompileError> {
+/// `outlines` is the locator map's country outlines (`assets/world-110m.txt`), stored as is.
+pub fn compile(
+    records: &[EntityRecord],
+    as_of: &str,
+    outlines: &str,
+) -> Result<Compiled, CompileError> {
     let mut strings = StringPool::default();
     let mut card_strings = StringPool::default();
     let mut entities = Vec::with_capacity(records.len() * ENTITY_SIZE);
@@ -399,7 +404,15 @@ pub fn compile(records: &[EntityRecord], as_of: &str) -> Result<Compiled, Compil
             given_names,
         ],
     );
-    let cards = write_file(CARDS_MAGIC, &[detail_offsets, details, card_strings.bytes]);
+    let cards = write_file(
+        CARDS_MAGIC,
+        &[
+            detail_offsets,
+            details,
+            card_strings.bytes,
+            outlines.as_bytes().to_vec(),
+        ],
+    );
     Ok(Compiled { kb, cards })
 }
 

@@ -17,13 +17,15 @@
 //! offsets  entity_count x u32: where each entity's details start
 //! details  per entity: (tag u8, string ref u32) fields ending with tag 0
 //! strings  u32-length-prefixed UTF-8 strings
+//! outlines one line per country: "<ISO alpha-2> <SVG path>" in a 720 x 360 equirectangular
+//!          frame (half a degree a unit), for the card's locator map
 //! ```
 //! All integers are little-endian. Fixed-size records keep readers free of parsing: a
 //! lookup reads a few bytes at computed offsets.
 
 pub const MAGIC: &[u8; 4] = b"BSKB";
 pub const CARDS_MAGIC: &[u8; 4] = b"BSKC";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 pub const SECTION_FST: usize = 0;
 pub const SECTION_CANDIDATES: usize = 1;
@@ -36,7 +38,8 @@ pub const SECTION_COUNT: usize = 6;
 pub const CARDS_SECTION_OFFSETS: usize = 0;
 pub const CARDS_SECTION_DETAILS: usize = 1;
 pub const CARDS_SECTION_STRINGS: usize = 2;
-pub const CARDS_SECTION_COUNT: usize = 3;
+pub const CARDS_SECTION_OUTLINES: usize = 3;
+pub const CARDS_SECTION_COUNT: usize = 4;
 
 pub const fn header_size(sections: usize) -> usize {
     8 + sections * 8

@@ -342,6 +342,21 @@ impl<'a> Cards<'a> {
         pool_string(self.section(CARDS_SECTION_STRINGS), at)
     }
 
+    /// The outline of a country (ISO alpha-2 code) as an SVG path in the locator map's
+    /// 720 x 360 frame.
+    pub fn outline(&self, code: &str) -> Option<&'a str> {
+        self.outlines()
+            .find_map(|(c, path)| (c == code).then_some(path))
+    }
+
+    /// Every country outline: (ISO alpha-2 code, SVG path).
+    pub fn outlines(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        std::str::from_utf8(self.section(CARDS_SECTION_OUTLINES))
+            .unwrap_or("")
+            .lines()
+            .filter_map(|line| line.split_once(' '))
+    }
+
     /// The id (Wikidata QID when known) of an entity.
     pub fn id(&self, entity: u32) -> Option<&'a str> {
         self.details(entity).id

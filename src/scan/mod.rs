@@ -12,7 +12,10 @@
 //! Offsets are UTF-8 byte offsets into the scanned text; front ends convert at their edge.
 
 mod context;
+mod lookup;
 pub mod patterns;
+
+pub use lookup::{scan_name, MAX_LOOKUP_CHARS};
 
 use crate::kb::format::{
     ALIAS_ACRONYM, ALIAS_COMMON_WORD, ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_PRIMARY,

@@ -1,9 +1,12 @@
 //! Draws a card inside one host element with a closed shadow root: page styles cannot reach
 //! it, page scripts cannot read it, and it is removed as soon as it is hidden. Every string
-//! is set as text, never as HTML.
+//! is set as text, never as HTML; links get `target=_blank` and `rel=noopener noreferrer`.
 
-use crate::card::CardData;
-use wasm_bindgen::JsValue;
+use super::options::Options;
+use crate::card::{CardData, Link};
+use crate::locator_map::LocatorMap;
+use gloo_events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
@@ -12,40 +15,37 @@ pub const HOST_ID: &str = "backstory-card-host";
 const CARD_WIDTH: f64 = 340.0;
 const GAP: f64 = 6.0;
 const MARGIN: f64 = 8.0;
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-const STYLE: &str = r#"
-.card { box-sizing: border-box; width: 340px; max-height: 70vh; overflow: auto;
-  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2330;
-  background: #fff; border: 1px solid #c9ced8; border-radius: 10px; padding: 12px 14px;
-  box-shadow: 0 8px 28px rgba(20, 30, 50, .22); text-align: left; }
-.kind { font-size: 11px; letter-spacing: .06em; text-transform: uppercase; color: #5a6273; }
-h2 { font-size: 17px; margin: 2px 0 2px; font-weight: 650; }
-.country { color: #5a6273; font-size: 13px; }
-p { margin: 6px 0; }
-ul { margin: 6px 0; padding-left: 18px; }
-li { margin: 2px 0; }
-h3 { font-size: 11px; letter-spacing: .06em; text-transform: uppercase; color: #5a6273;
-  margin: 10px 0 4px; }
-.quote { font-style: italic; }
-.links { display: flex; flex-wrap: wrap; gap: 10px; margin-top: 10px; }
-a { color: #0b57d0; text-decoration: none; }
-a:hover, a:focus { text-decoration: underline; }
-.as-of { font-size: 11px; color: #6b7280; margin-top: 8px; }
-@media (prefers-color-scheme: dark) {
-  .card { color: #e6e9ef; background: #1f2430; border-color: #3a4152; }
-  .kind, .country, h3, .as-of { color: #a8b0c0; }
-  a { color: #8ab4f8; }
+const STYLE: &str = include_str!("card.css");
+
+/// What the reader can do from inside a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardAction {
+    PreviousMention,
+    NextMention,
+    Close,
+    Pin,
 }
-@media (prefers-reduced-motion: no-preference) {
-  .card { animation: appear .12s ease-out; }
-  @keyframes appear { from { opacity: 0; transform: translateY(2px); } }
+
+/// What the card shows beyond the entity's own data.
+pub struct CardContext<'a> {
+    /// Which of the entity's mentions the card is anchored to (0-based) and how many.
+    pub mention: (usize, usize),
+    /// Links on this page whose text names the entity.
+    pub page_links: &'a [Link],
+    pub pinned: bool,
+    pub dark: bool,
+    pub options: &'a Options,
 }
-"#;
 
 /// The host element and its closed shadow root, alive while a card is shown.
 pub struct CardView {
     pub host: HtmlElement,
     root: ShadowRoot,
+    card: Element,
+    close_button: Option<HtmlElement>,
+    _listeners: Vec<EventListener>,
 }
 
 fn child(
@@ -66,13 +66,27 @@ fn child(
     Ok(element)
 }
 
+fn svg(document: &Document, parent: &Element, tag: &str) -> Result<Element, JsValue> {
+    let element = document.create_element_ns(Some(SVG_NS), tag)?;
+    parent.append_child(&element)?;
+    Ok(element)
+}
+
+fn html(element: Element) -> Result<HtmlElement, JsValue> {
+    element
+        .dyn_into::<HtmlElement>()
+        .map_err(|_| JsValue::from_str("created element is not an HTML element"))
+}
+
 impl CardView {
     pub fn show(
         document: &Document,
         card: &CardData,
+        context: &CardContext<'_>,
         anchor: &DomRect,
+        on_action: impl Fn(CardAction) + Clone + 'static,
     ) -> Result<CardView, JsValue> {
-        let host: HtmlElement = document.create_element("div")?.dyn_into_html()?;
+        let host = html(document.create_element("div")?)?;
         host.set_id(HOST_ID);
         host.set_attribute(
             "style",
@@ -86,41 +100,92 @@ impl CardView {
         style.set_text_content(Some(STYLE));
         root.append_child(&style)?;
         let body = document.create_element("div")?;
-        body.set_class_name("card");
-        body.set_attribute("role", "tooltip")?;
-        body.set_attribute("aria-label", &format!("About {}", card.name))?;
-        render(document, &body, card)?;
+        let mut class = String::from("card");
+        if context.dark {
+            class.push_str(" dark");
+        }
+        if context.pinned {
+            class.push_str(" pinned");
+        }
+        body.set_class_name(&class);
+        let labels = context.options;
+        body.set_attribute(
+            "aria-label",
+            &labels
+                .label("cardAbout", "About $1")
+                .replace("$1", &card.name),
+        )?;
+        let mut listeners = Vec::new();
+        let buttons = render(document, &body, card, context)?;
+        for (button, action) in &buttons {
+            let on_action = on_action.clone();
+            let action = *action;
+            listeners.push(EventListener::new(button, "click", move |event| {
+                event.stop_propagation();
+                on_action(action);
+            }));
+        }
         root.append_child(&body)?;
         // The page's <body> is left untouched: the host hangs off the root element.
         let parent = document
             .document_element()
             .ok_or_else(|| JsValue::from_str("document has no root element"))?;
         parent.append_child(&host)?;
-        let view = CardView { host, root };
+        let close_button = buttons
+            .iter()
+            .find(|(_, a)| *a == CardAction::Close)
+            .and_then(|(b, _)| b.clone().dyn_into::<HtmlElement>().ok());
+        let view = CardView {
+            host,
+            root,
+            card: body,
+            close_button,
+            _listeners: listeners,
+        };
+        view.set_pinned(context.pinned)?;
         view.place(anchor)?;
         Ok(view)
     }
 
-    /// Below the name when it fits, else above; shifted to stay inside the viewport.
-    fn place(&self, anchor: &DomRect) -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-        let viewport_w = window.inner_width()?.as_f64().unwrap_or(1024.0);
-        let viewport_h = window.inner_height()?.as_f64().unwrap_or(768.0);
-        let height = self
-            .root
-            .last_element_child()
-            .map(|card| card.get_bounding_client_rect().height())
-            .unwrap_or(200.0);
-        let below = anchor.bottom() + GAP;
-        let top = if below + height + MARGIN <= viewport_h || anchor.top() < height + GAP + MARGIN {
-            below.min((viewport_h - height - MARGIN).max(MARGIN))
+    /// A pinned card is a dialog the reader works in; a hover card is a tooltip.
+    pub fn set_pinned(&self, pinned: bool) -> Result<(), JsValue> {
+        let class = self.card.class_list();
+        if pinned {
+            class.add_1("pinned")?;
+            self.card.set_attribute("role", "dialog")?;
         } else {
-            anchor.top() - GAP - height
-        };
-        let left = anchor
-            .left()
-            .min(viewport_w - CARD_WIDTH - MARGIN)
-            .max(MARGIN);
+            class.remove_1("pinned")?;
+            self.card.set_attribute("role", "tooltip")?;
+        }
+        Ok(())
+    }
+
+    /// Moves keyboard focus into the card (its close button).
+    pub fn focus(&self) {
+        if let Some(button) = &self.close_button {
+            let _ = button.focus();
+        }
+    }
+
+    /// Below the name when it fits, else above (flipped); shifted to stay inside the viewport.
+    pub fn place(&self, anchor: &DomRect) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let document_element = window.document().and_then(|d| d.document_element());
+        // The layout viewport without scrollbars, where the card must fit.
+        let viewport_w = document_element
+            .as_ref()
+            .map(|e| f64::from(e.client_width()))
+            .filter(|w| *w > 0.0)
+            .unwrap_or_else(|| {
+                window
+                    .inner_width()
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(1024.0)
+            });
+        let viewport_h = window.inner_height()?.as_f64().unwrap_or(768.0);
+        let height = self.card.get_bounding_client_rect().height();
+        let (top, left) = placement(anchor, height, viewport_w, viewport_h);
         // `all: initial !important` on the host shields it from page styles, so its own
         // position must be important too.
         let style = self.host.style();
@@ -131,39 +196,165 @@ impl CardView {
     }
 
     pub fn contains_point(&self, x: f64, y: f64) -> bool {
-        self.root.last_element_child().is_some_and(|card| {
-            let r = card.get_bounding_client_rect();
-            x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom()
-        })
+        let r = self.card.get_bounding_client_rect();
+        x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom()
     }
 
     pub fn remove(self) {
         self.host.remove();
+        let _ = &self.root;
     }
 }
 
-trait IntoHtml {
-    fn dyn_into_html(self) -> Result<HtmlElement, JsValue>;
+/// (top, left) of a card of `height` next to `anchor` in a viewport of the given size.
+fn placement(anchor: &DomRect, height: f64, viewport_w: f64, viewport_h: f64) -> (f64, f64) {
+    let below = anchor.bottom() + GAP;
+    let above = anchor.top() - GAP - height;
+    let top = if below + height + MARGIN <= viewport_h {
+        below
+    } else if above >= MARGIN {
+        above
+    } else {
+        // Fits neither way: as low as the viewport allows, never off its top.
+        below.min(viewport_h - height - MARGIN).max(MARGIN)
+    };
+    let left = anchor
+        .left()
+        .min(viewport_w - CARD_WIDTH - MARGIN)
+        .max(MARGIN);
+    (top, left)
 }
 
-impl IntoHtml for Element {
-    fn dyn_into_html(self) -> Result<HtmlElement, JsValue> {
-        use wasm_bindgen::JsCast;
-        self.dyn_into::<HtmlElement>()
-            .map_err(|_| JsValue::from_str("created element is not an HTML element"))
+fn links(
+    document: &Document,
+    body: &Element,
+    heading: &str,
+    class: &str,
+    list: &[Link],
+) -> Result<(), JsValue> {
+    if list.is_empty() {
+        return Ok(());
     }
+    let nav = child(document, body, "nav", class, "")?;
+    nav.set_attribute("aria-label", heading)?;
+    child(document, &nav, "h3", "", heading)?;
+    let items = child(document, &nav, "ul", "", "")?;
+    for link in list {
+        let item = child(document, &items, "li", "", "")?;
+        let a = child(document, &item, "a", "", &link.label)?;
+        a.set_attribute("href", &link.url)?;
+        a.set_attribute("target", "_blank")?;
+        a.set_attribute("rel", "noopener noreferrer")?;
+    }
+    Ok(())
 }
 
-fn render(document: &Document, body: &Element, card: &CardData) -> Result<(), JsValue> {
+fn locator_map(document: &Document, body: &Element, map: &LocatorMap) -> Result<(), JsValue> {
+    let figure = svg(document, body, "svg")?;
+    let [x, y, w, h] = map.view_box;
+    figure.set_attribute("viewBox", &format!("{x:.1} {y:.1} {w:.1} {h:.1}"))?;
+    figure.set_attribute("class", "map")?;
+    figure.set_attribute("role", "img")?;
+    figure.set_attribute("aria-label", "Locator map")?;
+    let sea = svg(document, &figure, "rect")?;
+    for (name, value) in [("x", x), ("y", y), ("width", w), ("height", h)] {
+        sea.set_attribute(name, &format!("{value:.1}"))?;
+    }
+    sea.set_attribute("class", "sea")?;
+    for path in &map.land {
+        let outline = svg(document, &figure, "path")?;
+        outline.set_attribute("d", path)?;
+        outline.set_attribute("class", "land")?;
+    }
+    if let Some(home) = &map.home {
+        let outline = svg(document, &figure, "path")?;
+        outline.set_attribute("d", home)?;
+        outline.set_attribute("class", "home")?;
+    }
+    if let Some((px, py)) = map.point {
+        let dot = svg(document, &figure, "circle")?;
+        dot.set_attribute("cx", &format!("{px:.1}"))?;
+        dot.set_attribute("cy", &format!("{py:.1}"))?;
+        dot.set_attribute("r", &format!("{:.2}", w / 60.0))?;
+        dot.set_attribute("class", "point")?;
+    }
+    Ok(())
+}
+
+fn button(
+    document: &Document,
+    parent: &Element,
+    class: &str,
+    text: &str,
+    label: &str,
+) -> Result<Element, JsValue> {
+    let element = child(document, parent, "button", class, text)?;
+    element.set_attribute("type", "button")?;
+    element.set_attribute("aria-label", label)?;
+    element.set_attribute("title", label)?;
+    Ok(element)
+}
+
+/// A drawing pin, drawn (emoji fonts are missing on many systems).
+fn pin_icon(document: &Document, parent: &Element) -> Result<(), JsValue> {
+    let icon = svg(document, parent, "svg")?;
+    icon.set_attribute("viewBox", "0 0 16 16")?;
+    icon.set_attribute("width", "14")?;
+    icon.set_attribute("height", "14")?;
+    icon.set_attribute("aria-hidden", "true")?;
+    let path = svg(document, &icon, "path")?;
+    path.set_attribute("d", "M5 1h6l-1 5 3 3H9l-1 6-1-6H3l3-3z")?;
+    path.set_attribute("fill", "currentColor")?;
+    Ok(())
+}
+
+/// Fills the card; returns its buttons with what each does.
+fn render(
+    document: &Document,
+    body: &Element,
+    card: &CardData,
+    context: &CardContext<'_>,
+) -> Result<Vec<(Element, CardAction)>, JsValue> {
+    let o = context.options;
+    let mut buttons = Vec::new();
+    let header = child(document, body, "div", "header", "")?;
     let kind = if card.subtype.is_empty() {
         card.kind.clone()
     } else {
         format!("{} · {}", card.kind, card.subtype)
     };
-    child(document, body, "div", "kind", &kind)?;
+    child(document, &header, "div", "kind", &kind)?;
+    if !context.pinned {
+        let pin = button(
+            document,
+            &header,
+            "pin",
+            "",
+            o.label("cardPin", "Pin this card"),
+        )?;
+        pin_icon(document, &pin)?;
+        buttons.push((pin, CardAction::Pin));
+    }
+    buttons.push((
+        button(
+            document,
+            &header,
+            "close",
+            "×",
+            o.label("cardClose", "Close"),
+        )?,
+        CardAction::Close,
+    ));
     child(document, body, "h2", "name", &card.name)?;
-    if let Some(country) = &card.country {
-        child(document, body, "div", "country", country)?;
+    if card.country.is_some() || card.flag.is_some() {
+        let line = child(document, body, "div", "country", "")?;
+        if let Some(flag) = &card.flag {
+            let f = child(document, &line, "span", "flag", flag)?;
+            f.set_attribute("aria-hidden", "true")?;
+        }
+        if let Some(country) = &card.country {
+            child(document, &line, "span", "", country)?;
+        }
     }
     if let Some(summary) = &card.summary {
         child(document, body, "p", "summary", summary)?;
@@ -177,40 +368,85 @@ fn render(document: &Document, body: &Element, card: &CardData) -> Result<(), Js
     if !card.facts.is_empty() {
         child(document, body, "p", "facts", &card.facts.join(" · "))?;
     }
-    child(document, body, "h3", "", "In this article")?;
+    if let Some(map) = &card.map {
+        locator_map(document, body, map)?;
+    }
+    let article = child(document, body, "section", "article", "")?;
+    child(
+        document,
+        &article,
+        "h3",
+        "",
+        o.label("cardInArticle", "In this article"),
+    )?;
     if let Some(intro) = &card.intro {
-        child(
-            document,
-            body,
-            "p",
-            "intro",
-            &format!("Introduced as “{intro}”"),
-        )?;
-    } else if !card.first_sentence.is_empty() {
+        let text = o
+            .label("cardIntroducedAs", "Introduced as “$1”")
+            .replace("$1", intro);
+        child(document, &article, "p", "intro", &text)?;
+    }
+    if !card.first_sentence.is_empty() {
         let sentence: String = card.first_sentence.chars().take(240).collect();
-        child(document, body, "p", "quote", &sentence)?;
+        child(document, &article, "p", "quote", &sentence)?;
     }
-    let times = match card.mention_count {
-        1 => "Mentioned once".to_string(),
-        n => format!("Mentioned {n} times"),
+    let (index, total) = context.mention;
+    let nav = child(document, &article, "div", "mentions", "")?;
+    if total > 1 {
+        buttons.push((
+            button(
+                document,
+                &nav,
+                "prev",
+                "‹",
+                o.label("cardPrevious", "Previous mention"),
+            )?,
+            CardAction::PreviousMention,
+        ));
+    }
+    let count = match total {
+        0 | 1 => o.label("cardMentionedOnce", "Mentioned once").to_string(),
+        n => o
+            .label("cardMentionOf", "Mention $1 of $2")
+            .replace("$1", &(index + 1).to_string())
+            .replace("$2", &n.to_string()),
     };
-    child(document, body, "p", "count", &times)?;
-    let links = child(document, body, "nav", "links", "")?;
-    links.set_attribute("aria-label", "Further reading")?;
-    for link in &card.links {
-        let a = child(document, &links, "a", "", &link.label)?;
-        a.set_attribute("href", &link.url)?;
-        a.set_attribute("target", "_blank")?;
-        a.set_attribute("rel", "noopener noreferrer")?;
+    child(document, &nav, "span", "count", &count)?;
+    if total > 1 {
+        buttons.push((
+            button(
+                document,
+                &nav,
+                "next",
+                "›",
+                o.label("cardNext", "Next mention"),
+            )?,
+            CardAction::NextMention,
+        ));
     }
+    links(
+        document,
+        body,
+        o.label("cardOnThisPage", "On this page"),
+        "page-links",
+        context.page_links,
+    )?;
+    links(
+        document,
+        body,
+        o.label("cardSearch", "Search the news"),
+        "search-links",
+        &card.search_links,
+    )?;
+    links(
+        document,
+        body,
+        o.label("cardReference", "Reference"),
+        "reference-links",
+        &card.links,
+    )?;
     if let Some(as_of) = &card.as_of {
-        child(
-            document,
-            body,
-            "div",
-            "as-of",
-            &format!("Facts as of {as_of}"),
-        )?;
+        let text = o.label("cardAsOf", "Facts as of $1").replace("$1", as_of);
+        child(document, body, "div", "as-of", &text)?;
     }
-    Ok(())
+    Ok(buttons)
 }

@@ -1,7 +1,8 @@
 //! The content-script front end. Exports to JavaScript: `load_knowledge` and `load_cards`
-//! (the compiled knowledge files, fetched by the loader), `start`, `stop`, `stats` and
-//! `scan_text`. The loader (extension/content/loader.js) decides when to call them;
-//! everything that reads or paints the page happens here.
+//! (the compiled knowledge files, fetched by the loader), `start`, `configure`, `stop`,
+//! `stats`, `entity_index`, `reveal`, `lookup_selection` and `scan_text`. The loader
+//! (extension/content/loader.js) decides when to call them; everything that reads or paints
+//! the page happens here.
 //!
 //! State lives in one thread-local `App`; every listener and timer it installs is owned by
 //! it, so `stop` (dropping the App) removes them all.
@@ -11,21 +12,23 @@ mod card_view;
 mod extract;
 mod hover;
 mod observe;
+mod options;
+mod page_links;
 mod paint;
+mod theme;
 
 use crate::kb::{Cards, Kb};
-use crate::scan::{scan, Scan};
-use card_view::CardView;
+use crate::scan::{scan, scan_name, Scan};
+use card_view::{CardAction, CardContext, CardView};
 use extract::PageText;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
+use options::{Category, Options};
 use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Range};
+use web_sys::{Document, DomRect, Range};
 
-/// Time the pointer must rest on a name before its card opens.
-const HOVER_DELAY_MS: u32 = 300;
 /// Time the card stays after the pointer leaves, to let the reader move into it.
 const HIDE_GRACE_MS: u32 = 300;
 /// Pointer moves are processed at most this often.
@@ -34,17 +37,41 @@ const POINTER_THROTTLE_MS: u32 = 40;
 const RESCAN_DELAY_MS: f64 = 200.0;
 /// ...and never sooner than this after the previous scan (live blogs change constantly).
 const RESCAN_INTERVAL_MS: f64 = 1000.0;
+/// How long a mention reached with the card's previous/next buttons stays marked.
+const FLASH_MS: u32 = 1200;
+
+/// What the open card is about.
+#[derive(Clone)]
+enum CardSubject {
+    /// A detected mention (index into `scan.mentions`).
+    Mention(usize),
+    /// A name the reader looked up, with its own one-entity scan.
+    LookedUp(Scan, DomRect),
+}
 
 struct ShownCard {
-    mention: usize,
+    subject: CardSubject,
+    pinned: bool,
     view: CardView,
+}
+
+impl ShownCard {
+    fn mention(&self) -> Option<usize> {
+        match self.subject {
+            CardSubject::Mention(m) => Some(m),
+            CardSubject::LookedUp(..) => None,
+        }
+    }
 }
 
 struct App {
     kb: Kb<'static>,
+    options: Options,
     /// Asked for the card details file the first time a card is about to open.
     need_cards: Option<js_sys::Function>,
     cards_requested: bool,
+    /// Told the scan's stats after every scan (the toolbar badge).
+    on_scan: Option<js_sys::Function>,
     document: Document,
     page: PageText,
     scan: Scan,
@@ -52,12 +79,15 @@ struct App {
     card: Option<ShownCard>,
     pending_mention: Option<usize>,
     pointer: (f64, f64),
+    /// Alt was held at the last pointer move: with highlights off, cards open only then.
+    alt_held: bool,
     // Timers are replaced, never dropped from inside their own callback.
     pointer_timer: Option<Timeout>,
     pointer_timer_armed: bool,
     show_timer: Option<Timeout>,
     hide_timer: Option<Timeout>,
     hide_armed: bool,
+    flash_timer: Option<Timeout>,
     listeners: Vec<EventListener>,
     observer: Option<observe::PageObserver>,
     rescan_timer: Option<Timeout>,
@@ -107,22 +137,15 @@ pub fn load_cards(bytes: Vec<u8>) -> Result<(), JsValue> {
     CARDS_BYTES.with(|cell| {
         cell.get_or_init(|| Box::leak(bytes.into_boxed_slice()));
     });
-    with_app(|app| {
-        if let Some(mention) = app.card.as_ref().map(|c| c.mention) {
-            app.show(mention);
-        }
-    });
+    with_app(App::redraw_card);
     Ok(())
 }
 
-fn with_app(f: impl FnOnce(&mut App)) {
+fn with_app<T>(f: impl FnOnce(&mut App) -> T) -> Option<T> {
     APP.with(|cell| {
-        if let Ok(mut slot) = cell.try_borrow_mut() {
-            if let Some(app) = slot.as_mut() {
-                f(app);
-            }
-        }
-    });
+        let mut slot = cell.try_borrow_mut().ok()?;
+        slot.as_mut().map(f)
+    })
 }
 
 fn now_ms() -> f64 {
@@ -138,22 +161,41 @@ fn error(message: &str) -> JsValue {
 
 /// Scans the page, paints highlights and starts answering the pointer. Returns stats.
 /// `need_cards` is called (once) when a card is about to open and the card details file
-/// has not been loaded yet.
+/// has not been loaded yet; `settings` is the reader's options (see `options.rs`);
+/// `on_scan` is called with the stats after every scan.
 #[wasm_bindgen]
-pub fn start(need_cards: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+pub fn start(
+    need_cards: Option<js_sys::Function>,
+    settings: JsValue,
+    on_scan: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
     let running = APP.with(|cell| cell.borrow().is_some());
     if !running {
-        let mut app = App::new()?;
+        let mut app = App::new(Options::from_js(settings))?;
         app.need_cards = need_cards;
+        app.on_scan = on_scan;
         if let Some(body) = app.document.body() {
             app.observer = Some(observe::PageObserver::watch(&body, || {
-                with_app(App::schedule_rescan)
+                with_app(App::schedule_rescan);
             })?);
         }
         APP.with(|cell| *cell.borrow_mut() = Some(app));
         install_listeners()?;
+        with_app(App::report_scan);
     }
     Ok(stats())
+}
+
+/// Applies changed settings live: categories, highlight style, hover delay, search links.
+#[wasm_bindgen]
+pub fn configure(settings: JsValue) {
+    let options = Options::from_js(settings);
+    with_app(|app| {
+        app.hide();
+        app.options = options;
+        app.repaint();
+        app.report_scan();
+    });
 }
 
 /// Removes every highlight, the card, listeners and timers; frees the page's scan state.
@@ -168,28 +210,77 @@ pub fn stop() {
     }
 }
 
-/// Numbers for the popup and tests: running, entities, mentions, scan time.
+/// Numbers for the popup, the badge and tests: running, entities, mentions, scan time.
 #[wasm_bindgen]
 pub fn stats() -> JsValue {
-    let object = js_sys::Object::new();
-    APP.with(|cell| {
-        let slot = cell.borrow();
-        let set = |k: &str, v: JsValue| {
-            let _ = js_sys::Reflect::set(&object, &k.into(), &v);
-        };
-        set("running", slot.is_some().into());
-        if let Some(app) = slot.as_ref() {
-            set("entities", (app.scan.entities.len() as u32).into());
-            set("mentions", (app.scan.mentions.len() as u32).into());
-            set("scanMs", app.scan_ms.into());
-            set("scans", app.scans.into());
-            set("textBytes", (app.page.text.len() as u32).into());
-        }
-    });
-    object.into()
+    with_app(|app| stats_of(app)).unwrap_or_else(|| {
+        let object = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&object, &"running".into(), &false.into());
+        object.into()
+    })
 }
 
-/// Scans a plain string with the embedded knowledge base and returns the mentions; used by
+#[derive(serde::Serialize)]
+struct IndexEntry {
+    entity: usize,
+    name: String,
+    category: &'static str,
+    mentions: usize,
+}
+
+/// The entities on the page for the popup's index: shown categories only, in order of
+/// first appearance, with mention counts.
+#[wasm_bindgen]
+pub fn entity_index() -> Result<JsValue, JsValue> {
+    let entries = with_app(|app| {
+        let mut first: Vec<Option<usize>> = vec![None; app.scan.entities.len()];
+        for (i, mention) in app.scan.mentions.iter().enumerate() {
+            if app.ranges[i].is_some() && first[mention.entity].is_none() {
+                first[mention.entity] = Some(mention.start);
+            }
+        }
+        let mut entries: Vec<(usize, IndexEntry)> = app
+            .scan
+            .entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                Some((
+                    first[i]?,
+                    IndexEntry {
+                        entity: i,
+                        name: e.name.clone(),
+                        category: Category::of(e.kind, &e.subtype).key(),
+                        mentions: e.mention_count,
+                    },
+                ))
+            })
+            .collect();
+        entries.sort_by_key(|(at, _)| *at);
+        entries.into_iter().map(|(_, e)| e).collect::<Vec<_>>()
+    })
+    .unwrap_or_default();
+    serde_wasm_bindgen::to_value(&entries).map_err(|e| error(&e.to_string()))
+}
+
+/// Scrolls to the entity's first mention and opens its card, pinned and focused.
+#[wasm_bindgen]
+pub fn reveal(entity: usize) -> bool {
+    with_app(|app| {
+        let mention = (0..app.scan.mentions.len())
+            .find(|&m| app.scan.mentions[m].entity == entity && app.ranges[m].is_some());
+        mention.is_some_and(|m| app.open_at(m, true))
+    })
+    .unwrap_or(false)
+}
+
+/// Opens a card for text the reader selected, detected or not ("Look up «selection»").
+#[wasm_bindgen]
+pub fn lookup_selection(text: &str) -> bool {
+    with_app(|app| app.look_up(text)).unwrap_or(false)
+}
+
+/// Scans a plain string with the loaded knowledge base and returns the mentions; used by
 /// benchmarks and by anything that has text but no page.
 #[wasm_bindgen]
 pub fn scan_text(text: &str) -> Result<JsValue, JsValue> {
@@ -198,46 +289,94 @@ pub fn scan_text(text: &str) -> Result<JsValue, JsValue> {
     serde_wasm_bindgen::to_value(&result).map_err(|e| error(&e.to_string()))
 }
 
+/// Scrolls a range to the middle of the viewport (instantly: the card is placed after).
+fn scroll_to(range: &Range) {
+    let element = range
+        .start_container()
+        .ok()
+        .and_then(|n| n.parent_element());
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 impl App {
-    fn new() -> Result<App, JsValue> {
+    fn new(options: Options) -> Result<App, JsValue> {
         let window = web_sys::window().ok_or_else(|| error("no window"))?;
         let document = window.document().ok_or_else(|| error("no document"))?;
-        let body = document
-            .body()
-            .ok_or_else(|| error("page has no body yet"))?;
-        let kb = knowledge()?;
-        let began = now_ms();
-        let page = extract::extract(&body);
-        let result = scan(&kb, &page.text);
-        let ranges = paint::mention_ranges(&document, &page, &result);
-        paint::paint(&result, &ranges)?;
-        let scan_ms = now_ms() - began;
-        Ok(App {
-            observer: None,
-            rescan_timer: None,
-            rescan_armed: false,
-            rescan_when_visible: false,
-            rescan_after_card: false,
-            last_scan_at: now_ms(),
-            scans: 1,
-            kb,
+        if document.body().is_none() {
+            return Err(error("page has no body yet"));
+        }
+        let mut app = App {
+            kb: knowledge()?,
+            options,
             need_cards: None,
             cards_requested: false,
+            on_scan: None,
             document,
-            page,
-            scan: result,
-            ranges,
+            page: PageText::default(),
+            scan: Scan::default(),
+            ranges: Vec::new(),
             card: None,
             pending_mention: None,
             pointer: (0.0, 0.0),
+            alt_held: false,
             pointer_timer: None,
             pointer_timer_armed: false,
             show_timer: None,
             hide_timer: None,
             hide_armed: false,
+            flash_timer: None,
             listeners: Vec::new(),
-            scan_ms,
-        })
+            observer: None,
+            rescan_timer: None,
+            rescan_armed: false,
+            rescan_when_visible: false,
+            rescan_after_card: false,
+            last_scan_at: 0.0,
+            scans: 0,
+            scan_ms: 0.0,
+        };
+        app.rescan();
+        Ok(app)
+    }
+
+    fn shows(&self, entity: usize) -> bool {
+        self.scan
+            .entities
+            .get(entity)
+            .is_some_and(|e| self.options.shows(Category::of(e.kind, &e.subtype)))
+    }
+
+    /// Entities with at least one shown mention.
+    fn shown_entities(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut seen = vec![false; self.scan.entities.len()];
+        for (mention, range) in self.scan.mentions.iter().zip(&self.ranges) {
+            if range.is_some() {
+                seen[mention.entity] = true;
+            }
+        }
+        (0..seen.len()).filter(move |&e| seen[e])
+    }
+
+    /// Ranges for the current scan and options, painted.
+    fn repaint(&mut self) {
+        let shown: Vec<bool> = (0..self.scan.entities.len())
+            .map(|e| self.shows(e))
+            .collect();
+        self.ranges = paint::mention_ranges(&self.document, &self.page, &self.scan, |e| shown[e]);
+        if let Err(e) = paint::paint(&self.scan, &self.ranges, &self.options) {
+            web_sys::console::warn_2(&"Backstory: painting failed".into(), &e);
+        }
+    }
+
+    fn report_scan(&mut self) {
+        if let Some(callback) = &self.on_scan {
+            let _ = callback.call1(&JsValue::NULL, &stats_of(self));
+        }
     }
 
     fn on_pointer(&mut self) {
@@ -251,7 +390,14 @@ impl App {
             self.cancel_show();
             return;
         }
-        match hover::mention_at(&self.document, &self.ranges, x, y) {
+        let hovering = self.options.paints() || self.alt_held;
+        let under = hovering
+            .then(|| hover::mention_at(&self.document, &self.ranges, x, y))
+            .flatten();
+        let pinned = self.card.as_ref().is_some_and(|c| c.pinned);
+        match under {
+            // A pinned card stays until the reader closes it or clicks elsewhere.
+            _ if pinned => {}
             Some(mention) => {
                 let same_entity = |other: usize| {
                     self.scan.mentions[other].entity == self.scan.mentions[mention].entity
@@ -259,20 +405,21 @@ impl App {
                 if self
                     .card
                     .as_ref()
-                    .is_some_and(|c| c.mention == mention || same_entity(c.mention))
+                    .and_then(ShownCard::mention)
+                    .is_some_and(|m| m == mention || same_entity(m))
                 {
                     self.cancel_hide();
                     self.cancel_show();
                 } else if self.pending_mention != Some(mention) {
                     self.pending_mention = Some(mention);
                     self.request_cards();
-                    self.show_timer = Some(Timeout::new(HOVER_DELAY_MS, move || {
+                    self.show_timer = Some(Timeout::new(self.options.hover_delay_ms, move || {
                         with_app(|app| {
                             if app.pending_mention == Some(mention) {
                                 app.pending_mention = None;
-                                app.show(mention);
+                                app.show(CardSubject::Mention(mention), false);
                             }
-                        })
+                        });
                     }));
                 }
             }
@@ -285,10 +432,43 @@ impl App {
                             if app.hide_armed {
                                 app.hide();
                             }
-                        })
+                        });
                     }));
                 }
             }
+        }
+    }
+
+    /// A click: inside the card pins it, on a name opens its card pinned, elsewhere closes.
+    fn on_click(&mut self, x: f64, y: f64, inside_card: bool) {
+        if inside_card {
+            self.pin();
+            return;
+        }
+        let hovering = self.options.paints() || self.alt_held;
+        let under = hovering
+            .then(|| hover::mention_at(&self.document, &self.ranges, x, y))
+            .flatten();
+        match under {
+            Some(mention) => {
+                self.pointer = (x, y);
+                self.request_cards();
+                let current = self.card.as_ref().and_then(ShownCard::mention);
+                if current == Some(mention) {
+                    self.pin();
+                } else {
+                    self.show(CardSubject::Mention(mention), true);
+                }
+            }
+            None => self.hide(),
+        }
+    }
+
+    fn pin(&mut self) {
+        if let Some(card) = self.card.as_mut() {
+            card.pinned = true;
+            let _ = card.view.set_pinned(true);
+            self.hide_armed = false;
         }
     }
 
@@ -322,8 +502,9 @@ impl App {
                     app.rescan_after_card = true;
                 } else {
                     app.rescan();
+                    app.report_scan();
                 }
-            })
+            });
         }));
     }
 
@@ -337,10 +518,7 @@ impl App {
         let began = now_ms();
         self.page = extract::extract(&body);
         self.scan = scan(&self.kb, &self.page.text);
-        self.ranges = paint::mention_ranges(&self.document, &self.page, &self.scan);
-        if let Err(e) = paint::paint(&self.scan, &self.ranges) {
-            web_sys::console::warn_2(&"Backstory: painting failed".into(), &e);
-        }
+        self.repaint();
         self.last_scan_at = now_ms();
         self.scan_ms = self.last_scan_at - began;
         self.scans += 1;
@@ -354,39 +532,256 @@ impl App {
         self.hide_armed = false;
     }
 
-    fn show(&mut self, mention: usize) {
-        self.hide();
-        let Some(Some(range)) = self.ranges.get(mention) else {
+    /// Scrolls to a mention, opens its card and, when asked, moves focus into it.
+    fn open_at(&mut self, mention: usize, focus: bool) -> bool {
+        let Some(Some(range)) = self.ranges.get(mention).cloned() else {
+            return false;
+        };
+        self.request_cards();
+        scroll_to(&range);
+        self.show(CardSubject::Mention(mention), true);
+        if focus {
+            if let Some(card) = &self.card {
+                card.view.focus();
+            }
+        }
+        self.card.is_some()
+    }
+
+    /// The entity's mentions (shown ones), in page order.
+    fn mentions_of(&self, entity: usize) -> Vec<usize> {
+        (0..self.scan.mentions.len())
+            .filter(|&m| self.scan.mentions[m].entity == entity && self.ranges[m].is_some())
+            .collect()
+    }
+
+    /// Previous/next mention of the open card's entity, wrapping around; marks it briefly.
+    fn step_mention(&mut self, forward: bool) {
+        let Some(current) = self.card.as_ref().and_then(ShownCard::mention) else {
             return;
         };
-        let (x, y) = self.pointer;
-        let anchor =
-            hover::rect_under(range, x, y).unwrap_or_else(|| range.get_bounding_client_rect());
-        let entity = self.scan.mentions[mention].entity;
+        let mentions = self.mentions_of(self.scan.mentions[current].entity);
+        let Some(at) = mentions.iter().position(|&m| m == current) else {
+            return;
+        };
+        let n = mentions.len();
+        let target = mentions[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+        if let Some(Some(range)) = self.ranges.get(target).cloned() {
+            scroll_to(&range);
+            paint::flash(&range);
+            self.flash_timer = Some(Timeout::new(FLASH_MS, paint::unflash));
+            self.show(CardSubject::Mention(target), true);
+            if let Some(card) = &self.card {
+                card.view.focus();
+            }
+        }
+    }
+
+    /// Keyboard navigation: the next (or previous) mention of another entity in page order.
+    fn step_entity(&mut self, forward: bool) {
+        let current = self.card.as_ref().and_then(ShownCard::mention);
+        let entity_now = current.map(|m| self.scan.mentions[m].entity);
+        let n = self.scan.mentions.len();
+        if n == 0 {
+            return;
+        }
+        let start = current.unwrap_or(if forward { n - 1 } else { 0 });
+        for step in 1..=n {
+            let m = if forward {
+                (start + step) % n
+            } else {
+                (start + n - step % n) % n
+            };
+            if self.ranges[m].is_some() && Some(self.scan.mentions[m].entity) != entity_now {
+                self.open_at(m, true);
+                return;
+            }
+        }
+    }
+
+    fn look_up(&mut self, text: &str) -> bool {
+        let Some(found) = scan_name(&self.kb, &self.page.text, text) else {
+            return false;
+        };
+        let anchor = self
+            .document
+            .get_selection()
+            .ok()
+            .flatten()
+            .filter(|s| s.range_count() > 0)
+            .and_then(|s| s.get_range_at(0).ok())
+            .map(|r| r.get_bounding_client_rect())
+            .or_else(|| DomRect::new_with_x_and_y_and_width_and_height(16.0, 16.0, 0.0, 0.0).ok());
+        let Some(anchor) = anchor else {
+            return false;
+        };
+        self.request_cards();
+        self.show(CardSubject::LookedUp(found, anchor), true);
+        if let Some(card) = &self.card {
+            card.view.focus();
+        }
+        self.card.is_some()
+    }
+
+    /// Redraws the open card (the details file arrived).
+    fn redraw_card(&mut self) {
+        if let Some(card) = &self.card {
+            let (subject, pinned) = (card.subject.clone(), card.pinned);
+            self.show(subject, pinned);
+        }
+    }
+
+    fn anchor_of(&self, subject: &CardSubject) -> Option<DomRect> {
+        match subject {
+            CardSubject::Mention(m) => {
+                let range = self.ranges.get(*m)?.as_ref()?;
+                let (x, y) = self.pointer;
+                Some(
+                    hover::rect_under(range, x, y)
+                        .or_else(|| first_rect(range))
+                        .unwrap_or_else(|| range.get_bounding_client_rect()),
+                )
+            }
+            CardSubject::LookedUp(_, rect) => Some(rect.clone()),
+        }
+    }
+
+    fn show(&mut self, subject: CardSubject, pinned: bool) {
+        self.hide_without_rescan();
+        let Some(anchor) = self.anchor_of(&subject) else {
+            return;
+        };
         let cards = cards();
+        let (scan, entity, position) = match &subject {
+            CardSubject::Mention(m) => {
+                let entity = self.scan.mentions[*m].entity;
+                let mentions = self.mentions_of(entity);
+                let at = mentions.iter().position(|x| x == m).unwrap_or(0);
+                (&self.scan, entity, (at, mentions.len()))
+            }
+            CardSubject::LookedUp(scan, _) => (scan, 0, (0, scan.mentions.len())),
+        };
         let Some(data) = crate::card::build(
             &self.kb,
             cards.as_ref(),
             &self.page.text,
-            &self.scan,
+            scan,
             entity,
+            &self.options.search,
         ) else {
             return;
         };
-        match CardView::show(&self.document, &data, &anchor) {
-            Ok(view) => self.card = Some(ShownCard { mention, view }),
+        let mut names: Vec<&str> = vec![data.name.as_str()];
+        for mention in scan.mentions.iter().filter(|m| m.entity == entity) {
+            if let Some(text) = self.page.text.get(mention.start..mention.end) {
+                if !names.contains(&text) {
+                    names.push(text);
+                }
+            }
+        }
+        let page_links = page_links::related_links(&self.document, &names);
+        let dark = web_sys::window().is_some_and(|w| theme::page_is_dark(&w, &self.document));
+        let context = CardContext {
+            mention: position,
+            page_links: &page_links,
+            pinned,
+            dark,
+            options: &self.options,
+        };
+        let on_action = |action: CardAction| {
+            with_app(|app| match action {
+                CardAction::PreviousMention => app.step_mention(false),
+                CardAction::NextMention => app.step_mention(true),
+                CardAction::Close => app.hide(),
+                CardAction::Pin => app.pin(),
+            });
+        };
+        match CardView::show(&self.document, &data, &context, &anchor, on_action) {
+            Ok(view) => {
+                self.card = Some(ShownCard {
+                    subject,
+                    pinned,
+                    view,
+                })
+            }
             Err(e) => web_sys::console::warn_2(&"Backstory: card failed".into(), &e),
         }
     }
 
-    fn hide(&mut self) {
+    /// Keeps a pinned card next to its name as the page scrolls; a hover card just goes.
+    fn follow_scroll(&mut self) {
+        let Some(card) = &self.card else {
+            return;
+        };
+        if !card.pinned {
+            self.hide();
+            return;
+        }
+        if let CardSubject::Mention(m) = card.subject {
+            if let Some(rect) = self.ranges[m].as_ref().and_then(first_rect) {
+                let _ = card.view.place(&rect);
+            }
+        }
+    }
+
+    fn hide_without_rescan(&mut self) {
         self.hide_armed = false;
         if let Some(shown) = self.card.take() {
             shown.view.remove();
-            if std::mem::take(&mut self.rescan_after_card) {
-                self.schedule_rescan();
-            }
         }
+    }
+
+    fn hide(&mut self) {
+        let had_card = self.card.is_some();
+        self.hide_without_rescan();
+        if had_card && std::mem::take(&mut self.rescan_after_card) {
+            self.schedule_rescan();
+        }
+    }
+}
+
+/// The first line box of a range (a name broken across lines has two).
+fn first_rect(range: &Range) -> Option<DomRect> {
+    range.get_client_rects()?.item(0)
+}
+
+fn stats_of(app: &App) -> JsValue {
+    let object = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&object, &k.into(), &v);
+    };
+    set("running", true.into());
+    set("entities", (app.shown_entities().count() as u32).into());
+    set(
+        "mentions",
+        (app.ranges.iter().flatten().count() as u32).into(),
+    );
+    set("scanMs", app.scan_ms.into());
+    set("scans", app.scans.into());
+    set("textBytes", (app.page.text.len() as u32).into());
+    object.into()
+}
+
+/// Whether an event happened inside the card (its target is the card's host element).
+fn in_card(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.id() == card_view::HOST_ID)
+}
+
+fn is_navigation_key(event: &web_sys::KeyboardEvent) -> Option<bool> {
+    if !(event.alt_key() && event.shift_key()) || event.ctrl_key() || event.meta_key() {
+        return None;
+    }
+    match event.code().as_str() {
+        "KeyN" => Some(true),
+        "KeyP" => Some(false),
+        _ => None,
     }
 }
 
@@ -399,40 +794,61 @@ fn install_listeners() -> Result<(), JsValue> {
             return;
         };
         let point = (f64::from(event.client_x()), f64::from(event.client_y()));
+        let alt = event.alt_key();
         with_app(|app| {
             app.pointer = point;
+            app.alt_held = alt;
             if !app.pointer_timer_armed {
                 app.pointer_timer_armed = true;
                 app.pointer_timer = Some(Timeout::new(POINTER_THROTTLE_MS, || {
                     with_app(|app| {
                         app.pointer_timer_armed = false;
                         app.on_pointer();
-                    })
+                    });
                 }));
             }
         });
     });
+    let click = EventListener::new(&document, "click", |event| {
+        let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
+        let (x, y) = (f64::from(mouse.client_x()), f64::from(mouse.client_y()));
+        let (inside, alt) = (in_card(event), mouse.alt_key());
+        with_app(|app| {
+            app.alt_held = alt;
+            app.on_click(x, y, inside);
+        });
+    });
     let keys = EventListener::new(&document, "keydown", |event| {
-        if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-            if event.key() == "Escape" {
-                with_app(App::hide);
-            }
+        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if event.key() == "Escape" {
+            with_app(App::hide);
+        } else if let Some(forward) = is_navigation_key(event) {
+            event.prevent_default();
+            with_app(|app| app.step_entity(forward));
         }
     });
-    let scroll = EventListener::new_with_options(
-        &document,
-        "scroll",
-        EventListenerOptions::default(),
-        |_| with_app(App::hide),
-    );
+    let scroll = EventListener::new(&document, "scroll", |_| {
+        with_app(App::follow_scroll);
+    });
+    let resize = EventListener::new(&window, "resize", |_| {
+        with_app(App::follow_scroll);
+    });
     let visibility = EventListener::new(&document, "visibilitychange", |_| {
         with_app(|app| {
             if app.rescan_when_visible && !app.document.hidden() {
                 app.rescan_when_visible = false;
                 app.rescan();
+                app.report_scan();
             }
-        })
+        });
     });
-    with_app(|app| app.listeners.extend([pointer, keys, scroll, visibility]));
+    with_app(|app| {
+        app.listeners
+            .extend([pointer, click, keys, scroll, resize, visibility])
+    });
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! Paints mentions with the CSS Custom Highlight API: one `Highlight` per entity type in
-//! `CSS.highlights`, styled by `::highlight(backstory-<type>)` rules in the content
-//! stylesheet. The page's DOM is never touched, so frameworks that own it do not notice.
+//! `CSS.highlights`, styled by `::highlight(backstory-<style>-<palette>-<type>)` rules in the
+//! content stylesheet. The page's DOM is never touched, so frameworks that own it do not
+//! notice; switching style is switching names.
 
 use super::bindings::{highlight_registry, Highlight};
 use super::extract::PageText;
+use super::options::Options;
 use crate::kb::EntityType;
 use crate::scan::Scan;
 use wasm_bindgen::JsValue;
@@ -14,10 +16,10 @@ pub const TYPES: [EntityType; 3] = [
     EntityType::Organization,
     EntityType::Place,
 ];
-
-pub fn highlight_name(kind: EntityType) -> String {
-    format!("backstory-{}", kind.as_str())
-}
+const STYLES: [&str; 3] = ["underline", "tint", "none"];
+const PALETTES: [&str; 2] = ["default", "contrast"];
+/// The mention the card's previous/next buttons moved to, briefly marked.
+pub const FLASH: &str = "backstory-flash";
 
 /// A DOM range for bytes `start..end` of the page text.
 pub fn range_for(
@@ -39,15 +41,28 @@ pub fn range_for(
 }
 
 /// Ranges for every mention (same order as `scan.mentions`); a mention whose nodes left the
-/// document gets None.
-pub fn mention_ranges(document: &Document, page: &PageText, scan: &Scan) -> Vec<Option<Range>> {
+/// document, or whose category the reader switched off (`shown` false), gets None.
+pub fn mention_ranges(
+    document: &Document,
+    page: &PageText,
+    scan: &Scan,
+    shown: impl Fn(usize) -> bool,
+) -> Vec<Option<Range>> {
     scan.mentions
         .iter()
-        .map(|m| range_for(document, page, m.start, m.end).ok())
+        .map(|m| {
+            shown(m.entity)
+                .then(|| range_for(document, page, m.start, m.end).ok())
+                .flatten()
+        })
         .collect()
 }
 
-pub fn paint(scan: &Scan, ranges: &[Option<Range>]) -> Result<(), JsValue> {
+pub fn paint(scan: &Scan, ranges: &[Option<Range>], options: &Options) -> Result<(), JsValue> {
+    clear();
+    if !options.paints() {
+        return Ok(());
+    }
     let registry = highlight_registry()
         .ok_or_else(|| JsValue::from_str("this browser lacks the CSS Custom Highlight API"))?;
     for kind in TYPES {
@@ -59,15 +74,35 @@ pub fn paint(scan: &Scan, ranges: &[Option<Range>]) -> Result<(), JsValue> {
                 }
             }
         }
-        registry.set(&highlight_name(kind), &highlight);
+        registry.set(&options.highlight_name(kind), &highlight);
     }
     Ok(())
 }
 
+/// Marks one range until `unflash`.
+pub fn flash(range: &Range) {
+    if let (Some(registry), Ok(highlight)) = (highlight_registry(), Highlight::new()) {
+        highlight.add(range);
+        registry.set(FLASH, &highlight);
+    }
+}
+
+pub fn unflash() {
+    if let Some(registry) = highlight_registry() {
+        registry.delete(FLASH);
+    }
+}
+
+/// Removes every highlight this extension may have registered.
 pub fn clear() {
     if let Some(registry) = highlight_registry() {
-        for kind in TYPES {
-            registry.delete(&highlight_name(kind));
+        for style in STYLES {
+            for palette in PALETTES {
+                for kind in TYPES {
+                    registry.delete(&format!("backstory-{style}-{palette}-{}", kind.as_str()));
+                }
+            }
         }
+        registry.delete(FLASH);
     }
 }

@@ -11,11 +11,13 @@ export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json
 // Pinned so tests can open moz-extension:// pages (the UUID is random per install otherwise).
 export const FIREFOX_UUID = '6f1d3c1e-8a4b-4c55-9d2e-0b5e7a1c2f10';
 
-/** Page-side: the text of every range in Backstory's highlights, by highlight name. */
+/** Page-side: the text of every range in Backstory's highlights, by entity type
+ * ('backstory-person' ...), whatever the style and palette in the highlight's name. */
 export const READ_HIGHLIGHTS = `
   const out = {};
   for (const [name, highlight] of CSS.highlights) {
-    if (name.startsWith('backstory-')) out[name] = [...highlight].map((r) => r.toString());
+    const type = /^backstory-(?:[a-z]+-[a-z]+-)?(person|organization|place)$/.exec(name)?.[1];
+    if (type) out['backstory-' + type] = [...highlight].map((r) => r.toString());
   }
   return out;`;
 
@@ -187,7 +189,7 @@ export const NEWS_PAGES = [
 
 /** Page-side: whether Backstory finished its first scan (it registers its three highlights). */
 export const SCANNED = `return ['person', 'organization', 'place']
-  .every((kind) => CSS.highlights.has('backstory-' + kind));`;
+  .every((kind) => [...CSS.highlights.keys()].some((name) => name.startsWith('backstory-') && name.endsWith('-' + kind)));`;
 
 /** Page-side: the page compared with its source (argument 0) parsed without scripts. */
 export const PAGE_UNCHANGED = `

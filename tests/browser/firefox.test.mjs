@@ -127,15 +127,15 @@ test('Firefox: dynamic page: added text is highlighted, removed text loses its h
   await driver.get(`${server.origin}/dynamic`);
   await until(async () => (await highlights())['backstory-person']?.includes('Vladimir Putin'),
     { what: 'late text highlighted' });
-  await run("window.placesBefore = CSS.highlights.get('backstory-place'); document.getElementById('first').remove()");
-  await until(() => run("return window.placesBefore !== CSS.highlights.get('backstory-place')"),
+  await run("window.placesBefore = CSS.highlights.get('backstory-underline-default-place'); document.getElementById('first').remove()");
+  await until(() => run("return window.placesBefore !== CSS.highlights.get('backstory-underline-default-place')"),
     { what: 'rescan after removal' });
   assert.ok(!(await highlights())['backstory-place']?.includes('Moscow'), 'removed text unhighlighted');
   await hover('Putin', 0);
   await until(() => firefoxCardText(driver), { what: 'card' });
-  await run("window.paintedBefore = CSS.highlights.get('backstory-person')");
+  await run("window.paintedBefore = CSS.highlights.get('backstory-underline-default-person')");
   await new Promise((r) => setTimeout(r, 2500));
-  assert.ok(await run("return window.paintedBefore === CSS.highlights.get('backstory-person')"),
+  assert.ok(await run("return window.paintedBefore === CSS.highlights.get('backstory-underline-default-person')"),
     'no rescan while the card is open');
 });
 
