@@ -11,6 +11,7 @@
 //!
 //! Offsets are UTF-8 byte offsets into the scanned text; front ends convert at their edge.
 
+mod acronyms;
 mod context;
 pub mod patterns;
 
@@ -89,6 +90,10 @@ struct Scanner<'k, 't> {
     /// Surname (normalised) -> known entity, for people named in full earlier.
     known_surnames: HashMap<String, u32>,
     keys: HashMap<EntityKey, usize>,
+    /// Acronyms the article defines, in token order ("Popular Mobilization Forces (PMF)").
+    definitions: Vec<acronyms::Definition>,
+    /// Acronym as written ("PMF") -> the entity the article defined it as.
+    defined_acronyms: HashMap<String, usize>,
     scan: Scan,
 }
 
@@ -96,6 +101,7 @@ struct Scanner<'k, 't> {
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let tokens = tokenize(text);
     let caps_block = caps_blocks(text, &tokens);
+    let definitions = acronyms::definitions(text, &tokens, &caps_block);
     let mut scanner = Scanner {
         kb,
         text,
@@ -106,6 +112,8 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         local_surnames: HashMap::new(),
         known_surnames: HashMap::new(),
         keys: HashMap::new(),
+        definitions,
+        defined_acronyms: HashMap::new(),
         scan: Scan::default(),
     };
     scanner.first_pass();
@@ -297,6 +305,14 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
+            if let Some(next) = self.definition_at(i) {
+                i = next;
+                continue;
+            }
+            if self.defined_acronym_at(i) {
+                i += 1;
+                continue;
+            }
             if let Some(len) = self.remembered_surname_at(i) {
                 i += len;
                 continue;
@@ -334,10 +350,56 @@ impl Scanner<'_, '_> {
         None
     }
 
-    fn commit_known(&mut self, i: usize, len: usize, c: Candidate) {
-        let Some(entity) = self.kb.entity(c.entity) else {
-            return;
+    /// A name followed by the acronym it defines: both are mentions of one entity (the
+    /// knowledge base's when it knows the name, else a local organisation), and the acronym
+    /// is remembered. Returns the token after the closing bracket.
+    fn definition_at(&mut self, i: usize) -> Option<usize> {
+        let position = self.definitions.iter().position(|d| d.start == i)?;
+        let definition = self.definitions.remove(position);
+        let (start, end, acronym) = (definition.start, definition.end, definition.acronym);
+        let known = self
+            .known_at(start)
+            .filter(|(len, _)| start + len == end)
+            .map(|(_, c)| c)
+            .or_else(|| self.known_by_acronym(acronym));
+        let found = self.pattern_at(start).filter(|p| p.end == end);
+        let index = match (known, found) {
+            (Some(c), _) => self.commit_known(start, end - start, c)?,
+            (None, Some(found)) => self.commit_pattern(found),
+            (None, None) => self.commit_pattern(patterns::PatternName {
+                start,
+                end,
+                kind: EntityType::Organization,
+            }),
         };
+        self.push_mention(acronym, acronym + 1, index);
+        let written = self.surface(acronym, acronym + 1).to_string();
+        self.defined_acronyms.insert(written, index);
+        Some(acronym + 1)
+    }
+
+    /// The knowledge-base entity an acronym names when the spelled-out name is written in a
+    /// way the knowledge base lacks ("World Health Organisation (WHO)"), provided the
+    /// entity's own name has those initials.
+    fn known_by_acronym(&self, acronym: usize) -> Option<Candidate> {
+        let (len, c) = self.known_at(acronym)?;
+        let entity = self.kb.entity(c.entity)?;
+        let written = self.surface(acronym, acronym + 1);
+        (len == 1 && acronyms::abbreviates(written, entity.name)).then_some(c)
+    }
+
+    /// A later use of an acronym the article defined; the definition beats the knowledge base.
+    fn defined_acronym_at(&mut self, i: usize) -> bool {
+        let written = self.surface(i, i + 1);
+        let Some(&index) = self.defined_acronyms.get(written) else {
+            return false;
+        };
+        self.push_mention(i, i + 1, index);
+        true
+    }
+
+    fn commit_known(&mut self, i: usize, len: usize, c: Candidate) -> Option<usize> {
+        let entity = self.kb.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
             let last = self.tokens[i + len - 1].norm.clone();
             self.known_surnames.insert(last, c.entity);
@@ -346,6 +408,7 @@ impl Scanner<'_, '_> {
             ArticleEntity::new(Some(entity.index), entity.name, entity.kind, entity.subtype)
         });
         self.push_mention(i, i + len, index);
+        Some(index)
     }
 
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
@@ -377,7 +440,7 @@ impl Scanner<'_, '_> {
             })
     }
 
-    fn commit_pattern(&mut self, found: patterns::PatternName) {
+    fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
         if found.kind == EntityType::Person && found.end - found.start > 1 {
@@ -393,6 +456,7 @@ impl Scanner<'_, '_> {
             ArticleEntity::new(None, &name, found.kind, subtype)
         });
         self.push_mention(found.start, found.end, index);
+        index
     }
 
     /// Whether tokens `start..end` are only part of a longer capitalised name: "Paris" in

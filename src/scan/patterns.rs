@@ -297,6 +297,11 @@ fn in_name_particles(word: &str) -> bool {
     )
 }
 
+/// Small words allowed inside a name ("of" in "Ministry of Defence").
+pub fn is_name_link(norm: &str) -> bool {
+    in_name_links(norm)
+}
+
 pub fn is_name_particle(norm: &str) -> bool {
     in_name_particles(norm)
 }

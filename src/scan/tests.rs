@@ -196,3 +196,92 @@ fn empty_and_odd_input_gives_no_mentions_and_no_panic() {
         }
     }
 }
+
+/// The mention with this exact text, as (entity name, type, known to the kb).
+fn mention_named(text: &str, surface: &str) -> Option<(String, String, bool)> {
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    result
+        .mentions
+        .iter()
+        .find(|m| &text[m.start..m.end] == surface)
+        .map(|m| {
+            let e = &result.entities[m.entity];
+            (e.name.clone(), e.kind.as_str().to_string(), e.kb.is_some())
+        })
+}
+
+/// Every mention of `surface`, as entity indices, in order.
+fn entities_of(text: &str, surface: &str) -> Vec<usize> {
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    result
+        .mentions
+        .iter()
+        .filter(|m| &text[m.start..m.end] == surface)
+        .map(|m| m.entity)
+        .collect()
+}
+
+#[test]
+fn acronym_defined_after_a_known_name_is_that_entity_later() {
+    // The kb knows the Rapid Support Forces but not "RSF"; the article's definition links it.
+    let text = "Fighters of the Rapid Support Forces (RSF) entered the city. \
+                Later an RSF commander said the Islamic Revolutionary Guard Corps (IRGC) \
+                had not helped, and the IRGC agreed.";
+    let rsf = entities_of(text, "RSF");
+    assert_eq!(rsf.len(), 2, "{:?}", found(text));
+    assert_eq!(entities_of(text, "Rapid Support Forces"), [rsf[0]]);
+    assert_eq!(rsf[0], rsf[1]);
+    assert_eq!(
+        mention_named(text, "RSF"),
+        Some(("Rapid Support Forces".into(), "organization".into(), true))
+    );
+    let irgc = entities_of(text, "IRGC");
+    assert_eq!(irgc.len(), 2);
+    assert_eq!(irgc, [irgc[0], irgc[0]]);
+    assert_eq!(
+        entities_of(text, "Islamic Revolutionary Guard Corps"),
+        [irgc[0]]
+    );
+}
+
+#[test]
+fn acronym_of_a_name_the_kb_lacks_makes_one_local_organisation() {
+    let text = "Members of the Coalition for Democratic Renewal (CDR) won seats. \
+                A CDR spokesman said the CDR would govern.";
+    let name = mention_named(text, "Coalition for Democratic Renewal");
+    assert_eq!(
+        name,
+        Some((
+            "Coalition for Democratic Renewal".into(),
+            "organization".into(),
+            false
+        ))
+    );
+    let cdr = entities_of(text, "CDR");
+    assert_eq!(cdr.len(), 3);
+    assert!(cdr
+        .iter()
+        .all(|&e| e == entities_of(text, "Coalition for Democratic Renewal")[0]));
+}
+
+#[test]
+fn acronym_spelled_differently_from_the_kb_still_links_to_it() {
+    // "Organisation" is not the kb's spelling, but WHO is the kb's acronym for the same name.
+    let text = "The World Health Organisation (WHO) warned. The WHO said more.";
+    assert_eq!(
+        mention_named(text, "World Health Organisation").map(|m| m.0),
+        Some("World Health Organization".into())
+    );
+}
+
+#[test]
+fn bylines_and_brackets_that_are_not_initials_define_no_acronym() {
+    let text = "TEHRAN (Reuters) - The plan was approved (2024) by the Senate (SV).";
+    assert_eq!(
+        mention_named(text, "Reuters").map(|m| m.1),
+        Some("organization".into())
+    );
+    assert_eq!(mention_named(text, "SV"), None);
+}
