@@ -13,6 +13,7 @@
 
 mod acronyms;
 mod context;
+mod disambiguate;
 pub mod patterns;
 
 use crate::kb::format::{
@@ -85,6 +86,15 @@ struct Scanner<'k, 't> {
     introduced: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
     countries: HashSet<String>,
+    /// Cities, regions and demonyms per country, which pick between places sharing a name.
+    evidence: disambiguate::PlaceEvidence,
+    /// Place names the article also used as a person's surname ("Valeska Paris"), with the
+    /// token where it did: alone and after that point, they need a preposition before them
+    /// to be the place.
+    shadowed_places: HashMap<String, usize>,
+    /// The last place committed: (token after it, subtype, country), for "Atlanta, Georgia"
+    /// and "Armenia, Georgia and Azerbaijan".
+    previous_place: Option<(usize, &'static str, String)>,
     /// Surname (normalised) -> local entity key, for names found by cues.
     local_surnames: HashMap<String, String>,
     /// Surname (normalised) -> known entity, for people named in full earlier.
@@ -109,6 +119,9 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         caps_block,
         introduced: HashSet::new(),
         countries: HashSet::new(),
+        evidence: disambiguate::PlaceEvidence::default(),
+        shadowed_places: HashMap::new(),
+        previous_place: None,
         local_surnames: HashMap::new(),
         known_surnames: HashMap::new(),
         keys: HashMap::new(),
@@ -186,27 +199,37 @@ impl Scanner<'_, '_> {
             let mut advanced = false;
             for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
                 let candidates = self.kb.candidates(at);
+                // Countries of the local places (not countries) this name may be.
+                let mut place_countries = HashSet::new();
                 for c in &candidates {
                     if !self.casing_fits(c, i, i + len) {
-                        continue;
-                    }
-                    if c.has(ALIAS_DEMONYM) {
-                        if let Some(e) = self.kb.entity(c.entity) {
-                            self.countries.insert(e.country.to_string());
-                        }
                         continue;
                     }
                     let Some(entity) = self.kb.entity(c.entity) else {
                         continue;
                     };
+                    if c.has(ALIAS_DEMONYM) {
+                        self.countries.insert(entity.country.to_string());
+                        self.evidence.add(entity.country);
+                        continue;
+                    }
+                    if entity.subtype == "city" && len == 1 && self.shadows_place(i) {
+                        let norm = self.tokens[i].norm.clone();
+                        self.shadowed_places.entry(norm).or_insert(i);
+                    }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
                         && !self.lacks_evidence(c, &entity, i, i + len, false)
                     {
                         self.introduced.insert(c.entity);
                         if entity.kind == EntityType::Place && entity.subtype == "country" {
                             self.countries.insert(entity.country.to_string());
+                        } else if entity.kind == EntityType::Place {
+                            place_countries.insert(entity.country);
                         }
                     }
+                }
+                if let [country] = place_countries.into_iter().collect::<Vec<_>>()[..] {
+                    self.evidence.add(country);
                 }
                 if candidates.iter().any(|c| c.flags & ALIAS_PRIMARY != 0) {
                     i += len;
@@ -264,6 +287,15 @@ impl Scanner<'_, '_> {
         if !entity.country.is_empty() && self.countries.contains(entity.country) {
             score += 10;
         }
+        if entity.kind == EntityType::Place {
+            score += self.evidence.bonus(entity.country);
+            if self
+                .level_at(start, end, entity.country)
+                .is_some_and(|l| l.fits(entity.subtype))
+            {
+                score += disambiguate::LEVEL_CUE_BONUS;
+            }
+        }
         if c.flags & (ALIAS_PRIMARY | ALIAS_ACRONYM) != 0 {
             score += 5;
         }
@@ -287,9 +319,86 @@ impl Scanner<'_, '_> {
             return false;
         }
         let is_place = entity.kind == EntityType::Place;
+        let shadowed = self
+            .shadowed_places
+            .get(&self.tokens[start].norm)
+            .is_some_and(|&at| at <= start);
+        if is_place && shadowed && !self.place_cue_before(start) {
+            return true;
+        }
         let strong = introduced || (is_place && entity.subtype == "country");
         (!strong && self.in_longer_name(start, end))
             || (is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start))
+    }
+
+    /// Whether the city name at token `start` is the surname of a person-shaped pair
+    /// ("Valeska Paris"): the word before it is a given name or no name the knowledge base
+    /// knows. Countries are left out: "Environment Canada" and "Western Australia" are not
+    /// people, and "Michael Jordan" is remembered as a person anyway.
+    fn shadows_place(&self, start: usize) -> bool {
+        if start == 0 || self.tokens[start].gap != Gap::Space || self.caps_block[start] {
+            return false;
+        }
+        let before = &self.tokens[start - 1];
+        let person_shaped = before.shape == Shape::Capitalized
+            && !patterns::is_person_title(&before.norm)
+            && !patterns::is_not_name(&before.norm)
+            && !patterns::is_organization_head(&before.norm);
+        let unknown = self.kb.matches_at(&self.tokens, start - 1).is_empty();
+        // At a sentence start any word is capitalised ("Yesterday Paris ..."), so an unknown
+        // word needs what follows to read as a person: "Valeska Paris, a former member".
+        let sentence_start = before.gap.starts_sentence()
+            && !disambiguate::person_context_after(&self.tokens, start + 1);
+        person_shaped && (self.kb.is_given_name(&before.norm) || (unknown && !sentence_start))
+    }
+
+    /// The kind of place the neighbours ask for: level words ("Georgia's governor"), a city
+    /// before a comma ("Atlanta, Georgia": a region of the city's country) or a place of the
+    /// same kind in a list ("Armenia, Georgia and Azerbaijan").
+    fn level_at(&self, start: usize, end: usize, country: &str) -> Option<disambiguate::Level> {
+        use disambiguate::Level;
+        if let Some(level) = disambiguate::level_cue(&self.tokens, start, end) {
+            return Some(level);
+        }
+        if let Some((after, subtype, previous_country)) = &self.previous_place {
+            let comma = *after == start && self.text_between(start - 1, start).trim() == ",";
+            let listed = comma
+                || (*after + 1 == start && patterns::is_list_joiner(&self.tokens[start - 1].norm));
+            if comma && *subtype == "city" {
+                return (previous_country == country).then_some(Level::Region);
+            }
+            if listed {
+                return Level::of_subtype(subtype);
+            }
+        }
+        let joiner = self.tokens.get(end)?;
+        if joiner.gap == Gap::Space && patterns::is_list_joiner(&joiner.norm) {
+            return self.next_place_level(end + 1);
+        }
+        None
+    }
+
+    /// The kind of the place named at token `i`, when all its readings agree.
+    fn next_place_level(&self, i: usize) -> Option<disambiguate::Level> {
+        let (len, at) = *self.kb.matches_at(&self.tokens, i).last()?;
+        let mut levels = self
+            .kb
+            .candidates(at)
+            .into_iter()
+            .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
+            .filter_map(|c| self.kb.entity(c.entity))
+            .map(|e| {
+                (e.kind == EntityType::Place)
+                    .then(|| disambiguate::Level::of_subtype(e.subtype))
+                    .flatten()
+            });
+        let first = levels.next()??;
+        levels.all(|l| l == Some(first)).then_some(first)
+    }
+
+    /// The raw text between the end of token `a` and the start of token `b`.
+    fn text_between(&self, a: usize, b: usize) -> &str {
+        &self.text[self.tokens[a].end..self.tokens[b].start]
     }
 
     fn place_cue_before(&self, start: usize) -> bool {
@@ -404,6 +513,10 @@ impl Scanner<'_, '_> {
             let last = self.tokens[i + len - 1].norm.clone();
             self.known_surnames.insert(last, c.entity);
         }
+        if entity.kind == EntityType::Place {
+            let country = entity.country.to_string();
+            self.previous_place = Some((i + len, entity.subtype, country));
+        }
         let index = self.entity_index(EntityKey::Known(c.entity), || {
             ArticleEntity::new(Some(entity.index), entity.name, entity.kind, entity.subtype)
         });
@@ -415,6 +528,11 @@ impl Scanner<'_, '_> {
     fn remembered_surname_at(&mut self, i: usize) -> Option<usize> {
         let token = &self.tokens[i];
         if !token.is_capitalized() || self.caps_block[i] || self.in_longer_name(i, i + 1) {
+            return None;
+        }
+        if disambiguate::is_month_surname(&token.norm)
+            && !disambiguate::month_surname_is_person(&self.tokens, i)
+        {
             return None;
         }
         let index = if let Some(&entity) = self.known_surnames.get(&token.norm) {
@@ -438,6 +556,33 @@ impl Scanner<'_, '_> {
             .or_else(|| {
                 patterns::person_by_given_name(&self.tokens, i, |norm| self.kb.is_given_name(norm))
             })
+            .or_else(|| self.person_with_place_given_name(i))
+            .or_else(|| {
+                let initials_known = !self.kb.matches_at(&self.tokens, i).is_empty();
+                let found = patterns::person_by_initials(self.text, &self.tokens, i);
+                found.filter(|_| !initials_known)
+            })
+    }
+
+    /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a
+    /// surname that is no well-known place ("Georgia Atlanta" is not a person).
+    fn person_with_place_given_name(&self, i: usize) -> Option<patterns::PatternName> {
+        let found =
+            patterns::person_by_given_name(&self.tokens, i, disambiguate::is_place_given_name)?;
+        let surname_is_place = (i + 1..found.end).any(|t| self.is_well_known_place(t));
+        (!surname_is_place).then_some(found)
+    }
+
+    /// Whether token `i` alone names a country, region or prominent city.
+    fn is_well_known_place(&self, i: usize) -> bool {
+        let Some(&(1, at)) = self.kb.matches_at(&self.tokens, i).first() else {
+            return false;
+        };
+        self.kb
+            .candidates(at)
+            .iter()
+            .filter_map(|c| self.kb.entity(c.entity))
+            .any(|e| e.kind == EntityType::Place && (e.subtype != "city" || e.prominence >= 40))
     }
 
     fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
