@@ -199,8 +199,8 @@ impl Scanner<'_, '_> {
             let mut advanced = false;
             for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
                 let candidates = self.kb.candidates(at);
-                // Countries of the local places (not countries) this name may be.
-                let mut place_countries = HashSet::new();
+                // (is a country, country code) of each place this name may be.
+                let mut places = Vec::new();
                 for c in &candidates {
                     if !self.casing_fits(c, i, i + len) {
                         continue;
@@ -221,16 +221,12 @@ impl Scanner<'_, '_> {
                         && !self.lacks_evidence(c, &entity, i, i + len, false)
                     {
                         self.introduced.insert(c.entity);
-                        if entity.kind == EntityType::Place && entity.subtype == "country" {
-                            self.countries.insert(entity.country.to_string());
-                        } else if entity.kind == EntityType::Place {
-                            place_countries.insert(entity.country);
+                        if entity.kind == EntityType::Place {
+                            places.push((entity.subtype == "country", entity.country));
                         }
                     }
                 }
-                if let [country] = place_countries.into_iter().collect::<Vec<_>>()[..] {
-                    self.evidence.add(country);
-                }
+                self.record_place_countries(&places);
                 if candidates.iter().any(|c| c.flags & ALIAS_PRIMARY != 0) {
                     i += len;
                     advanced = true;
@@ -243,6 +239,23 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// Counts a place name toward its country, unless its readings lie in several countries
+    /// ("Georgia" cannot count for Georgia or for the United States).
+    fn record_place_countries(&mut self, places: &[(bool, &str)]) {
+        let Some(&(_, country)) = places.first() else {
+            return;
+        };
+        if places.iter().any(|&(_, other)| other != country) {
+            return;
+        }
+        if places.iter().any(|&(is_country, _)| is_country) {
+            self.countries.insert(country.to_string());
+        }
+        if places.iter().any(|&(is_country, _)| !is_country) {
+            self.evidence.add(country);
+        }
+    }
+
     /// How well a candidate fits here, or None when it must not be used.
     fn score(&self, c: &Candidate, start: usize, end: usize) -> Option<i32> {
         if c.flags & (ALIAS_DEMONYM | ALIAS_TITLE) != 0 || !self.casing_fits(c, start, end) {
@@ -252,10 +265,6 @@ impl Scanner<'_, '_> {
         let single = end - start == 1;
         if single && !c.has(ALIAS_EXACT_CASE) && patterns::is_not_name(&self.tokens[start].norm) {
             // "TO" is not Tô (Burkina Faso), whatever the casing.
-            return None;
-        }
-        if single && self.caps_block[start] && !introduced && c.prominence < 40 {
-            // In capitals, a word's shape says nothing; only well-known names are worth it.
             return None;
         }
         let after_title = start > 0
@@ -315,8 +324,13 @@ impl Scanner<'_, '_> {
         end: usize,
         introduced: bool,
     ) -> bool {
-        if end - start != 1 || c.has(ALIAS_EXACT_CASE) || self.caps_block[start] {
+        if end - start != 1 || c.has(ALIAS_EXACT_CASE) {
             return false;
+        }
+        if self.caps_block[start] {
+            // In capitals, a word's shape says nothing; only well-known names are worth it,
+            // and a headline word alone never introduces a name ("DEAL" is not Deal, Kent).
+            return !introduced && c.prominence < 40;
         }
         let is_place = entity.kind == EntityType::Place;
         let shadowed = self

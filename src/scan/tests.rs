@@ -285,3 +285,274 @@ fn bylines_and_brackets_that_are_not_initials_define_no_acronym() {
     );
     assert_eq!(mention_named(text, "SV"), None);
 }
+
+/// The kb entity name (else the local name) and subtype of the `nth` highlighted mention
+/// written `surface`, None when there is no such mention.
+fn reading(text: &str, surface: &str, nth: usize) -> Option<(String, String)> {
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    let m = result
+        .mentions
+        .iter()
+        .filter(|m| &text[m.start..m.end] == surface)
+        .nth(nth)?;
+    let e = &result.entities[m.entity];
+    let id = e.kb.and_then(|i| kb.entity(i)).map(|r| r.name.to_string());
+    Some((id.unwrap_or_else(|| e.name.clone()), e.subtype.clone()))
+}
+
+/// A sentence, a name in it, which highlighted occurrence, and the expected reading.
+type ReadingCase<'a> = (&'a str, &'a str, usize, Option<(&'a str, &'a str)>);
+
+/// Each case: a sentence, a name in it, which occurrence, and the expected reading
+/// (entity name and subtype) or None for no highlight.
+fn check_readings(cases: &[ReadingCase]) {
+    for (text, surface, nth, expected) in cases {
+        let got = reading(text, surface, *nth);
+        let want = expected.map(|(n, s)| (n.to_string(), s.to_string()));
+        assert_eq!(
+            got, want,
+            "\ntext:     {text}\nname:     {surface} #{nth}\nexpected: {want:?}\nactual:   {got:?}"
+        );
+    }
+}
+
+#[test]
+fn georgia_is_the_us_state_or_the_country_by_context() {
+    check_readings(&[
+        (
+            "Georgia's governor signed the bill in Atlanta.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "Voters in Atlanta, Georgia went to the polls.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "The storm hit Atlanta on Monday. Georgia officials said power was out.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "Georgia and Alabama voters went to the polls.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "Protesters gathered in Tbilisi as lawmakers in Georgia debated the law.",
+            "Georgia",
+            0,
+            Some(("Georgia", "country")),
+        ),
+        (
+            "Armenia, Georgia and Azerbaijan signed the accord.",
+            "Georgia",
+            0,
+            Some(("Georgia", "country")),
+        ),
+    ]);
+}
+
+#[test]
+fn washington_is_the_capital_unless_the_state_is_meant() {
+    check_readings(&[
+        (
+            "Washington said it would impose sanctions.",
+            "Washington",
+            0,
+            Some(("Washington, D.C.", "city")),
+        ),
+        (
+            "Washington and Moscow agreed to talk.",
+            "Washington",
+            0,
+            Some(("Washington, D.C.", "city")),
+        ),
+        (
+            "Officials in Washington state declared an emergency.",
+            "Washington state",
+            0,
+            Some(("Washington", "region")),
+        ),
+        (
+            "The museum in Seattle, Washington opened.",
+            "Washington",
+            0,
+            Some(("Washington", "region")),
+        ),
+        (
+            "Washington's governor objected.",
+            "Washington",
+            0,
+            Some(("Washington", "region")),
+        ),
+    ]);
+}
+
+#[test]
+fn jordan_before_a_surname_is_a_person_not_the_country() {
+    check_readings(&[
+        (
+            "Jordan said it would open its border.",
+            "Jordan",
+            0,
+            Some(("Jordan", "country")),
+        ),
+        (
+            "Jordan Peterson spoke at the event.",
+            "Jordan Peterson",
+            0,
+            Some(("Jordan Peterson", "person")),
+        ),
+        (
+            "Michael Jordan won six titles. Jordan retired in 2003.",
+            "Jordan",
+            0,
+            Some(("Michael Jordan", "person")),
+        ),
+    ]);
+}
+
+#[test]
+fn may_is_theresa_may_only_with_evidence() {
+    let text = "Theresa May resigned. The vote is due in May. Mrs May said she would stay. \
+                May I ask a question? Prime Minister May spoke.";
+    assert_eq!(
+        surfaces(text),
+        ["Theresa May", "May", "May"],
+        "{:?}",
+        found(text)
+    );
+    check_readings(&[
+        (text, "May", 0, Some(("Theresa May", "politician"))),
+        (text, "May", 1, Some(("Theresa May", "politician"))),
+    ]);
+    // The month right after the full name stays a month.
+    assert_eq!(
+        surfaces("Theresa May resigned. Elections are held in May."),
+        ["Theresa May"]
+    );
+}
+
+#[test]
+fn casing_decides_turkey_and_us() {
+    check_readings(&[
+        (
+            "Turkey closed its airspace.",
+            "Turkey",
+            0,
+            Some(("Turkey", "country")),
+        ),
+        ("We ate turkey for dinner.", "turkey", 0, None),
+        (
+            "The US said it would respond.",
+            "US",
+            0,
+            Some(("United States", "country")),
+        ),
+        ("Tell us more.", "us", 0, None),
+        ("Us and them.", "Us", 0, None),
+    ]);
+}
+
+#[test]
+fn city_used_as_a_surname_is_not_the_city_later() {
+    // Valeska Paris is a person; later "Paris claims" is her, "in Paris" the city.
+    let text = "Valeska Paris, a former member, spoke. Paris claims she was held. \
+                She later moved to Paris.";
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    let starts: Vec<usize> = result.mentions.iter().map(|m| m.start).collect();
+    assert_eq!(starts, [text.rfind("Paris").unwrap()], "{:?}", found(text));
+    check_readings(&[(text, "Paris", 0, Some(("Paris", "city")))]);
+}
+
+#[test]
+fn possessives_keep_the_name_and_its_type() {
+    check_readings(&[
+        (
+            "Iran's foreign minister spoke.",
+            "Iran",
+            0,
+            Some(("Iran", "country")),
+        ),
+        (
+            "Tehran’s reply came late.",
+            "Tehran",
+            0,
+            Some(("Tehran", "city")),
+        ),
+    ]);
+}
+
+#[test]
+fn initials_and_dotted_abbreviations() {
+    check_readings(&[
+        (
+            "Vice President J.D. Vance met U.S. officials.",
+            "U.S.",
+            0,
+            Some(("United States", "country")),
+        ),
+        (
+            "On Monday J.D. Vance spoke. Later Vance left.",
+            "J.D. Vance",
+            0,
+            Some(("J.D. Vance", "person")),
+        ),
+        (
+            "On Monday J.D. Vance spoke. Later Vance left.",
+            "Vance",
+            0,
+            Some(("J.D. Vance", "person")),
+        ),
+        (
+            "Former president George W. Bush spoke.",
+            "George W. Bush",
+            0,
+            Some(("George W. Bush", "politician")),
+        ),
+    ]);
+}
+
+#[test]
+fn hyphenated_names_stay_whole() {
+    check_readings(&[
+        (
+            "Al-Qaeda claimed the attack.",
+            "Al-Qaeda",
+            0,
+            Some(("al-Qaeda", "armed_group")),
+        ),
+        (
+            "The envoy Jean-Yves Le Drian visited.",
+            "Jean-Yves Le Drian",
+            0,
+            Some(("Jean-Yves Le Drian", "person")),
+        ),
+    ]);
+}
+
+#[test]
+fn headline_in_capitals_uses_only_well_known_names() {
+    check_readings(&[
+        (
+            "IRAN WARNS ISRAEL OVER STRIKES\nThe statement came late.",
+            "ISRAEL",
+            0,
+            Some(("Israel", "country")),
+        ),
+        (
+            "IRAN AND ISRAEL REACH DEAL IN TALKS\nThe statement came late.",
+            "DEAL",
+            0,
+            None,
+        ),
+    ]);
+}
