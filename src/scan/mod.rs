@@ -6,7 +6,8 @@
 //!    "Vladimir Putin" of the third paragraph);
 //! 3. the main pass walks tokens left to right, takes the longest knowledge-base match whose
 //!    casing and flags fit, else a name found by cues (`patterns`), else a surname of a
-//!    person the article already named;
+//!    person the article already named; acronyms the article defines (`acronyms`) come
+//!    first, and the words around a shared name pick its reading (`disambiguate`);
 //! 4. in-article context (`context`) records how each entity was introduced.
 //!
 //! Offsets are UTF-8 byte offsets into the scanned text; front ends convert at their edge.
