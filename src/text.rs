@@ -101,6 +101,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             }
                             continue;
                         }
+                        if is_middle_initial(word_so_far, rest, tokens.last()) {
+                            end = j + 1;
+                            chars.next();
+                        }
                         break;
                     }
                     // Apostrophe: possessive 's ends the word; otherwise keep it inside.
@@ -177,6 +181,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// Whether a lone capital with a dot is an initial inside a name ("George W. Bush",
+/// "J. K. Rowling") rather than the end of a sentence: a capitalised word or nothing before
+/// it, one space and a capital after. "vitamin D. The" stays a sentence end.
+fn is_middle_initial(word: &str, rest: &str, previous: Option<&Token>) -> bool {
+    let mut letters = word.chars();
+    let single_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    let mut after = rest.chars();
+    let capital_follows = after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase);
+    let name_before = previous.is_none_or(|t| t.shape == Shape::Capitalized);
+    single_capital && capital_follows && name_before
 }
 
 impl Gap {
@@ -339,6 +355,14 @@ mod tests {
         assert_eq!(words("J.D. Vance"), ["jd", "vance"]);
         let tokens = tokenize("in the U.S. Then");
         assert_eq!(tokens[2].shape, Shape::Upper);
+    }
+
+    #[test]
+    fn middle_initials_keep_the_name_together() {
+        let tokens = tokenize("said George W. Bush and vitamin D. The end");
+        assert_eq!(tokens[2].norm, "w");
+        assert_eq!(tokens[3].gap, Gap::Space);
+        assert_eq!(tokens[7].gap, Gap::Sentence);
     }
 
     #[test]

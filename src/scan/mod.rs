@@ -6,12 +6,15 @@
 //!    "Vladimir Putin" of the third paragraph);
 //! 3. the main pass walks tokens left to right, takes the longest knowledge-base match whose
 //!    casing and flags fit, else a name found by cues (`patterns`), else a surname of a
-//!    person the article already named;
+//!    person the article already named; acronyms the article defines (`acronyms`) come
+//!    first, and the words around a shared name pick its reading (`disambiguate`);
 //! 4. in-article context (`context`) records how each entity was introduced.
 //!
 //! Offsets are UTF-8 byte offsets into the scanned text; front ends convert at their edge.
 
+mod acronyms;
 mod context;
+mod disambiguate;
 mod lookup;
 pub mod patterns;
 
@@ -87,11 +90,24 @@ struct Scanner<'k, 't> {
     introduced: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
     countries: HashSet<String>,
+    /// Cities, regions and demonyms per country, which pick between places sharing a name.
+    evidence: disambiguate::PlaceEvidence,
+    /// Place names the article also used as a person's surname ("Valeska Paris"), with the
+    /// token where it did: alone and after that point, they need a preposition before them
+    /// to be the place.
+    shadowed_places: HashMap<String, usize>,
+    /// The last place committed: (token after it, subtype, country), for "Atlanta, Georgia"
+    /// and "Armenia, Georgia and Azerbaijan".
+    previous_place: Option<(usize, &'static str, String)>,
     /// Surname (normalised) -> local entity key, for names found by cues.
     local_surnames: HashMap<String, String>,
     /// Surname (normalised) -> known entity, for people named in full earlier.
     known_surnames: HashMap<String, u32>,
     keys: HashMap<EntityKey, usize>,
+    /// Acronyms the article defines, in token order ("Popular Mobilization Forces (PMF)").
+    definitions: Vec<acronyms::Definition>,
+    /// Acronym as written ("PMF") -> the entity the article defined it as.
+    defined_acronyms: HashMap<String, usize>,
     scan: Scan,
 }
 
@@ -99,6 +115,7 @@ struct Scanner<'k, 't> {
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let tokens = tokenize(text);
     let caps_block = caps_blocks(text, &tokens);
+    let definitions = acronyms::definitions(text, &tokens, &caps_block);
     let mut scanner = Scanner {
         kb,
         text,
@@ -106,9 +123,14 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         caps_block,
         introduced: HashSet::new(),
         countries: HashSet::new(),
+        evidence: disambiguate::PlaceEvidence::default(),
+        shadowed_places: HashMap::new(),
+        previous_place: None,
         local_surnames: HashMap::new(),
         known_surnames: HashMap::new(),
         keys: HashMap::new(),
+        definitions,
+        defined_acronyms: HashMap::new(),
         scan: Scan::default(),
     };
     scanner.first_pass();
@@ -181,28 +203,34 @@ impl Scanner<'_, '_> {
             let mut advanced = false;
             for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
                 let candidates = self.kb.candidates(at);
+                // (is a country, country code) of each place this name may be.
+                let mut places = Vec::new();
                 for c in &candidates {
                     if !self.casing_fits(c, i, i + len) {
-                        continue;
-                    }
-                    if c.has(ALIAS_DEMONYM) {
-                        if let Some(e) = self.kb.entity(c.entity) {
-                            self.countries.insert(e.country.to_string());
-                        }
                         continue;
                     }
                     let Some(entity) = self.kb.entity(c.entity) else {
                         continue;
                     };
+                    if c.has(ALIAS_DEMONYM) {
+                        self.countries.insert(entity.country.to_string());
+                        self.evidence.add(entity.country);
+                        continue;
+                    }
+                    if entity.subtype == "city" && len == 1 && self.shadows_place(i) {
+                        let norm = self.tokens[i].norm.clone();
+                        self.shadowed_places.entry(norm).or_insert(i);
+                    }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
                         && !self.lacks_evidence(c, &entity, i, i + len, false)
                     {
                         self.introduced.insert(c.entity);
-                        if entity.kind == EntityType::Place && entity.subtype == "country" {
-                            self.countries.insert(entity.country.to_string());
+                        if entity.kind == EntityType::Place {
+                            places.push((entity.subtype == "country", entity.country));
                         }
                     }
                 }
+                self.record_place_countries(&places);
                 if candidates.iter().any(|c| c.flags & ALIAS_PRIMARY != 0) {
                     i += len;
                     advanced = true;
@@ -215,6 +243,23 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// Counts a place name toward its country, unless its readings lie in several countries
+    /// ("Georgia" cannot count for Georgia or for the United States).
+    fn record_place_countries(&mut self, places: &[(bool, &str)]) {
+        let Some(&(_, country)) = places.first() else {
+            return;
+        };
+        if places.iter().any(|&(_, other)| other != country) {
+            return;
+        }
+        if places.iter().any(|&(is_country, _)| is_country) {
+            self.countries.insert(country.to_string());
+        }
+        if places.iter().any(|&(is_country, _)| !is_country) {
+            self.evidence.add(country);
+        }
+    }
+
     /// How well a candidate fits here, or None when it must not be used.
     fn score(&self, c: &Candidate, start: usize, end: usize) -> Option<i32> {
         if c.flags & (ALIAS_DEMONYM | ALIAS_TITLE) != 0 || !self.casing_fits(c, start, end) {
@@ -224,10 +269,6 @@ impl Scanner<'_, '_> {
         let single = end - start == 1;
         if single && !c.has(ALIAS_EXACT_CASE) && patterns::is_not_name(&self.tokens[start].norm) {
             // "TO" is not Tô (Burkina Faso), whatever the casing.
-            return None;
-        }
-        if single && self.caps_block[start] && !introduced && c.prominence < 40 {
-            // In capitals, a word's shape says nothing; only well-known names are worth it.
             return None;
         }
         let after_title = start > 0
@@ -259,6 +300,15 @@ impl Scanner<'_, '_> {
         if !entity.country.is_empty() && self.countries.contains(entity.country) {
             score += 10;
         }
+        if entity.kind == EntityType::Place {
+            score += self.evidence.bonus(entity.country);
+            if self
+                .level_at(start, end, entity.country)
+                .is_some_and(|l| l.fits(entity.subtype))
+            {
+                score += disambiguate::LEVEL_CUE_BONUS;
+            }
+        }
         if c.flags & (ALIAS_PRIMARY | ALIAS_ACRONYM) != 0 {
             score += 5;
         }
@@ -278,13 +328,95 @@ impl Scanner<'_, '_> {
         end: usize,
         introduced: bool,
     ) -> bool {
-        if end - start != 1 || c.has(ALIAS_EXACT_CASE) || self.caps_block[start] {
+        if end - start != 1 || c.has(ALIAS_EXACT_CASE) {
             return false;
         }
+        if self.caps_block[start] {
+            // In capitals, a word's shape says nothing; only well-known names are worth it,
+            // and a headline word alone never introduces a name ("DEAL" is not Deal, Kent).
+            return !introduced && c.prominence < 40;
+        }
         let is_place = entity.kind == EntityType::Place;
+        let shadowed = self
+            .shadowed_places
+            .get(&self.tokens[start].norm)
+            .is_some_and(|&at| at <= start);
+        if is_place && shadowed && !self.place_cue_before(start) {
+            return true;
+        }
         let strong = introduced || (is_place && entity.subtype == "country");
         (!strong && self.in_longer_name(start, end))
             || (is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start))
+    }
+
+    /// Whether the city name at token `start` is the surname of a person-shaped pair
+    /// ("Valeska Paris"): the word before it is a given name or no name the knowledge base
+    /// knows. Countries are left out: "Environment Canada" and "Western Australia" are not
+    /// people, and "Michael Jordan" is remembered as a person anyway.
+    fn shadows_place(&self, start: usize) -> bool {
+        if start == 0 || self.tokens[start].gap != Gap::Space || self.caps_block[start] {
+            return false;
+        }
+        let before = &self.tokens[start - 1];
+        let person_shaped = before.shape == Shape::Capitalized
+            && !patterns::is_person_title(&before.norm)
+            && !patterns::is_not_name(&before.norm)
+            && !patterns::is_organization_head(&before.norm);
+        let unknown = self.kb.matches_at(&self.tokens, start - 1).is_empty();
+        // At a sentence start any word is capitalised ("Yesterday Paris ..."), so an unknown
+        // word needs what follows to read as a person: "Valeska Paris, a former member".
+        let sentence_start = before.gap.starts_sentence()
+            && !disambiguate::person_context_after(&self.tokens, start + 1);
+        person_shaped && (self.kb.is_given_name(&before.norm) || (unknown && !sentence_start))
+    }
+
+    /// The kind of place the neighbours ask for: level words ("Georgia's governor"), a city
+    /// before a comma ("Atlanta, Georgia": a region of the city's country) or a place of the
+    /// same kind in a list ("Armenia, Georgia and Azerbaijan").
+    fn level_at(&self, start: usize, end: usize, country: &str) -> Option<disambiguate::Level> {
+        use disambiguate::Level;
+        if let Some(level) = disambiguate::level_cue(&self.tokens, start, end) {
+            return Some(level);
+        }
+        if let Some((after, subtype, previous_country)) = &self.previous_place {
+            let comma = *after == start && self.text_between(start - 1, start).trim() == ",";
+            let listed = comma
+                || (*after + 1 == start && patterns::is_list_joiner(&self.tokens[start - 1].norm));
+            if comma && *subtype == "city" {
+                return (previous_country == country).then_some(Level::Region);
+            }
+            if listed {
+                return Level::of_subtype(subtype);
+            }
+        }
+        let joiner = self.tokens.get(end)?;
+        if joiner.gap == Gap::Space && patterns::is_list_joiner(&joiner.norm) {
+            return self.next_place_level(end + 1);
+        }
+        None
+    }
+
+    /// The kind of the place named at token `i`, when all its readings agree.
+    fn next_place_level(&self, i: usize) -> Option<disambiguate::Level> {
+        let (len, at) = *self.kb.matches_at(&self.tokens, i).last()?;
+        let mut levels = self
+            .kb
+            .candidates(at)
+            .into_iter()
+            .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
+            .filter_map(|c| self.kb.entity(c.entity))
+            .map(|e| {
+                (e.kind == EntityType::Place)
+                    .then(|| disambiguate::Level::of_subtype(e.subtype))
+                    .flatten()
+            });
+        let first = levels.next()??;
+        levels.all(|l| l == Some(first)).then_some(first)
+    }
+
+    /// The raw text between the end of token `a` and the start of token `b`.
+    fn text_between(&self, a: usize, b: usize) -> &str {
+        &self.text[self.tokens[a].end..self.tokens[b].start]
     }
 
     fn place_cue_before(&self, start: usize) -> bool {
@@ -297,6 +429,14 @@ impl Scanner<'_, '_> {
         let mut i = 0;
         while i < self.tokens.len() {
             if !self.could_start_name(i) {
+                i += 1;
+                continue;
+            }
+            if let Some(next) = self.definition_at(i) {
+                i = next;
+                continue;
+            }
+            if self.defined_acronym_at(i) {
                 i += 1;
                 continue;
             }
@@ -337,24 +477,80 @@ impl Scanner<'_, '_> {
         None
     }
 
-    fn commit_known(&mut self, i: usize, len: usize, c: Candidate) {
-        let Some(entity) = self.kb.entity(c.entity) else {
-            return;
+    /// A name followed by the acronym it defines: both are mentions of one entity (the
+    /// knowledge base's when it knows the name, else a local organisation), and the acronym
+    /// is remembered. Returns the token after the closing bracket.
+    fn definition_at(&mut self, i: usize) -> Option<usize> {
+        let position = self.definitions.iter().position(|d| d.start == i)?;
+        let definition = self.definitions.remove(position);
+        let (start, end, acronym) = (definition.start, definition.end, definition.acronym);
+        let known = self
+            .known_at(start)
+            .filter(|(len, _)| start + len == end)
+            .map(|(_, c)| c)
+            .or_else(|| self.known_by_acronym(acronym));
+        let found = self.pattern_at(start).filter(|p| p.end == end);
+        let index = match (known, found) {
+            (Some(c), _) => self.commit_known(start, end - start, c)?,
+            (None, Some(found)) => self.commit_pattern(found),
+            (None, None) => self.commit_pattern(patterns::PatternName {
+                start,
+                end,
+                kind: EntityType::Organization,
+            }),
         };
+        self.push_mention(acronym, acronym + 1, index);
+        let written = self.surface(acronym, acronym + 1).to_string();
+        self.defined_acronyms.insert(written, index);
+        Some(acronym + 1)
+    }
+
+    /// The knowledge-base entity an acronym names when the spelled-out name is written in a
+    /// way the knowledge base lacks ("World Health Organisation (WHO)"), provided the
+    /// entity's own name has those initials.
+    fn known_by_acronym(&self, acronym: usize) -> Option<Candidate> {
+        let (len, c) = self.known_at(acronym)?;
+        let entity = self.kb.entity(c.entity)?;
+        let written = self.surface(acronym, acronym + 1);
+        (len == 1 && acronyms::abbreviates(written, entity.name)).then_some(c)
+    }
+
+    /// A later use of an acronym the article defined; the definition beats the knowledge base.
+    fn defined_acronym_at(&mut self, i: usize) -> bool {
+        let written = self.surface(i, i + 1);
+        let Some(&index) = self.defined_acronyms.get(written) else {
+            return false;
+        };
+        self.push_mention(i, i + 1, index);
+        true
+    }
+
+    fn commit_known(&mut self, i: usize, len: usize, c: Candidate) -> Option<usize> {
+        let entity = self.kb.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
             let last = self.tokens[i + len - 1].norm.clone();
             self.known_surnames.insert(last, c.entity);
+        }
+        if entity.kind == EntityType::Place {
+            let country = entity.country.to_string();
+            self.previous_place = Some((i + len, entity.subtype, country));
         }
         let index = self.entity_index(EntityKey::Known(c.entity), || {
             ArticleEntity::new(Some(entity.index), entity.name, entity.kind, entity.subtype)
         });
         self.push_mention(i, i + len, index);
+        Some(index)
     }
 
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
     fn remembered_surname_at(&mut self, i: usize) -> Option<usize> {
         let token = &self.tokens[i];
         if !token.is_capitalized() || self.caps_block[i] || self.in_longer_name(i, i + 1) {
+            return None;
+        }
+        if disambiguate::is_month_surname(&token.norm)
+            && !disambiguate::month_surname_is_person(&self.tokens, i)
+        {
             return None;
         }
         let index = if let Some(&entity) = self.known_surnames.get(&token.norm) {
@@ -378,9 +574,36 @@ impl Scanner<'_, '_> {
             .or_else(|| {
                 patterns::person_by_given_name(&self.tokens, i, |norm| self.kb.is_given_name(norm))
             })
+            .or_else(|| self.person_with_place_given_name(i))
+            .or_else(|| {
+                let initials_known = !self.kb.matches_at(&self.tokens, i).is_empty();
+                let found = patterns::person_by_initials(self.text, &self.tokens, i);
+                found.filter(|_| !initials_known)
+            })
     }
 
-    fn commit_pattern(&mut self, found: patterns::PatternName) {
+    /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a
+    /// surname that is no well-known place ("Georgia Atlanta" is not a person).
+    fn person_with_place_given_name(&self, i: usize) -> Option<patterns::PatternName> {
+        let found =
+            patterns::person_by_given_name(&self.tokens, i, disambiguate::is_place_given_name)?;
+        let surname_is_place = (i + 1..found.end).any(|t| self.is_well_known_place(t));
+        (!surname_is_place).then_some(found)
+    }
+
+    /// Whether token `i` alone names a country, region or prominent city.
+    fn is_well_known_place(&self, i: usize) -> bool {
+        let Some(&(1, at)) = self.kb.matches_at(&self.tokens, i).first() else {
+            return false;
+        };
+        self.kb
+            .candidates(at)
+            .iter()
+            .filter_map(|c| self.kb.entity(c.entity))
+            .any(|e| e.kind == EntityType::Place && (e.subtype != "city" || e.prominence >= 40))
+    }
+
+    fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
         if found.kind == EntityType::Person && found.end - found.start > 1 {
@@ -396,6 +619,7 @@ impl Scanner<'_, '_> {
             ArticleEntity::new(None, &name, found.kind, subtype)
         });
         self.push_mention(found.start, found.end, index);
+        index
     }
 
     /// Whether tokens `start..end` are only part of a longer capitalised name: "Paris" in

@@ -3,7 +3,7 @@
 //! run ("Ministry of Defence", "Quds Force Brigades").
 
 use crate::kb::EntityType;
-use crate::text::{Shape, Token};
+use crate::text::{Gap, Shape, Token};
 
 /// Words that introduce a person's name when they come right before it.
 fn in_person_titles(word: &str) -> bool {
@@ -141,6 +141,17 @@ fn in_organization_heads(word: &str) -> bool {
             | "news"
             | "times"
             | "post"
+            | "herald"
+            | "tribune"
+            | "gazette"
+            | "journal"
+            | "telegraph"
+            | "chronicle"
+            | "observer"
+            | "courier"
+            | "paper"
+            | "magazine"
+            | "weekly"
             | "press"
             | "club"
             | "society"
@@ -153,6 +164,44 @@ fn in_organization_heads(word: &str) -> bool {
             | "church"
             | "airlines"
             | "airways"
+    )
+}
+
+/// Words that end a place's name ("Jordan Valley", "Georgia Avenue"), never a surname.
+fn in_place_heads(word: &str) -> bool {
+    matches!(
+        word,
+        "river"
+            | "valley"
+            | "street"
+            | "avenue"
+            | "road"
+            | "square"
+            | "airport"
+            | "station"
+            | "bay"
+            | "lake"
+            | "mountain"
+            | "mountains"
+            | "island"
+            | "islands"
+            | "park"
+            | "bridge"
+            | "sea"
+            | "gulf"
+            | "strait"
+            | "canyon"
+            | "desert"
+            | "basin"
+            | "heights"
+            | "hills"
+            | "county"
+            | "state"
+            | "city"
+            | "province"
+            | "region"
+            | "coast"
+            | "tech"
     )
 }
 
@@ -229,6 +278,18 @@ fn in_not_names(word: &str) -> bool {
             | "december"
             | "also"
             | "according"
+            | "both"
+            | "image"
+            | "photo"
+            | "video"
+            | "credit"
+            | "all"
+            | "each"
+            | "every"
+            | "many"
+            | "most"
+            | "some"
+            | "several"
             | "analysts"
             | "although"
             | "despite"
@@ -297,6 +358,16 @@ fn in_name_particles(word: &str) -> bool {
     )
 }
 
+/// Words that join names in a list ("Armenia, Georgia and Azerbaijan").
+pub fn is_list_joiner(norm: &str) -> bool {
+    matches!(norm, "and" | "or")
+}
+
+/// Small words allowed inside a name ("of" in "Ministry of Defence").
+pub fn is_name_link(norm: &str) -> bool {
+    in_name_links(norm)
+}
+
 pub fn is_name_particle(norm: &str) -> bool {
     in_name_particles(norm)
 }
@@ -338,7 +409,7 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     }
     let mut end = i;
     while end < tokens.len()
-        && end - i < 3
+        && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
         && is_name_token(&tokens[end])
         && (end == i || tokens[end].gap.joins_name())
     {
@@ -365,17 +436,55 @@ pub fn person_by_given_name(
     }
     let mut end = i + 1;
     while end < tokens.len()
-        && end - i < 3
+        && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
         && tokens[end].gap.joins_name()
         && tokens[end].shape == Shape::Capitalized
         && is_name_token(&tokens[end])
         && !in_organization_heads(&tokens[end].norm)
+        && !in_place_heads(&tokens[end].norm)
     {
         end += 1;
     }
-    (end - i >= 2).then_some(PatternName {
+    (words_in(&tokens[i..end]) >= 2).then_some(PatternName {
         start: i,
         end,
+        kind: EntityType::Person,
+    })
+}
+
+/// Words in a name, hyphenated parts counting as one: "Jean-Yves Le Drian" has three.
+fn words_in(tokens: &[Token]) -> usize {
+    tokens.iter().filter(|t| t.gap != Gap::Hyphen).count()
+}
+
+/// Dotted initials before a surname: "J.D. Vance", "J. K. Rowling". The caller checks that
+/// the initials are not a known name themselves ("U.S. Senator").
+pub fn person_by_initials(text: &str, tokens: &[Token], i: usize) -> Option<PatternName> {
+    let is_initials = |t: &Token| {
+        let written = &text[t.start..t.end];
+        written.ends_with('.')
+            && written.len() <= 6
+            && written.chars().all(|c| c == '.' || c.is_uppercase())
+    };
+    if !is_initials(&tokens[i]) {
+        return None;
+    }
+    let mut end = i + 1;
+    while tokens
+        .get(end)
+        .is_some_and(|t| t.gap == Gap::Space && is_initials(t))
+    {
+        end += 1;
+    }
+    let surname = tokens.get(end)?;
+    let fits = surname.gap.joins_name()
+        && surname.shape == Shape::Capitalized
+        && is_name_token(surname)
+        && !in_organization_heads(&surname.norm)
+        && !in_place_heads(&surname.norm);
+    fits.then_some(PatternName {
+        start: i,
+        end: end + 1,
         kind: EntityType::Person,
     })
 }
@@ -391,15 +500,21 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     }
     let mut end = i;
     let mut head_end = None;
+    let mut first_head = None;
+    let mut first_of = None;
     while end < tokens.len() && end - i < 8 {
         let t = &tokens[end];
         if end > i && !t.gap.joins_name() {
             break;
         }
-        if t.is_capitalized() {
+        if t.is_capitalized() && (end == i || !is_not_name(&t.norm)) {
             if in_organization_heads(&t.norm) {
                 head_end = Some(end + 1);
+                first_head.get_or_insert(end);
             }
+            end += 1;
+        } else if t.norm == "of" && tokens.get(end + 1).is_some_and(|n| n.is_capitalized()) {
+            first_of.get_or_insert(end);
             end += 1;
         } else if in_name_links(&t.norm) && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
         {
@@ -408,7 +523,16 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
             break;
         }
     }
+    // A link word needs a name after it: "Court of Cassation on July" ends at "Cassation".
+    while end > i && !tokens[end - 1].is_capitalized() {
+        end -= 1;
+    }
     let head_end = head_end?;
+    // "Jann Wenner of Rolling Stone Magazine": a name before "of" without an organisation
+    // word of its own is a person or place the organisation is attached to, not part of it.
+    if first_of.is_some_and(|of| first_head.is_some_and(|head| of < head)) {
+        return None;
+    }
     // "of X" after the head word belongs to the name: "Ministry of Defence".
     let end = if end > head_end && tokens[head_end].norm == "of" {
         end
@@ -457,6 +581,17 @@ mod tests {
         assert_eq!(
             surface(text, organization_at(&tokens, 2)).as_deref(),
             Some("Quds Force")
+        );
+    }
+
+    #[test]
+    fn a_person_before_of_is_not_part_of_the_organisation() {
+        let text = "said Jann Wenner of Rolling Stone Magazine";
+        let tokens = tokenize(text);
+        assert_eq!(organization_at(&tokens, 1), None);
+        assert_eq!(
+            surface(text, organization_at(&tokens, 4)).as_deref(),
+            Some("Rolling Stone Magazine")
         );
     }
 

@@ -196,3 +196,371 @@ fn empty_and_odd_input_gives_no_mentions_and_no_panic() {
         }
     }
 }
+
+/// The mention with this exact text, as (entity name, type, known to the kb).
+fn mention_named(text: &str, surface: &str) -> Option<(String, String, bool)> {
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    result
+        .mentions
+        .iter()
+        .find(|m| &text[m.start..m.end] == surface)
+        .map(|m| {
+            let e = &result.entities[m.entity];
+            (e.name.clone(), e.kind.as_str().to_string(), e.kb.is_some())
+        })
+}
+
+/// Every mention of `surface`, as entity indices, in order.
+fn entities_of(text: &str, surface: &str) -> Vec<usize> {
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    result
+        .mentions
+        .iter()
+        .filter(|m| &text[m.start..m.end] == surface)
+        .map(|m| m.entity)
+        .collect()
+}
+
+#[test]
+fn acronym_defined_after_a_known_name_is_that_entity_later() {
+    // The kb knows the Rapid Support Forces but not "RSF"; the article's definition links it.
+    let text = "Fighters of the Rapid Support Forces (RSF) entered the city. \
+                Later an RSF commander said the Islamic Revolutionary Guard Corps (IRGC) \
+                had not helped, and the IRGC agreed.";
+    let rsf = entities_of(text, "RSF");
+    assert_eq!(rsf.len(), 2, "{:?}", found(text));
+    assert_eq!(entities_of(text, "Rapid Support Forces"), [rsf[0]]);
+    assert_eq!(rsf[0], rsf[1]);
+    assert_eq!(
+        mention_named(text, "RSF"),
+        Some(("Rapid Support Forces".into(), "organization".into(), true))
+    );
+    let irgc = entities_of(text, "IRGC");
+    assert_eq!(irgc.len(), 2);
+    assert_eq!(irgc, [irgc[0], irgc[0]]);
+    assert_eq!(
+        entities_of(text, "Islamic Revolutionary Guard Corps"),
+        [irgc[0]]
+    );
+}
+
+#[test]
+fn acronym_of_a_name_the_kb_lacks_makes_one_local_organisation() {
+    let text = "Members of the Coalition for Democratic Renewal (CDR) won seats. \
+                A CDR spokesman said the CDR would govern.";
+    let name = mention_named(text, "Coalition for Democratic Renewal");
+    assert_eq!(
+        name,
+        Some((
+            "Coalition for Democratic Renewal".into(),
+            "organization".into(),
+            false
+        ))
+    );
+    let cdr = entities_of(text, "CDR");
+    assert_eq!(cdr.len(), 3);
+    assert!(cdr
+        .iter()
+        .all(|&e| e == entities_of(text, "Coalition for Democratic Renewal")[0]));
+}
+
+#[test]
+fn acronym_spelled_differently_from_the_kb_still_links_to_it() {
+    // "Organisation" is not the kb's spelling, but WHO is the kb's acronym for the same name.
+    let text = "The World Health Organisation (WHO) warned. The WHO said more.";
+    assert_eq!(
+        mention_named(text, "World Health Organisation").map(|m| m.0),
+        Some("World Health Organization".into())
+    );
+}
+
+#[test]
+fn bylines_and_brackets_that_are_not_initials_define_no_acronym() {
+    let text = "TEHRAN (Reuters) - The plan was approved (2024) by the Senate (SV).";
+    assert_eq!(
+        mention_named(text, "Reuters").map(|m| m.1),
+        Some("organization".into())
+    );
+    assert_eq!(mention_named(text, "SV"), None);
+}
+
+/// The kb entity name (else the local name) and subtype of the `nth` highlighted mention
+/// written `surface`, None when there is no such mention.
+fn reading(text: &str, surface: &str, nth: usize) -> Option<(String, String)> {
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    let m = result
+        .mentions
+        .iter()
+        .filter(|m| &text[m.start..m.end] == surface)
+        .nth(nth)?;
+    let e = &result.entities[m.entity];
+    let id = e.kb.and_then(|i| kb.entity(i)).map(|r| r.name.to_string());
+    Some((id.unwrap_or_else(|| e.name.clone()), e.subtype.clone()))
+}
+
+/// A sentence, a name in it, which highlighted occurrence, and the expected reading.
+type ReadingCase<'a> = (&'a str, &'a str, usize, Option<(&'a str, &'a str)>);
+
+/// Each case: a sentence, a name in it, which occurrence, and the expected reading
+/// (entity name and subtype) or None for no highlight.
+fn check_readings(cases: &[ReadingCase]) {
+    for (text, surface, nth, expected) in cases {
+        let got = reading(text, surface, *nth);
+        let want = expected.map(|(n, s)| (n.to_string(), s.to_string()));
+        assert_eq!(
+            got, want,
+            "\ntext:     {text}\nname:     {surface} #{nth}\nexpected: {want:?}\nactual:   {got:?}"
+        );
+    }
+}
+
+#[test]
+fn georgia_is_the_us_state_or_the_country_by_context() {
+    check_readings(&[
+        (
+            "Georgia's governor signed the bill in Atlanta.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "Voters in Atlanta, Georgia went to the polls.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "The storm hit Atlanta on Monday. Georgia officials said power was out.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "Georgia and Alabama voters went to the polls.",
+            "Georgia",
+            0,
+            Some(("Georgia", "region")),
+        ),
+        (
+            "Protesters gathered in Tbilisi as lawmakers in Georgia debated the law.",
+            "Georgia",
+            0,
+            Some(("Georgia", "country")),
+        ),
+        (
+            "Armenia, Georgia and Azerbaijan signed the accord.",
+            "Georgia",
+            0,
+            Some(("Georgia", "country")),
+        ),
+    ]);
+}
+
+#[test]
+fn washington_is_the_capital_unless_the_state_is_meant() {
+    check_readings(&[
+        (
+            "Washington said it would impose sanctions.",
+            "Washington",
+            0,
+            Some(("Washington, D.C.", "city")),
+        ),
+        (
+            "Washington and Moscow agreed to talk.",
+            "Washington",
+            0,
+            Some(("Washington, D.C.", "city")),
+        ),
+        (
+            "Officials in Washington state declared an emergency.",
+            "Washington state",
+            0,
+            Some(("Washington", "region")),
+        ),
+        (
+            "The museum in Seattle, Washington opened.",
+            "Washington",
+            0,
+            Some(("Washington", "region")),
+        ),
+        (
+            "Washington's governor objected.",
+            "Washington",
+            0,
+            Some(("Washington", "region")),
+        ),
+    ]);
+}
+
+#[test]
+fn jordan_before_a_surname_is_a_person_not_the_country() {
+    check_readings(&[
+        (
+            "Jordan said it would open its border.",
+            "Jordan",
+            0,
+            Some(("Jordan", "country")),
+        ),
+        (
+            "Jordan Peterson spoke at the event.",
+            "Jordan Peterson",
+            0,
+            Some(("Jordan Peterson", "person")),
+        ),
+        (
+            "Michael Jordan won six titles. Jordan retired in 2003.",
+            "Jordan",
+            0,
+            Some(("Michael Jordan", "person")),
+        ),
+    ]);
+}
+
+#[test]
+fn may_is_theresa_may_only_with_evidence() {
+    let text = "Theresa May resigned. The vote is due in May. Mrs May said she would stay. \
+                May I ask a question? Prime Minister May spoke.";
+    assert_eq!(
+        surfaces(text),
+        ["Theresa May", "May", "May"],
+        "{:?}",
+        found(text)
+    );
+    check_readings(&[
+        (text, "May", 0, Some(("Theresa May", "politician"))),
+        (text, "May", 1, Some(("Theresa May", "politician"))),
+    ]);
+    // The month right after the full name stays a month.
+    assert_eq!(
+        surfaces("Theresa May resigned. Elections are held in May."),
+        ["Theresa May"]
+    );
+}
+
+#[test]
+fn casing_decides_turkey_and_us() {
+    check_readings(&[
+        (
+            "Turkey closed its airspace.",
+            "Turkey",
+            0,
+            Some(("Turkey", "country")),
+        ),
+        ("We ate turkey for dinner.", "turkey", 0, None),
+        (
+            "The US said it would respond.",
+            "US",
+            0,
+            Some(("United States", "country")),
+        ),
+        ("Tell us more.", "us", 0, None),
+        ("Us and them.", "Us", 0, None),
+    ]);
+}
+
+#[test]
+fn city_used_as_a_surname_is_not_the_city_later() {
+    // Valeska Paris is a person; later "Paris claims" is her, "in Paris" the city.
+    let text = "Valeska Paris, a former member, spoke. Paris claims she was held. \
+                She later moved to Paris.";
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    let starts: Vec<usize> = result.mentions.iter().map(|m| m.start).collect();
+    assert_eq!(starts, [text.rfind("Paris").unwrap()], "{:?}", found(text));
+    check_readings(&[(text, "Paris", 0, Some(("Paris", "city")))]);
+}
+
+#[test]
+fn possessives_keep_the_name_and_its_type() {
+    check_readings(&[
+        (
+            "Iran's foreign minister spoke.",
+            "Iran",
+            0,
+            Some(("Iran", "country")),
+        ),
+        (
+            "Tehran’s reply came late.",
+            "Tehran",
+            0,
+            Some(("Tehran", "city")),
+        ),
+    ]);
+}
+
+#[test]
+fn initials_and_dotted_abbreviations() {
+    check_readings(&[
+        (
+            "Vice President J.D. Vance met U.S. officials.",
+            "U.S.",
+            0,
+            Some(("United States", "country")),
+        ),
+        // A name the knowledge base lacks: the initials still make it a person.
+        (
+            "On Monday J.R. Quennstadt spoke. Later Quennstadt left.",
+            "J.R. Quennstadt",
+            0,
+            Some(("J.R. Quennstadt", "person")),
+        ),
+        (
+            "On Monday J.R. Quennstadt spoke. Later Quennstadt left.",
+            "Quennstadt",
+            0,
+            Some(("J.R. Quennstadt", "person")),
+        ),
+        // A curated one links to its record.
+        (
+            "On Monday J.D. Vance spoke. Later Vance left.",
+            "Vance",
+            0,
+            Some(("JD Vance", "politician")),
+        ),
+        (
+            "Former president George W. Bush spoke.",
+            "George W. Bush",
+            0,
+            Some(("George W. Bush", "politician")),
+        ),
+    ]);
+}
+
+#[test]
+fn hyphenated_names_stay_whole() {
+    check_readings(&[
+        (
+            "Al-Qaeda claimed the attack.",
+            "Al-Qaeda",
+            0,
+            Some(("al-Qaeda", "armed_group")),
+        ),
+        (
+            "The envoy Jean-Yves Le Drian visited.",
+            "Jean-Yves Le Drian",
+            0,
+            Some(("Jean-Yves Le Drian", "person")),
+        ),
+    ]);
+}
+
+#[test]
+fn headline_in_capitals_uses_only_well_known_names() {
+    check_readings(&[
+        (
+            "IRAN WARNS ISRAEL OVER STRIKES\nThe statement came late.",
+            "ISRAEL",
+            0,
+            Some(("Israel", "country")),
+        ),
+        (
+            "IRAN AND ISRAEL REACH DEAL IN TALKS\nThe statement came late.",
+            "DEAL",
+            0,
+            None,
+        ),
+    ]);
+}

@@ -1,0 +1,165 @@
+//! Acronyms the article defines: "the Popular Mobilization Forces (PMF)". The name before the
+//! brackets and the acronym inside them are one entity, and later bare uses of the acronym
+//! ("a PMF commander") are that entity too, whether or not the knowledge base knows it.
+//!
+//! A definition needs the acronym's letters to be the initials of the capitalised words right
+//! before the brackets, so "(Reuters)", "WASHINGTON (AP)", "(2024)" and "(the mayor)" define
+//! nothing. Small linking words may lend their initial or not ("Ministry of Interior (MoI)",
+//! "Federal Bureau of Investigation (FBI)"). Only the common order is read (name, then
+//! acronym); "IAEA (International Atomic Energy Agency)" is left to the knowledge base.
+
+use super::patterns;
+use crate::text::{tokenize, Gap, Token};
+
+/// Most words in the name an acronym abbreviates.
+const MAX_EXPANSION_TOKENS: usize = 10;
+/// Most letters in an acronym.
+const MAX_ACRONYM_LETTERS: usize = 10;
+
+/// "Popular Mobilization Forces (PMF)": the name is tokens `start..end`, the acronym is token
+/// `acronym` (the one right after `end`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Definition {
+    pub start: usize,
+    pub end: usize,
+    pub acronym: usize,
+}
+
+/// Every acronym definition in the text, in token order.
+pub fn definitions(text: &str, tokens: &[Token], caps_block: &[bool]) -> Vec<Definition> {
+    (1..tokens.len())
+        .filter(|&i| !caps_block[i] && is_bracketed_alone(text, tokens, i))
+        .filter_map(|i| {
+            let letters = acronym_letters(&text[tokens[i].start..tokens[i].end])?;
+            let start = expansion_start(tokens, i, &letters)?;
+            Some(Definition {
+                start,
+                end: i,
+                acronym: i,
+            })
+        })
+        .collect()
+}
+
+/// Whether `acronym` ("WHO") spells the initials of `name` ("World Health Organization").
+pub fn abbreviates(acronym: &str, name: &str) -> bool {
+    let words = tokenize(name);
+    acronym_letters(acronym).is_some_and(|letters| initials_spell(&words, &letters))
+}
+
+/// Whether token `i` is the only thing inside a pair of round brackets that open right after
+/// the previous token: "Forces (PMF)" or, in pre-tokenised text, "Forces ( PMF )".
+fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
+    let before = &text[tokens[i - 1].end..tokens[i].start];
+    let after_end = tokens.get(i + 1).map_or(text.len(), |t| t.start);
+    let after = &text[tokens[i].end..after_end];
+    before.trim() == "(" && after.trim_start().starts_with(')')
+}
+
+/// The lowercase letters of an acronym-shaped word ("IAEA", "MoI", "U.N."), or None for words
+/// with fewer than two capitals, digits, or too many letters.
+fn acronym_letters(word: &str) -> Option<Vec<char>> {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    let shaped = letters.first().is_some_and(|c| c.is_uppercase())
+        && capitals >= 2
+        && letters.len() <= MAX_ACRONYM_LETTERS
+        && letters.iter().all(|c| c.is_alphabetic());
+    shaped.then(|| letters.iter().flat_map(|c| c.to_lowercase()).collect())
+}
+
+/// Where the name abbreviated by `letters` starts, walking back from the bracket before token
+/// `acronym`: the longest run of joined words whose initials spell the acronym.
+fn expansion_start(tokens: &[Token], acronym: usize, letters: &[char]) -> Option<usize> {
+    let mut best = None;
+    let mut start = acronym;
+    while start > 0 && acronym - start < MAX_EXPANSION_TOKENS {
+        start -= 1;
+        let word = &tokens[start];
+        if start + 1 < acronym && !tokens[start + 1].gap.joins_name() {
+            break;
+        }
+        if word.is_capitalized() && !patterns::is_not_name(&word.norm) {
+            if initials_spell(&tokens[start..acronym], letters) {
+                best = Some(start);
+            }
+        } else if !is_linking_word(word) {
+            break;
+        }
+    }
+    best
+}
+
+/// Words inside a name that may or may not lend their initial: "of", "for", "al-".
+fn is_linking_word(token: &Token) -> bool {
+    !token.is_capitalized()
+        && (patterns::is_name_link(&token.norm) || patterns::is_name_particle(&token.norm))
+}
+
+/// Whether the words' initials spell `letters`: every capitalised word gives its first letter,
+/// linking words may give theirs.
+fn initials_spell(words: &[Token], letters: &[char]) -> bool {
+    fn spell(words: &[Token], letters: &[char]) -> bool {
+        let Some((word, rest)) = words.split_first() else {
+            return letters.is_empty();
+        };
+        let initial = word.norm.chars().next();
+        let gives =
+            letters.first().is_some_and(|l| Some(*l) == initial) && spell(rest, &letters[1..]);
+        gives || (is_linking_word(word) && spell(rest, letters))
+    }
+    words.first().is_some_and(Token::is_capitalized)
+        && words
+            .iter()
+            .all(|w| w.gap != Gap::Sentence && w.gap != Gap::Block)
+        && spell(words, letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defined(text: &str) -> Vec<(String, String)> {
+        let tokens = tokenize(text);
+        let caps = vec![false; tokens.len()];
+        definitions(text, &tokens, &caps)
+            .into_iter()
+            .map(|d| {
+                (
+                    text[tokens[d.start].start..tokens[d.end - 1].end].to_string(),
+                    text[tokens[d.acronym].start..tokens[d.acronym].end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn initials_before_brackets_define_an_acronym() {
+        assert_eq!(
+            defined("fighters of the Popular Mobilization Forces (PMF) said"),
+            [("Popular Mobilization Forces".into(), "PMF".into())]
+        );
+        assert_eq!(
+            defined("the Federal Bureau of Investigation ( FBI ) said"),
+            [("Federal Bureau of Investigation".into(), "FBI".into())]
+        );
+        assert_eq!(
+            defined("The Ministry of Interior (MoI) said"),
+            [("Ministry of Interior".into(), "MoI".into())]
+        );
+    }
+
+    #[test]
+    fn brackets_without_matching_initials_define_nothing() {
+        for text in [
+            "TEHRAN (Reuters) - Iran said",
+            "WASHINGTON (AP) - The plan",
+            "approved in (2024) by the Senate",
+            "Mr Smith (the mayor) spoke",
+            "Results (PDF) are out",
+            "the Senate (SV) voted",
+        ] {
+            assert!(defined(text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! Cues that choose between entities sharing a name, and that withhold a name when the cues
+//! point nowhere. Wrong highlights cost more trust than missing ones, so these rules would
+//! rather drop a mention than guess.
+//!
+//! - **Level words** next to a place name say what kind of place it is: "Georgia's governor",
+//!   "the state of Washington" are US states; "Georgia's parliament", "the Republic of
+//!   Georgia" are countries. They outrank priors.
+//! - **Place evidence**: cities, regions and demonyms of one country make that country's
+//!   reading of a shared name likelier ("Atlanta" for the state of Georgia, "Tbilisi" or
+//!   "Georgian" for the country). Country names themselves are not evidence: foreign news
+//!   mentions the United States without being about its states.
+//! - **Given names that are places** ("Jordan Peterson", "Georgia May Jagger"): followed by a
+//!   surname they are a person, not the country.
+//! - **Months as surnames**: "May" links to Theresa May only with a title before it or a
+//!   reporting verb after it, never "in May".
+
+use super::patterns;
+use crate::text::{Gap, Token};
+use std::collections::HashMap;
+
+/// Score added when a level word picks the place's subtype; larger than any prior gap.
+pub const LEVEL_CUE_BONUS: i32 = 50;
+/// Score added per piece of same-country evidence, at most `MAX_EVIDENCE` pieces counted.
+pub const EVIDENCE_BONUS: i32 = 15;
+const MAX_EVIDENCE: u32 = 2;
+
+/// Which reading of a place name the words around it ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Country,
+    /// A state or province ("region" in the knowledge base).
+    Region,
+    City,
+}
+
+impl Level {
+    pub fn fits(self, subtype: &str) -> bool {
+        Level::of_subtype(subtype) == Some(self)
+    }
+
+    pub fn of_subtype(subtype: &str) -> Option<Level> {
+        match subtype {
+            "country" => Some(Level::Country),
+            "region" => Some(Level::Region),
+            "city" => Some(Level::City),
+            _ => None,
+        }
+    }
+}
+
+/// Words after a place name (possibly after "'s") that only a country has.
+fn in_country_words(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "prime"
+            | "parliament"
+            | "parliamentary"
+            | "foreign"
+            | "embassy"
+            | "ambassador"
+            | "army"
+            | "military"
+            | "navy"
+            | "national"
+            | "kingdom"
+            | "monarchy"
+            | "king"
+            | "queen"
+    )
+}
+
+/// Words after a place name that only a US state or a province has.
+fn in_region_words(word: &str) -> bool {
+    matches!(
+        word,
+        "governor" | "gov" | "legislature" | "statehouse" | "state" | "lawmakers" | "premier"
+    )
+}
+
+/// The level asked for by words right around tokens `start..end`: "Georgia's governor",
+/// "Georgia state", "the state of Washington", "the Republic of Georgia".
+pub fn level_cue(tokens: &[Token], start: usize, end: usize) -> Option<Level> {
+    let mut after = end;
+    if tokens.get(after).is_some_and(Token::is_possessive) {
+        after += 1;
+    }
+    if let Some(next) = tokens.get(after).filter(|t| t.gap.joins_name()) {
+        if in_region_words(&next.norm) {
+            return Some(Level::Region);
+        }
+        if in_country_words(&next.norm) {
+            return Some(Level::Country);
+        }
+    }
+    if start >= 2 && tokens[start - 1].norm == "of" && tokens[start].gap.joins_name() {
+        match tokens[start - 2].norm.as_str() {
+            "state" | "governor" | "province" => return Some(Level::Region),
+            "republic" | "country" | "nation" | "kingdom" => return Some(Level::Country),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Per country code: cities, regions and demonyms of that country the article mentions.
+#[derive(Debug, Default)]
+pub struct PlaceEvidence {
+    by_country: HashMap<String, u32>,
+}
+
+impl PlaceEvidence {
+    pub fn add(&mut self, country: &str) {
+        if !country.is_empty() {
+            *self.by_country.entry(country.to_string()).or_default() += 1;
+        }
+    }
+
+    /// The bonus a place of `country` gets from the rest of the article.
+    pub fn bonus(&self, country: &str) -> i32 {
+        let count = self.by_country.get(country).copied().unwrap_or(0);
+        EVIDENCE_BONUS * count.min(MAX_EVIDENCE) as i32
+    }
+}
+
+/// Place names that are also common given names in English-language news.
+fn in_place_given_names(word: &str) -> bool {
+    matches!(
+        word,
+        "jordan"
+            | "georgia"
+            | "chad"
+            | "kenya"
+            | "india"
+            | "israel"
+            | "paris"
+            | "sydney"
+            | "austin"
+            | "florence"
+            | "victoria"
+            | "savannah"
+            | "dallas"
+            | "houston"
+            | "lincoln"
+            | "madison"
+            | "orlando"
+            | "jackson"
+            | "charlotte"
+            | "dakota"
+            | "brooklyn"
+            | "chelsea"
+            | "camden"
+            | "denver"
+            | "nelson"
+            | "preston"
+            | "sofia"
+            | "tyrone"
+            | "aurora"
+            | "regina"
+            | "adelaide"
+            | "phoenix"
+    )
+}
+
+pub fn is_place_given_name(norm: &str) -> bool {
+    in_place_given_names(norm)
+}
+
+/// Surnames that are also months ("May"): months are in running text far more often.
+pub fn is_month_surname(norm: &str) -> bool {
+    matches!(norm, "may" | "june" | "april" | "august")
+}
+
+/// Verbs that follow a person's name in reported speech.
+fn is_reporting_verb(norm: &str) -> bool {
+    matches!(
+        norm,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "argued"
+            | "insisted"
+            | "warned"
+            | "announced"
+            | "wrote"
+            | "claimed"
+            | "claims"
+            | "replied"
+            | "stated"
+            | "resigned"
+    )
+}
+
+/// Whether a month-like surname at token `i` is the person: a title before it ("Mrs May",
+/// "Prime Minister May") or a reporting verb after it ("May said").
+pub fn month_surname_is_person(tokens: &[Token], i: usize) -> bool {
+    let titled =
+        i > 0 && tokens[i].gap.joins_name() && patterns::is_person_title(&tokens[i - 1].norm);
+    let reports = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.gap == Gap::Space && is_reporting_verb(&t.norm));
+    titled || reports
+}
+
+/// Whether the words from token `i` on read as following a person's name: a reporting verb
+/// ("Paris said") or an appositive ("Paris, a former member", "Sam, 42,").
+pub fn person_context_after(tokens: &[Token], i: usize) -> bool {
+    let Some(next) = tokens.get(i) else {
+        return false;
+    };
+    match next.gap {
+        Gap::Space => is_reporting_verb(&next.norm),
+        Gap::Punct => {
+            matches!(next.norm.as_str(), "a" | "an" | "the")
+                || next.norm.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn level_words_around_a_place_name() {
+        let cue = |text: &str, start: usize| level_cue(&tokenize(text), start, start + 1);
+        assert_eq!(cue("Georgia's governor signed", 0), Some(Level::Region));
+        assert_eq!(cue("Georgia's parliament voted", 0), Some(Level::Country));
+        assert_eq!(cue("the state of Washington sued", 3), Some(Level::Region));
+        assert_eq!(cue("the Republic of Georgia", 3), Some(Level::Country));
+        assert_eq!(cue("Georgia's voters", 0), None);
+    }
+
+    #[test]
+    fn month_surname_needs_a_title_or_a_reporting_verb() {
+        let tokens = tokenize("Mrs May spoke. In May the vote. May said no.");
+        assert!(month_surname_is_person(&tokens, 1));
+        assert!(!month_surname_is_person(&tokens, 4));
+        assert!(month_surname_is_person(&tokens, 7));
+    }
+}
