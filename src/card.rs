@@ -158,6 +158,19 @@ pub fn flag(code: &str) -> Option<String> {
         .collect()
 }
 
+/// 7153309 -> "7,153,309".
+pub fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Percent-encodes a query for a URL (RFC 3986 unreserved characters pass through).
 pub fn encode_query(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
@@ -250,7 +263,8 @@ pub fn build(
             card.facts.push(format!("Capital: {capital}"));
         }
         if let Some(population) = details.population {
-            card.facts.push(format!("Population {population}"));
+            card.facts
+                .push(format!("Population {}", group_thousands(population)));
         }
         card.as_of = details.as_of.map(short_date);
         if article.kind == EntityType::Place {
@@ -383,6 +397,13 @@ mod tests {
         assert!(!text_mentions("Araghchis", &names));
         assert!(!text_mentions("Sport", &names));
         assert!(!text_mentions("anything", &[""]));
+    }
+
+    #[test]
+    fn populations_are_grouped_by_thousands() {
+        assert_eq!(group_thousands(7_153_309), "7,153,309");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
     }
 
     #[test]

@@ -9,10 +9,15 @@ use crate::text::{Gap, Token};
 /// Most words kept in a role phrase or appositive.
 const MAX_PHRASE_TOKENS: usize = 8;
 
+/// The first mention sets the first sentence; the first mention with a role phrase or an
+/// appositive sets the introduction, and its sentence replaces a first sentence that had
+/// none (a headline names people before the body introduces them).
 pub fn describe(text: &str, tokens: &[Token], scan: &mut Scan) {
     let mut seen = vec![false; scan.entities.len()];
     for mention in &scan.mentions {
-        if std::mem::replace(&mut seen[mention.entity], true) {
+        let entity = &mut scan.entities[mention.entity];
+        let is_first = !std::mem::replace(&mut seen[mention.entity], true);
+        if !is_first && entity.intro.is_some() {
             continue;
         }
         let Ok(first) = tokens.binary_search_by_key(&mention.start, |t| t.start) else {
@@ -21,9 +26,14 @@ pub fn describe(text: &str, tokens: &[Token], scan: &mut Scan) {
         let last = tokens
             .binary_search_by_key(&mention.end, |t| t.end)
             .unwrap_or(first);
-        let entity = &mut scan.entities[mention.entity];
-        entity.first_sentence = sentence_around(text, tokens, first, last);
+        let sentence = sentence_around(text, tokens, first, last);
+        if is_first {
+            entity.first_sentence = sentence;
+        }
         entity.intro = role_before(tokens, first).or_else(|| appositive_after(tokens, last));
+        if !is_first && entity.intro.is_some() {
+            entity.first_sentence = sentence;
+        }
     }
 }
 

@@ -564,3 +564,20 @@ fn headline_in_capitals_uses_only_well_known_names() {
         ),
     ]);
 }
+
+#[test]
+fn a_headline_mention_does_not_hide_the_introduction_in_the_body() {
+    let kb = Kb::embedded().unwrap();
+    let text =
+        "Araghchi back in Tehran\nIranian Foreign Minister Abbas Araghchi arrived on Monday.";
+    let result = scan(&kb, text);
+    let entity = result
+        .entities
+        .iter()
+        .find(|e| e.name == "Abbas Araghchi")
+        .expect("Araghchi found");
+    let intro = entity.intro.map(|(s, e)| &text[s..e]);
+    assert_eq!(intro, Some("Iranian Foreign Minister"));
+    let (s, e) = entity.first_sentence;
+    assert!(text[s..e].starts_with("Iranian Foreign Minister"));
+}

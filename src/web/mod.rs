@@ -415,7 +415,8 @@ impl App {
                     self.request_cards();
                     self.show_timer = Some(Timeout::new(self.options.hover_delay_ms, move || {
                         with_app(|app| {
-                            if app.pending_mention == Some(mention) {
+                            let pinned = app.card.as_ref().is_some_and(|c| c.pinned);
+                            if app.pending_mention == Some(mention) && !pinned {
                                 app.pending_mention = None;
                                 app.show(CardSubject::Mention(mention), false);
                             }
@@ -441,6 +442,8 @@ impl App {
 
     /// A click: inside the card pins it, on a name opens its card pinned, elsewhere closes.
     fn on_click(&mut self, x: f64, y: f64, inside_card: bool) {
+        // A hover about to open a card is overtaken by the click.
+        self.cancel_show();
         if inside_card {
             self.pin();
             return;
@@ -631,7 +634,16 @@ impl App {
     fn redraw_card(&mut self) {
         if let Some(card) = &self.card {
             let (subject, pinned) = (card.subject.clone(), card.pinned);
+            let had_focus = self
+                .document
+                .active_element()
+                .is_some_and(|e| e.id() == card_view::HOST_ID);
             self.show(subject, pinned);
+            if had_focus {
+                if let Some(card) = &self.card {
+                    card.view.focus();
+                }
+            }
         }
     }
 
@@ -820,7 +832,8 @@ fn install_listeners() -> Result<(), JsValue> {
             app.on_click(x, y, inside);
         });
     });
-    let keys = EventListener::new(&document, "keydown", |event| {
+    let active = EventListenerOptions::enable_prevent_default();
+    let keys = EventListener::new_with_options(&document, "keydown", active, |event| {
         let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };

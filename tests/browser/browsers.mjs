@@ -228,3 +228,140 @@ export async function checkCorpus({ origin, pages, source, open, run }) {
   }
   return failures;
 }
+
+/**
+ * A card's closed shadow root, read through the browser's debugging protocol and reduced to
+ * what the tests check: role, classes, text per section, links with their attributes,
+ * buttons, and the locator map's parts. `tree` is { tag, attrs, text, children }.
+ */
+export function summarizeCard(mode, tree) {
+  const card = tree.children.find((c) => c.tag === 'div');
+  if (!card) return null;
+  const textOf = (node) => (node.text ?? '') + node.children.map(textOf).join(' ');
+  const all = [];
+  const walk = (node, section) => {
+    const cls = node.attrs?.class ?? '';
+    const here = ['header', 'article', 'page-links', 'search-links', 'reference-links']
+      .find((name) => cls.split(' ').includes(name)) ?? section;
+    all.push({ node, section: here });
+    node.children.forEach((child) => walk(child, here));
+  };
+  walk(card, 'main');
+  const squash = (s) => s.replace(/\s+/g, ' ').trim();
+  const sections = {};
+  for (const { node } of all) {
+    const cls = node.attrs?.class;
+    if (cls && !sections[cls]) sections[cls] = squash(textOf(node));
+  }
+  const has = (cls) => all.some(({ node }) => (node.attrs?.class ?? '').split(' ').includes(cls));
+  return {
+    mode,
+    role: card.attrs.role,
+    label: card.attrs['aria-label'],
+    classes: (card.attrs.class ?? '').split(' '),
+    text: squash(textOf(card)),
+    sections,
+    links: all.filter(({ node }) => node.tag === 'a').map(({ node, section }) => ({
+      text: squash(textOf(node)), href: node.attrs.href, target: node.attrs.target, rel: node.attrs.rel, section,
+    })),
+    buttons: all.filter(({ node }) => node.tag === 'button').map(({ node }) => node.attrs['aria-label']),
+    map: has('map') ? { home: has('home'), point: has('point'), land: all.filter(({ node }) => node.attrs?.class === 'land').length } : null,
+  };
+}
+
+/** Chromium: the card (see summarizeCard) through the DevTools protocol, or null. */
+export async function chromiumCard(page) {
+  const session = await page.context().newCDPSession(page);
+  const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  await session.detach();
+  const host = findNode(root, (n) => n.attributes?.includes('backstory-card-host'));
+  const shadow = host?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const convert = (n) => {
+    const attrs = {};
+    for (let i = 0; i + 1 < (n.attributes ?? []).length; i += 2) attrs[n.attributes[i]] = n.attributes[i + 1];
+    return {
+      tag: (n.localName ?? n.nodeName ?? '').toLowerCase(),
+      attrs,
+      text: n.nodeType === 3 ? n.nodeValue : '',
+      children: n.nodeName === 'STYLE' ? [] : (n.children ?? []).map(convert),
+    };
+  };
+  return summarizeCard(shadow.shadowRootType, convert(shadow));
+}
+
+/** Firefox: the card (see summarizeCard) through WebDriver BiDi serialization, or null. */
+export async function firefoxCard(driver) {
+  const bidi = await driver.getBidi();
+  const context = await driver.getWindowHandle();
+  const reply = await bidi.send({
+    method: 'script.evaluate',
+    params: {
+      expression: "document.getElementById('backstory-card-host')",
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
+    },
+  });
+  const result = reply.result?.result ?? reply.result;
+  if (!result || result.type !== 'node') return null;
+  const shadow = result.value.shadowRoot;
+  if (!shadow?.value) return null;
+  const convert = (n) => {
+    const v = n?.value ?? {};
+    return {
+      tag: (v.localName ?? '').toLowerCase(),
+      attrs: v.attributes ?? {},
+      text: v.nodeType === 3 ? (v.nodeValue ?? '') : '',
+      children: v.localName === 'style' ? [] : (v.children ?? []).map(convert),
+    };
+  };
+  return summarizeCard(shadow.value.mode, convert(shadow));
+}
+
+/** Page-side: the card host's box and the viewport, for placement checks. */
+export const CARD_BOX = `
+  const host = document.getElementById('backstory-card-host');
+  if (!host) return null;
+  const r = host.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+    viewportWidth: document.documentElement.clientWidth, viewportHeight: innerHeight,
+    focused: document.activeElement === host };`;
+
+/** Page-side: the box of the n-th occurrence of a word after scrolling it to `block`. */
+export const WORD_BOX = `
+  const [word, nth, block] = arguments;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let at = node.data.indexOf(word);
+    while (at >= 0) {
+      if (seen++ === nth) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        node.parentElement.scrollIntoView({ block });
+        const r = range.getClientRects()[0];
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+          x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      }
+      at = node.data.indexOf(word, at + 1);
+    }
+  }
+  return null;`;
+
+/** Page-side: selects the first occurrence of a phrase (for "Look up «selection»"). */
+export const SELECT_PHRASE = `
+  const [phrase] = arguments;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(phrase);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + phrase.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return true;
+  }
+  return false;`;

@@ -52,6 +52,8 @@ header.site { padding: 10px 24px; border-bottom: 1px solid #ddd; font: 600 15px 
 article { max-width: 680px; margin: 24px auto; padding: 0 20px; }
 h1 { font-size: 30px; line-height: 1.25; }
 .byline, .also { font: 14px system-ui, sans-serif; color: #666; }
+body.dark { background: #15171c; color: #d8dbe2; }
+body.dark a { color: #9ab8ff; }
 `;
 
 /** Extraction rules: inline elements join a name, skipped elements are not text. */
@@ -85,6 +87,24 @@ export function dynamicPage() {
     </script>`);
 }
 
+/** The reading-experience page: a known person, places, a name the knowledge base lacks,
+ * "Also read" links, a name far down (cards flip above it) and one at the right edge.
+ * `dark` paints the page dark, for the card's dark mode. */
+export function readingPage({ dark = false } = {}) {
+  return page('Araghchi back in Tehran after Moscow talks', `
+    <article${dark ? ' class="dark"' : ''}>
+      <h1>Araghchi back in Tehran after Moscow talks</h1>
+      <p>Iranian Foreign Minister Abbas Araghchi arrived in Tehran on Monday after talks in Moscow.</p>
+      <p>Araghchi said the talks were useful, according to Daniel Quennstadt, a spokesman for the Nordic Mediation Office.</p>
+      <p>Quennstadt added that a second round could follow in Tehran.</p>
+      <p class="also">Also read: <a href="/related?title=lavrov">Araghchi meets Lavrov as markets brace</a></p>
+      <p class="also">Also read: <a href="/related?title=oil">Oil prices steady in Asia</a></p>
+      <div style="height: 1600px"></div>
+      <p id="right" style="text-align: right">Inspectors may return to Natanz.</p>
+      <p id="bottom">The last word went to Vladimir Putin.</p>
+    </article>`).replace('<body>', dark ? '<body class="dark">' : '<body>');
+}
+
 /** Names of the real-page corpus (read from ../shared, never copied into the repository). */
 export function corpusPages() {
   const dir = path.join(SHARED, 'corpus/pages');
@@ -107,6 +127,7 @@ export function startServer() {
     if (url.pathname === '/' || url.pathname === '/demo') body = demoArticle();
     else if (url.pathname === '/extraction') body = extractionPage();
     else if (url.pathname === '/dynamic') body = dynamicPage();
+    else if (url.pathname === '/reading') body = readingPage({ dark: url.searchParams.has('dark') });
     else if (url.pathname.startsWith('/corpus/')) {
       const name = decodeURIComponent(url.pathname.split('/')[2] ?? '');
       if (!corpusPages().includes(name)) {
