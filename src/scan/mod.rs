@@ -15,9 +15,11 @@
 mod acronyms;
 mod context;
 mod disambiguate;
+mod incremental;
 mod lookup;
 pub mod patterns;
 
+pub use incremental::scan_more;
 pub use lookup::{scan_name, MAX_LOOKUP_CHARS};
 
 use crate::kb::format::{

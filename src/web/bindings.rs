@@ -14,6 +14,8 @@ extern "C" {
     pub fn new() -> Result<Highlight, JsValue>;
     #[wasm_bindgen(method)]
     pub fn add(this: &Highlight, range: &Range);
+    #[wasm_bindgen(method)]
+    pub fn delete(this: &Highlight, range: &Range) -> bool;
 
     /// `CSS.highlights`
     pub type HighlightRegistry;

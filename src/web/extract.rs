@@ -24,12 +24,14 @@ const INLINE_TAGS: &[&str] = &[
     "NOBR", "TT", "BIG", "STRIKE", "ACRONYM",
 ];
 
-/// One text node's place in the scanned string.
+/// One text node (or a slice of a very long one) in the scanned string.
 pub struct Run {
     pub node: Text,
-    /// Byte offset of the node's text in `PageText::text`.
+    /// Byte offset of the run's text in `PageText::text`.
     pub start: usize,
     pub len: usize,
+    /// UTF-16 offset in the node where the run starts (0 unless a long node was split).
+    pub node_utf16: u32,
 }
 
 #[derive(Default)]
@@ -52,7 +54,22 @@ impl PageText {
     pub fn utf16_offset(&self, run: usize, offset: usize) -> u32 {
         let r = &self.runs[run];
         let end = offset.clamp(r.start, r.start + r.len);
-        self.text[r.start..end].encode_utf16().count() as u32
+        r.node_utf16 + self.text[r.start..end].encode_utf16().count() as u32
+    }
+
+    /// Appends a section read later (a line break apart); returns the byte offset it starts
+    /// at in this text.
+    pub fn append(&mut self, section: PageText) -> usize {
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        let base = self.text.len();
+        self.text.push_str(&section.text);
+        self.runs.extend(section.runs.into_iter().map(|run| Run {
+            start: run.start + base,
+            ..run
+        }));
+        base
     }
 }
 
@@ -86,51 +103,181 @@ fn skipped(element: &Element, tag: Option<&str>) -> bool {
     !is_visible(element)
 }
 
-/// Walks `root` depth-first in document order, with an explicit stack so that deeply
-/// nested pages cannot overflow the WASM stack.
-pub fn extract(root: &Node) -> PageText {
-    let mut page = PageText::default();
-    let mut pending_break = false;
+/// Selector for the ancestors whose content is never read: text added inside one later (a
+/// reader typing, a code sample updating) is skipped like the element itself.
+const SKIPPED_ANCESTORS: &str = "script,style,noscript,template,textarea,input,select,option,\
+button,code,pre,kbd,samp,svg,math,[contenteditable]:not([contenteditable=false]),[hidden],\
+#backstory-card-host";
+
+/// Text nodes longer than this may be cut between sections.
+pub const SPLIT_BYTES: usize = 4096;
+
+/// A depth-first walk in document order that can stop after any number of nodes and resume
+/// later, so a page with 100k nodes is read in slices. The stack is explicit, so deeply
+/// nested pages cannot overflow the WASM stack. `seen` remembers every text node read, so a
+/// subtree reported again (moved, or added inside one already read) is not read twice.
+pub struct Walker {
     // Each entry: the next sibling to visit at that depth, and whether its parent is a block.
-    let mut stack: Vec<(Option<Node>, bool)> = vec![(root.first_child(), true)];
-    while let Some((next, parent_is_block)) = stack.last_mut() {
-        let parent_is_block = *parent_is_block;
-        let Some(current) = next.take() else {
-            stack.pop();
-            pending_break |= parent_is_block;
-            continue;
+    stack: Vec<(Option<Node>, bool)>,
+    /// A lone text node to read (a changed or added text node).
+    lone_text: Option<Text>,
+    /// A text node too long for one section: its text, and how many bytes were read.
+    partial: Option<(Text, String, usize)>,
+    pending_break: bool,
+}
+
+impl Walker {
+    /// Reads everything under `root` (not `root`'s siblings).
+    pub fn new(root: &Node) -> Walker {
+        let mut walker = Walker {
+            stack: Vec::new(),
+            lone_text: None,
+            partial: None,
+            pending_break: true,
         };
-        *next = current.next_sibling();
-        if page.text.len() >= MAX_TEXT_BYTES {
-            break;
-        }
-        match current.node_type() {
+        match root.node_type() {
             Node::TEXT_NODE => {
-                if let Some(text) = current.dyn_ref::<Text>() {
-                    push_text(&mut page, text, &mut pending_break);
+                let inside_skipped = root
+                    .parent_element()
+                    .is_some_and(|p| p.closest(SKIPPED_ANCESTORS).ok().flatten().is_some());
+                if !inside_skipped {
+                    walker.lone_text = root.dyn_ref::<Text>().cloned();
                 }
             }
             Node::ELEMENT_NODE => {
-                let Some(element) = current.dyn_ref::<Element>() else {
-                    continue;
-                };
-                let tag = tag_of(element);
-                let block = tag.as_deref().is_none_or(|t| !INLINE_TAGS.contains(&t));
-                if skipped(element, tag.as_deref()) {
-                    pending_break |= block;
-                } else {
-                    pending_break |= block;
-                    stack.push((current.first_child(), block));
+                if let Some(element) = root.dyn_ref::<Element>() {
+                    let hidden_here = element.closest(SKIPPED_ANCESTORS).ok().flatten().is_some()
+                        || !is_visible(element);
+                    if !hidden_here {
+                        walker.stack.push((root.first_child(), true));
+                    }
                 }
             }
             _ => {}
         }
+        walker
     }
-    page
+
+    pub fn is_done(&self) -> bool {
+        self.stack.is_empty() && self.lone_text.is_none() && self.partial.is_none()
+    }
+
+    /// Reads a text node from byte `from` of its text, at most up to `max_bytes` of page
+    /// text; keeps the rest for the next slice.
+    fn read(
+        &mut self,
+        page: &mut PageText,
+        node: &Text,
+        data: String,
+        from: usize,
+        max_bytes: usize,
+    ) {
+        let room = max_bytes.saturating_sub(page.text.len()).max(1);
+        let rest = &data[from..];
+        // Ordinary text nodes are never split (a name may run on into the next node);
+        // only a very long one is cut, so a section overshoots by at most SPLIT_BYTES.
+        let take = if rest.len() <= room.max(SPLIT_BYTES) {
+            rest.len()
+        } else {
+            // Cut at a space where possible, never inside a character.
+            let mut cut = room.min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let at_space = rest[..cut]
+                .rfind(char::is_whitespace)
+                .filter(|&i| i > cut / 2);
+            let cut = at_space.map_or(cut, |i| i + 1);
+            if cut == 0 {
+                rest.chars().next().map_or(0, char::len_utf8)
+            } else {
+                cut
+            }
+        };
+        let node_utf16 = data[..from].encode_utf16().count() as u32;
+        push_text(
+            page,
+            node,
+            &rest[..take],
+            node_utf16,
+            &mut self.pending_break,
+        );
+        if from + take < data.len() {
+            self.partial = Some((node.clone(), data, from + take));
+        }
+    }
+
+    /// Reads up to `max_nodes` nodes into `page`, skipping text nodes in `seen`; stops early
+    /// at a block boundary once `page` holds `max_bytes`. Returns the number of nodes read.
+    pub fn walk(
+        &mut self,
+        page: &mut PageText,
+        seen: &js_sys::WeakSet,
+        max_nodes: usize,
+        max_bytes: usize,
+    ) -> usize {
+        if let Some((node, data, from)) = self.partial.take() {
+            self.read(page, &node, data, from, max_bytes);
+            return 1;
+        }
+        if let Some(text) = self.lone_text.take() {
+            if !seen.has(&text) {
+                seen.add(&text);
+                self.read(page, &text, text.data(), 0, max_bytes);
+            }
+            return 1;
+        }
+        let mut visited = 0;
+        while let Some((next, parent_is_block)) = self.stack.last_mut() {
+            let parent_is_block = *parent_is_block;
+            let Some(current) = next.take() else {
+                self.stack.pop();
+                self.pending_break |= parent_is_block;
+                continue;
+            };
+            *next = current.next_sibling();
+            visited += 1;
+            match current.node_type() {
+                Node::TEXT_NODE => {
+                    if let Some(text) = current.dyn_ref::<Text>() {
+                        if !seen.has(text) {
+                            seen.add(text);
+                            self.read(page, text, text.data(), 0, max_bytes);
+                            if self.partial.is_some() {
+                                break;
+                            }
+                        }
+                    }
+                }
+                Node::ELEMENT_NODE => {
+                    let Some(element) = current.dyn_ref::<Element>() else {
+                        continue;
+                    };
+                    let tag = tag_of(element);
+                    let block = tag.as_deref().is_none_or(|t| !INLINE_TAGS.contains(&t));
+                    self.pending_break |= block;
+                    if !skipped(element, tag.as_deref()) {
+                        self.stack.push((current.first_child(), block));
+                    }
+                }
+                _ => {}
+            }
+            let full = page.text.len() >= max_bytes && self.pending_break;
+            if visited >= max_nodes || full || page.text.len() >= MAX_TEXT_BYTES {
+                break;
+            }
+        }
+        visited
+    }
 }
 
-fn push_text(page: &mut PageText, node: &Text, pending_break: &mut bool) {
-    let data = node.data();
+fn push_text(
+    page: &mut PageText,
+    node: &Text,
+    data: &str,
+    node_utf16: u32,
+    pending_break: &mut bool,
+) {
     if data.trim().is_empty() {
         if !data.is_empty() && !*pending_break && !page.text.ends_with(' ') {
             // Whitespace between inline elements still separates words.
@@ -153,5 +300,6 @@ fn push_text(page: &mut PageText, node: &Text, pending_break: &mut bool) {
         node: node.clone(),
         start,
         len: page.text.len() - start,
+        node_utf16,
     });
 }

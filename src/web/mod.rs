@@ -18,13 +18,16 @@ mod paint;
 mod theme;
 
 use crate::kb::{Cards, Kb};
-use crate::scan::{scan, scan_name, Scan};
+use crate::scan::{scan, scan_more, scan_name, Scan};
 use card_view::{CardAction, CardContext, CardView};
-use extract::PageText;
+use extract::{PageText, Walker};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
+use observe::Changes;
 use options::{Category, Options};
+use paint::Painter;
 use std::cell::{OnceCell, RefCell};
+use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomRect, Range};
@@ -33,10 +36,15 @@ use web_sys::{Document, DomRect, Range};
 const HIDE_GRACE_MS: u32 = 300;
 /// Pointer moves are processed at most this often.
 const POINTER_THROTTLE_MS: u32 = 40;
-/// A burst of page changes is rescanned once, this long after it starts...
-const RESCAN_DELAY_MS: f64 = 200.0;
-/// ...and never sooner than this after the previous scan (live blogs change constantly).
-const RESCAN_INTERVAL_MS: f64 = 1000.0;
+/// A burst of page changes is read once, this long after it starts...
+const CHANGES_DELAY_MS: f64 = 200.0;
+/// ...and never sooner than this after the previous batch (live blogs change constantly).
+const CHANGES_INTERVAL_MS: f64 = 1000.0;
+/// Work per task, so no task the extension runs comes near 50 ms even on huge pages: nodes
+/// visited while reading the page...
+pub const NODES_PER_TASK: usize = 4000;
+/// ...and text scanned (one section; an article of ordinary length is one section).
+pub const SECTION_BYTES: usize = 48 * 1024;
 /// How long a mention reached with the card's previous/next buttons stays marked.
 const FLASH_MS: u32 = 1200;
 
@@ -90,14 +98,30 @@ struct App {
     flash_timer: Option<Timeout>,
     listeners: Vec<EventListener>,
     observer: Option<observe::PageObserver>,
-    rescan_timer: Option<Timeout>,
-    rescan_armed: bool,
-    /// A change arrived while the tab was hidden: rescan when it is shown again.
-    rescan_when_visible: bool,
-    /// A change arrived while a card was open: rescan when it closes.
-    rescan_after_card: bool,
-    last_scan_at: f64,
-    scans: u32,
+    /// Highlights; registered once the first reading of the page is complete.
+    painter: Painter,
+    painted: bool,
+    /// Mentions still on the page (text removed or changed takes its mentions away).
+    alive: Vec<bool>,
+    /// Text nodes already read.
+    seen: js_sys::WeakSet,
+    /// What is left to read, in order, and the section being filled.
+    walkers: VecDeque<Walker>,
+    section: PageText,
+    work_timer: Option<Timeout>,
+    work_armed: bool,
+    /// Page changes waiting for their batch.
+    changes: Changes,
+    changes_timer: Option<Timeout>,
+    changes_armed: bool,
+    last_changes_at: f64,
+    /// Work arrived while the tab was hidden: do it when the tab is shown.
+    resume_when_visible: bool,
+    sections: u32,
+    tasks: u32,
+    max_task_nodes: usize,
+    max_task_bytes: usize,
+    /// Time spent reading, scanning and painting, all tasks together.
     scan_ms: f64,
 }
 
@@ -175,13 +199,15 @@ pub fn start(
         app.need_cards = need_cards;
         app.on_scan = on_scan;
         if let Some(body) = app.document.body() {
-            app.observer = Some(observe::PageObserver::watch(&body, || {
-                with_app(App::schedule_rescan);
+            app.observer = Some(observe::PageObserver::watch(&body, |changes| {
+                with_app(|app| app.on_changes(changes));
             })?);
         }
         APP.with(|cell| *cell.borrow_mut() = Some(app));
         install_listeners()?;
-        with_app(App::report_scan);
+        // The first slice runs now: an ordinary article is read, scanned and painted before
+        // `start` returns.
+        with_app(App::step);
     }
     Ok(stats())
 }
@@ -193,6 +219,11 @@ pub fn configure(settings: JsValue) {
     with_app(|app| {
         app.hide();
         app.options = options;
+        match Painter::new(&app.options) {
+            Ok(painter) => app.painter = painter,
+            Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
+        }
+        app.painted = false;
         app.repaint();
         app.report_scan();
     });
@@ -234,9 +265,11 @@ struct IndexEntry {
 pub fn entity_index() -> Result<JsValue, JsValue> {
     let entries = with_app(|app| {
         let mut first: Vec<Option<usize>> = vec![None; app.scan.entities.len()];
+        let mut counts = vec![0; app.scan.entities.len()];
         for (i, mention) in app.scan.mentions.iter().enumerate() {
-            if app.ranges[i].is_some() && first[mention.entity].is_none() {
-                first[mention.entity] = Some(mention.start);
+            if app.ranges[i].is_some() {
+                counts[mention.entity] += 1;
+                first[mention.entity].get_or_insert(mention.start);
             }
         }
         let mut entries: Vec<(usize, IndexEntry)> = app
@@ -251,7 +284,7 @@ pub fn entity_index() -> Result<JsValue, JsValue> {
                         entity: i,
                         name: e.name.clone(),
                         category: Category::of(e.kind, &e.subtype).key(),
-                        mentions: e.mention_count,
+                        mentions: counts[i],
                     },
                 ))
             })
@@ -307,10 +340,11 @@ impl App {
     fn new(options: Options) -> Result<App, JsValue> {
         let window = web_sys::window().ok_or_else(|| error("no window"))?;
         let document = window.document().ok_or_else(|| error("no document"))?;
-        if document.body().is_none() {
-            return Err(error("page has no body yet"));
-        }
-        let mut app = App {
+        let body = document
+            .body()
+            .ok_or_else(|| error("page has no body yet"))?;
+        let painter = Painter::new(&options)?;
+        Ok(App {
             kb: knowledge()?,
             options,
             need_cards: None,
@@ -332,16 +366,25 @@ impl App {
             flash_timer: None,
             listeners: Vec::new(),
             observer: None,
-            rescan_timer: None,
-            rescan_armed: false,
-            rescan_when_visible: false,
-            rescan_after_card: false,
-            last_scan_at: 0.0,
-            scans: 0,
+            painter,
+            painted: false,
+            alive: Vec::new(),
+            seen: js_sys::WeakSet::new(),
+            walkers: VecDeque::from([Walker::new(&body)]),
+            section: PageText::default(),
+            work_timer: None,
+            work_armed: false,
+            changes: Changes::default(),
+            changes_timer: None,
+            changes_armed: false,
+            last_changes_at: 0.0,
+            resume_when_visible: false,
+            sections: 0,
+            tasks: 0,
+            max_task_nodes: 0,
+            max_task_bytes: 0,
             scan_ms: 0.0,
-        };
-        app.rescan();
-        Ok(app)
+        })
     }
 
     fn shows(&self, entity: usize) -> bool {
@@ -362,14 +405,179 @@ impl App {
         (0..seen.len()).filter(move |&e| seen[e])
     }
 
-    /// Ranges for the current scan and options, painted.
+    /// The range of a live mention whose category is shown.
+    fn range_of(&self, mention: usize) -> Option<Range> {
+        let m = &self.scan.mentions[mention];
+        if !self.alive[mention] || !self.shows(m.entity) {
+            return None;
+        }
+        paint::range_for(&self.document, &self.page, m.start, m.end).ok()
+    }
+
+    /// Ranges for every mention under the current options, painted (after a settings change).
     fn repaint(&mut self) {
-        let shown: Vec<bool> = (0..self.scan.entities.len())
-            .map(|e| self.shows(e))
+        self.ranges = (0..self.scan.mentions.len())
+            .map(|m| self.range_of(m))
             .collect();
-        self.ranges = paint::mention_ranges(&self.document, &self.page, &self.scan, |e| shown[e]);
-        if let Err(e) = paint::paint(&self.scan, &self.ranges, &self.options) {
-            web_sys::console::warn_2(&"Backstory: painting failed".into(), &e);
+        for (mention, range) in self.scan.mentions.iter().zip(&self.ranges) {
+            if let Some(range) = range {
+                self.painter
+                    .add(self.scan.entities[mention.entity].kind, range);
+            }
+        }
+        self.painted = true;
+    }
+
+    /// One task of reading the page: walks at most `NODES_PER_TASK` nodes, scans at most one
+    /// section, paints what it found, and schedules the next task if work is left.
+    fn step(&mut self) {
+        self.work_armed = false;
+        if self.document.hidden() {
+            self.resume_when_visible = true;
+            return;
+        }
+        let began = now_ms();
+        let mut nodes = 0;
+        while nodes < NODES_PER_TASK && self.section.text.len() < SECTION_BYTES {
+            let Some(walker) = self.walkers.front_mut() else {
+                break;
+            };
+            nodes += walker.walk(
+                &mut self.section,
+                &self.seen,
+                NODES_PER_TASK - nodes,
+                SECTION_BYTES,
+            );
+            if walker.is_done() {
+                self.walkers.pop_front();
+            }
+        }
+        let section_ready = !self.section.text.is_empty()
+            && (self.section.text.len() >= SECTION_BYTES || self.walkers.is_empty());
+        let mut bytes = 0;
+        if section_ready {
+            bytes = self.section.text.len();
+            self.scan_section();
+        }
+        if self.page.text.len() >= extract::MAX_TEXT_BYTES {
+            // A pathological page: what was read so far is all Backstory reads.
+            self.walkers.clear();
+            self.section = PageText::default();
+        }
+        self.tasks += 1;
+        self.max_task_nodes = self.max_task_nodes.max(nodes);
+        self.max_task_bytes = self.max_task_bytes.max(bytes);
+        self.scan_ms += now_ms() - began;
+        let more = !self.walkers.is_empty() || !self.section.text.is_empty();
+        if more {
+            self.schedule_step();
+        } else {
+            if !self.painted {
+                self.repaint();
+            }
+            self.report_scan();
+        }
+    }
+
+    fn schedule_step(&mut self) {
+        if !self.work_armed {
+            self.work_armed = true;
+            self.work_timer = Some(Timeout::new(0, || {
+                with_app(App::step);
+            }));
+        }
+    }
+
+    /// Scans the filled section as the continuation of the article and paints its mentions.
+    fn scan_section(&mut self) {
+        let section = std::mem::take(&mut self.section);
+        let more = scan_more(&self.kb, &self.scan, &section.text);
+        let base = self.page.append(section);
+        let first = self.scan.absorb(more, base);
+        self.sections += 1;
+        self.alive.resize(self.scan.mentions.len(), true);
+        for mention in first..self.scan.mentions.len() {
+            let range = self.range_of(mention);
+            if let (Some(range), true) = (&range, self.painted) {
+                let kind = self.scan.entities[self.scan.mentions[mention].entity].kind;
+                self.painter.add(kind, range);
+            }
+            self.ranges.push(range);
+        }
+    }
+
+    /// Page changes arrive in batches; they are read once per burst, spaced out.
+    fn on_changes(&mut self, changes: Changes) {
+        self.changes.added.extend(changes.added);
+        self.changes.changed.extend(changes.changed);
+        self.changes.removed |= changes.removed;
+        if self.changes_armed {
+            return;
+        }
+        self.changes_armed = true;
+        let due = (self.last_changes_at + CHANGES_INTERVAL_MS).max(now_ms() + CHANGES_DELAY_MS);
+        let delay = (due - now_ms()).max(0.0) as u32;
+        self.changes_timer = Some(Timeout::new(delay, || {
+            with_app(App::apply_changes);
+        }));
+    }
+
+    /// Drops the mentions of removed or changed text, queues what is new, and reads it.
+    fn apply_changes(&mut self) {
+        self.changes_armed = false;
+        self.last_changes_at = now_ms();
+        let changes = std::mem::take(&mut self.changes);
+        for node in &changes.changed {
+            self.seen.delete(node);
+        }
+        if changes.removed || !changes.changed.is_empty() {
+            self.drop_stale_mentions(&changes.changed);
+        }
+        for node in changes.changed.iter().chain(&changes.added) {
+            if node.is_connected() {
+                self.walkers.push_back(Walker::new(node));
+            }
+        }
+        if self.walkers.is_empty() {
+            self.report_scan();
+        } else {
+            self.step();
+        }
+    }
+
+    /// Mentions whose text left the page, or whose text node changed, lose their highlight.
+    fn drop_stale_mentions(&mut self, changed: &[web_sys::Node]) {
+        let mut dropped_shown = false;
+        for i in 0..self.scan.mentions.len() {
+            let Some(range) = self.ranges[i].clone() else {
+                continue;
+            };
+            let (Ok(start), Ok(end)) = (range.start_container(), range.end_container()) else {
+                continue;
+            };
+            // Live ranges follow the DOM: a range in removed text collapses or moves to the
+            // parent, one in changed text keeps its node; either way its text is not the
+            // mention's any more.
+            let touched = changed.iter().any(|n| n == &start || n == &end);
+            let m = &self.scan.mentions[i];
+            let stale = touched
+                || range.collapsed()
+                || !start.is_connected()
+                || !end.is_connected()
+                || !same_words(
+                    &String::from(range.to_string()),
+                    self.page.text.get(m.start..m.end).unwrap_or(""),
+                );
+            if stale {
+                let kind = self.scan.entities[self.scan.mentions[i].entity].kind;
+                self.painter.remove(kind, &range);
+                self.ranges[i] = None;
+                self.alive[i] = false;
+                dropped_shown |= self.card.as_ref().and_then(ShownCard::mention) == Some(i);
+            }
+        }
+        if dropped_shown {
+            self.hide();
         }
     }
 
@@ -485,46 +693,6 @@ impl App {
                 web_sys::console::warn_2(&"Backstory: loading card details failed".into(), &e);
             }
         }
-    }
-
-    /// Called for every relevant batch of page changes: one rescan per burst, spaced out.
-    fn schedule_rescan(&mut self) {
-        if self.rescan_armed {
-            return;
-        }
-        self.rescan_armed = true;
-        let due = (self.last_scan_at + RESCAN_INTERVAL_MS).max(now_ms() + RESCAN_DELAY_MS);
-        let delay = (due - now_ms()).max(0.0) as u32;
-        self.rescan_timer = Some(Timeout::new(delay, || {
-            with_app(|app| {
-                app.rescan_armed = false;
-                if app.document.hidden() {
-                    app.rescan_when_visible = true;
-                } else if app.card.is_some() {
-                    // Never pull a card from under the reader: rescan once it closes.
-                    app.rescan_after_card = true;
-                } else {
-                    app.rescan();
-                    app.report_scan();
-                }
-            });
-        }));
-    }
-
-    /// Reads and scans the page again; highlights of removed text go, new text gets them.
-    fn rescan(&mut self) {
-        let Some(body) = self.document.body() else {
-            return;
-        };
-        self.hide();
-        self.pending_mention = None;
-        let began = now_ms();
-        self.page = extract::extract(&body);
-        self.scan = scan(&self.kb, &self.page.text);
-        self.repaint();
-        self.last_scan_at = now_ms();
-        self.scan_ms = self.last_scan_at - began;
-        self.scans += 1;
     }
 
     fn cancel_show(&mut self) {
@@ -663,7 +831,7 @@ impl App {
     }
 
     fn show(&mut self, subject: CardSubject, pinned: bool) {
-        self.hide_without_rescan();
+        self.hide();
         let Some(anchor) = self.anchor_of(&subject) else {
             return;
         };
@@ -740,20 +908,17 @@ impl App {
         }
     }
 
-    fn hide_without_rescan(&mut self) {
+    fn hide(&mut self) {
         self.hide_armed = false;
         if let Some(shown) = self.card.take() {
             shown.view.remove();
         }
     }
+}
 
-    fn hide(&mut self) {
-        let had_card = self.card.is_some();
-        self.hide_without_rescan();
-        if had_card && std::mem::take(&mut self.rescan_after_card) {
-            self.schedule_rescan();
-        }
-    }
+/// Whether two texts have the same words (page text turns line breaks into spaces).
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// The first line box of a range (a name broken across lines has two).
@@ -773,7 +938,14 @@ fn stats_of(app: &App) -> JsValue {
         (app.ranges.iter().flatten().count() as u32).into(),
     );
     set("scanMs", app.scan_ms.into());
-    set("scans", app.scans.into());
+    set("sections", app.sections.into());
+    set("tasks", app.tasks.into());
+    set("maxTaskNodes", (app.max_task_nodes as u32).into());
+    set("maxTaskBytes", (app.max_task_bytes as u32).into());
+    set(
+        "reading",
+        (!app.walkers.is_empty() || app.changes_armed).into(),
+    );
     set("textBytes", (app.page.text.len() as u32).into());
     object.into()
 }
@@ -852,10 +1024,9 @@ fn install_listeners() -> Result<(), JsValue> {
     });
     let visibility = EventListener::new(&document, "visibilitychange", |_| {
         with_app(|app| {
-            if app.rescan_when_visible && !app.document.hidden() {
-                app.rescan_when_visible = false;
-                app.rescan();
-                app.report_scan();
+            if app.resume_when_visible && !app.document.hidden() {
+                app.resume_when_visible = false;
+                app.step();
             }
         });
     });

@@ -1,5 +1,5 @@
 //! Watches the page for added, changed or removed text (single-page navigation, live blogs,
-//! infinite scroll) and reports that a rescan is due. Only the page's `<body>` is observed:
+//! infinite scroll) and reports what to read again. Only the page's `<body>` is observed:
 //! the card host hangs off `<html>`, so showing a card can never trigger a rescan.
 
 use js_sys::Array;
@@ -22,29 +22,55 @@ fn is_silent(node: &Node) -> bool {
         .is_some_and(|e| SILENT_TAGS.contains(&e.tag_name().to_ascii_uppercase().as_str()))
 }
 
-/// Whether a mutation may change the text Backstory reads.
-fn changes_text(record: &MutationRecord) -> bool {
-    if record.type_() == "characterData" {
-        return true;
+/// What a batch of mutations did to the text Backstory reads.
+#[derive(Default)]
+pub struct Changes {
+    /// Roots of added subtrees (and text nodes), to read.
+    pub added: Vec<Node>,
+    /// Text nodes whose text changed: their mentions go, their text is read again.
+    pub changed: Vec<Node>,
+    /// Something was removed: mentions whose nodes left the page go.
+    pub removed: bool,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && !self.removed
     }
-    let touched = |list: web_sys::NodeList| {
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .any(|node| !is_silent(&node))
-    };
-    touched(record.added_nodes()) || touched(record.removed_nodes())
+
+    fn record(&mut self, record: &MutationRecord) {
+        if record.type_() == "characterData" {
+            if let Some(target) = record.target() {
+                self.changed.push(target);
+            }
+            return;
+        }
+        let added = record.added_nodes();
+        self.added.extend(
+            (0..added.length())
+                .filter_map(|i| added.item(i))
+                .filter(|n| !is_silent(n)),
+        );
+        let removed = record.removed_nodes();
+        self.removed |= (0..removed.length())
+            .filter_map(|i| removed.item(i))
+            .any(|n| !is_silent(&n));
+    }
 }
 
 impl PageObserver {
-    pub fn watch(target: &Node, on_change: impl Fn() + 'static) -> Result<Self, JsValue> {
+    pub fn watch(target: &Node, on_change: impl Fn(Changes) + 'static) -> Result<Self, JsValue> {
         let callback = Closure::<dyn FnMut(Array, MutationObserver)>::new(
             move |records: Array, _observer: MutationObserver| {
-                let relevant = records
+                let mut changes = Changes::default();
+                for record in records
                     .iter()
                     .filter_map(|r| r.dyn_into::<MutationRecord>().ok())
-                    .any(|r| changes_text(&r));
-                if relevant {
-                    on_change();
+                {
+                    changes.record(&record);
+                }
+                if !changes.is_empty() {
+                    on_change(changes);
                 }
             },
         );

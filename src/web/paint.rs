@@ -7,7 +7,6 @@ use super::bindings::{highlight_registry, Highlight};
 use super::extract::PageText;
 use super::options::Options;
 use crate::kb::EntityType;
-use crate::scan::Scan;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Range};
 
@@ -40,43 +39,48 @@ pub fn range_for(
     Ok(range)
 }
 
-/// Ranges for every mention (same order as `scan.mentions`); a mention whose nodes left the
-/// document, or whose category the reader switched off (`shown` false), gets None.
-pub fn mention_ranges(
-    document: &Document,
-    page: &PageText,
-    scan: &Scan,
-    shown: impl Fn(usize) -> bool,
-) -> Vec<Option<Range>> {
-    scan.mentions
-        .iter()
-        .map(|m| {
-            shown(m.entity)
-                .then(|| range_for(document, page, m.start, m.end).ok())
-                .flatten()
-        })
-        .collect()
+/// The page's highlights, one per entity type, registered under the names the reader's
+/// style and palette select. Ranges are added and removed one by one as sections are read
+/// and text goes away, so a dynamic page never repaints from scratch.
+pub struct Painter {
+    highlights: Vec<(EntityType, Highlight)>,
 }
 
-pub fn paint(scan: &Scan, ranges: &[Option<Range>], options: &Options) -> Result<(), JsValue> {
-    clear();
-    if !options.paints() {
-        return Ok(());
-    }
-    let registry = highlight_registry()
-        .ok_or_else(|| JsValue::from_str("this browser lacks the CSS Custom Highlight API"))?;
-    for kind in TYPES {
-        let highlight = Highlight::new()?;
-        for (mention, range) in scan.mentions.iter().zip(ranges) {
-            if scan.entities[mention.entity].kind == kind {
-                if let Some(range) = range {
-                    highlight.add(range);
-                }
+impl Painter {
+    pub fn new(options: &Options) -> Result<Painter, JsValue> {
+        clear();
+        let registry = highlight_registry()
+            .ok_or_else(|| JsValue::from_str("this browser lacks the CSS Custom Highlight API"))?;
+        let mut highlights = Vec::with_capacity(TYPES.len());
+        for kind in TYPES {
+            let highlight = Highlight::new()?;
+            // With the "none" style nothing is registered: cards still open on Alt+hover.
+            if options.paints() {
+                registry.set(&options.highlight_name(kind), &highlight);
             }
+            highlights.push((kind, highlight));
         }
-        registry.set(&options.highlight_name(kind), &highlight);
+        Ok(Painter { highlights })
     }
-    Ok(())
+
+    fn of(&self, kind: EntityType) -> Option<&Highlight> {
+        self.highlights
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, h)| h)
+    }
+
+    pub fn add(&self, kind: EntityType, range: &Range) {
+        if let Some(highlight) = self.of(kind) {
+            highlight.add(range);
+        }
+    }
+
+    pub fn remove(&self, kind: EntityType, range: &Range) {
+        if let Some(highlight) = self.of(kind) {
+            highlight.delete(range);
+        }
+    }
 }
 
 /// Marks one range until `unflash`.

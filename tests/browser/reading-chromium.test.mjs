@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launchChromium, chromiumCard, until, WORD_BOX } from './browsers.mjs';
-import { scenarios } from './reading.mjs';
+import { scenarios as reading } from './reading.mjs';
+import { scenarios as dynamic } from './dynamic.mjs';
 
 let server;
 let browser;
@@ -63,7 +64,7 @@ after(async () => {
   server?.server.close();
 });
 
-for (const [name, scenario] of scenarios) {
+for (const [name, scenario] of [...reading, ...dynamic]) {
   test(`Chromium: ${name}`, () => scenario(driver, server.origin));
 }
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { Key } from 'selenium-webdriver';
 import { startServer } from './server.mjs';
 import { launchFirefox, firefoxCard, FIREFOX_UUID } from './browsers.mjs';
-import { scenarios } from './reading.mjs';
+import { scenarios as reading } from './reading.mjs';
+import { scenarios as dynamic } from './dynamic.mjs';
 
 let server;
 let browser;
@@ -94,7 +95,7 @@ after(async () => {
   server?.server.close();
 });
 
-for (const [name, scenario] of scenarios) {
+for (const [name, scenario] of [...reading, ...dynamic]) {
   test(`Firefox: ${name}`, () => scenario(d, server.origin));
 }
 

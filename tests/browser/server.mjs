@@ -71,12 +71,14 @@ export function extractionPage() {
     </article>`);
 }
 
-/** A page that changes after load: text appended by a timer, text removed on request. */
+/** A page that changes after load: text appended by a timer and, like an infinite scroll,
+ * when the reader scrolls; tests remove and change text themselves. */
 export function dynamicPage() {
   return page('Live updates', `
     <article id="live">
       <p id="first">Officials in Moscow met on Monday.</p>
     </article>
+    <div style="height: 3000px"></div>
     <script>
       setTimeout(() => {
         const p = document.createElement('p');
@@ -84,7 +86,29 @@ export function dynamicPage() {
         p.textContent = 'Later, Vladimir Putin spoke about Tehran.';
         document.getElementById('live').append(p);
       }, 800);
+      addEventListener('scroll', () => {
+        const p = document.createElement('p');
+        p.id = 'scrolled';
+        p.textContent = 'Further down, Emmanuel Macron visited Kyiv.';
+        document.getElementById('live').append(p);
+      }, { once: true });
     </script>`);
+}
+
+/** About 1 MB of article text in one page, with a name only in its last paragraph. */
+export function hugePage() {
+  const seed = fs.readFileSync(path.join(SHARED, 'corpus/seed-article.txt'), 'utf8')
+    .split('\n').map((l) => l.trim()).filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
+  const copies = Math.ceil((1 << 20) / seed.length);
+  return page('A very long page', `<article>${seed.repeat(copies)}
+    <p id="last">Finally, Daniel Quennstadt met Sergei Lavrov in Ankara.</p></article>`);
+}
+
+/** About 100,000 DOM nodes: every word in an element of its own. */
+export function manyNodesPage() {
+  const paragraph = '<p><span>Officials</span> <span>in</span> <b>Mos</b><b>cow</b> <span>met</span> <span>on</span> <span>Monday.</span></p>';
+  return page('Many nodes', `<article>${paragraph.repeat(7000)}
+    <p id="last"><span>Finally,</span> <span>Sergei</span> <span>Lavrov</span> <span>went</span> <span>to</span> <span>Ankara.</span></p></article>`);
 }
 
 /** The reading-experience page: a known person, places, a name the knowledge base lacks,
@@ -127,6 +151,8 @@ export function startServer() {
     if (url.pathname === '/' || url.pathname === '/demo') body = demoArticle();
     else if (url.pathname === '/extraction') body = extractionPage();
     else if (url.pathname === '/dynamic') body = dynamicPage();
+    else if (url.pathname === '/huge') body = hugePage();
+    else if (url.pathname === '/many-nodes') body = manyNodesPage();
     else if (url.pathname === '/reading') body = readingPage({ dark: url.searchParams.has('dark') });
     else if (url.pathname.startsWith('/corpus/')) {
       const name = decodeURIComponent(url.pathname.split('/')[2] ?? '');
