@@ -23,7 +23,7 @@ fn main() {
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
     }
-    let records = match compile::read_records(&files) {
+    let mut records = match compile::read_records(&files) {
         Ok(records) => records,
         Err(e) => {
             eprintln!("error: knowledge base: {e}");
@@ -37,8 +37,15 @@ fn main() {
         .unwrap_or_else(|| "unknown".to_string());
     let outlines = std::fs::read_to_string(root.join("assets/world-110m.txt"))
         .expect("assets/world-110m.txt is part of the repository");
-    let compiled = match compile::compile(&records, &as_of, &outlines) {
-        Ok(compiled) => compiled,
+    let hot = compile::hot_first(&mut records);
+    let compiled = compile::compile(&records, &as_of, &outlines, &records).and_then(|full| {
+        Ok((
+            full,
+            compile::compile(&records[..hot], &as_of, "", &records)?,
+        ))
+    });
+    let (compiled, hot) = match compiled {
+        Ok(both) => both,
         Err(e) => {
             eprintln!("error: knowledge base: {e}");
             std::process::exit(1);
@@ -47,4 +54,5 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
     std::fs::write(out.join("kb.bin"), compiled.kb).expect("OUT_DIR is writable");
     std::fs::write(out.join("kb-cards.bin"), compiled.cards).expect("OUT_DIR is writable");
+    std::fs::write(out.join("kb-hot.bin"), hot.kb).expect("OUT_DIR is writable");
 }

@@ -175,6 +175,9 @@ case "${1:-build}" in
       --enable-multivalue target/bench-pkg/backstory_bg.wasm -o target/bench-pkg/backstory_bg.wasm
     BACKSTORY_EXT="$EXT" BACKSTORY_SHARED="$SHARED" node tests/bench/throughput.mjs
     BACKSTORY_EXT="$EXT" BACKSTORY_SHARED="$SHARED" node tests/bench/startup.mjs
+    ensure_geckodriver
+    BACKSTORY_EXT="$EXT" BACKSTORY_SHARED="$SHARED" GECKODRIVER="$GECKODRIVER" \
+      node tests/bench/pages.mjs
     ;;
   kb)
     venv="$TOOLS/kb-venv"

@@ -6,7 +6,7 @@
 //! backstory lookup NAME...      knowledge-base candidates for a name
 //! backstory card FILE NAME      the hover card for NAME as it appears in FILE
 //! backstory kb stats            size and counts of the embedded knowledge base
-//! backstory kb export DIR       write kb.bin and kb-cards.bin (the extension ships them)
+//! backstory kb export DIR       write kb.bin, kb-hot.bin and kb-cards.bin (the extension ships them)
 //! ```
 
 mod html_text;
@@ -166,6 +166,7 @@ fn export(dir: &str) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (name, bytes) in [
         ("kb.bin", backstory::kb::EMBEDDED),
+        ("kb-hot.bin", backstory::kb::EMBEDDED_HOT),
         ("kb-cards.bin", backstory::kb::EMBEDDED_CARDS),
     ] {
         std::fs::write(dir.join(name), bytes)

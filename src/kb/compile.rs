@@ -71,6 +71,9 @@ pub struct EntityRecord {
     pub capital: Option<String>,
     #[serde(default)]
     pub prominence: Option<u8>,
+    /// Read from `kb/curated/` (set by `read_records`, never by the file itself).
+    #[serde(skip)]
+    pub curated: bool,
     #[serde(default)]
     pub wiki: Option<String>,
     #[serde(default)]
@@ -115,6 +118,21 @@ impl EntityRecord {
                 self.sources.push(source);
             }
         }
+    }
+
+    /// Whether the record belongs to the small "hot" set a tab loads first: what the news
+    /// names most (curated records, countries, large cities, armed groups, prominent
+    /// organisations and people). The long tail follows in the full file.
+    pub fn is_hot(&self) -> bool {
+        const HOT_POPULATION: u64 = 250_000;
+        self.curated
+            || matches!(
+                self.subtype.as_str(),
+                "country" | "territory" | "armed_group"
+            )
+            || self.population.is_some_and(|p| p >= HOT_POPULATION)
+            || (self.kind == "organization" && self.prominence() >= 30)
+            || self.prominence() >= 50
     }
 
     fn prominence(&self) -> u8 {
@@ -198,11 +216,15 @@ pub fn read_records(files: &[PathBuf]) -> Result<Vec<EntityRecord>, CompileError
                     record.subtype
                 )));
             }
+            let mut record = record;
+            record.curated = file.components().any(|c| c.as_os_str() == "curated");
             match by_id.get(&record.id) {
                 // Later files (curated) win: the new record takes over, the old fills gaps.
                 Some(&index) => {
                     let older = std::mem::replace(&mut records[index], record);
+                    let curated = older.curated || records[index].curated;
                     records[index].merge_from(older);
+                    records[index].curated = curated;
                 }
                 None => {
                     by_id.insert(record.id.clone(), records.len());
@@ -267,11 +289,22 @@ fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
+/// Puts the hot records first (stable otherwise) and returns how many there are: a file
+/// compiled from that prefix has the same entity indices as the full one, so one card
+/// details file serves both.
+pub fn hot_first(records: &mut [EntityRecord]) -> usize {
+    records.sort_by_key(|r| !r.is_hot());
+    records.iter().take_while(|r| r.is_hot()).count()
+}
+
 /// `outlines` is the locator map's country outlines (`assets/world-110m.txt`), stored as is.
+/// Given names (the cue for unknown people) are learnt from `people`, so a file compiled
+/// from part of the records still knows every given name.
 pub fn compile(
     records: &[EntityRecord],
     as_of: &str,
     outlines: &str,
+    people: &[EntityRecord],
 ) -> Result<Compiled, CompileError> {
     let mut strings = StringPool::default();
     let mut card_strings = StringPool::default();
@@ -281,13 +314,13 @@ pub fn compile(
     let mut keys: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
     let mut given_counts: BTreeMap<String, u32> = BTreeMap::new();
 
-    for (index, record) in records.iter().enumerate() {
-        if record.kind == "person" {
-            let words: Vec<&str> = record.name.split_whitespace().collect();
-            if words.len() >= 2 && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                *given_counts.entry(normalize_phrase(words[0])).or_default() += 1;
-            }
+    for record in people.iter().filter(|r| r.kind == "person") {
+        let words: Vec<&str> = record.name.split_whitespace().collect();
+        if words.len() >= 2 && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            *given_counts.entry(normalize_phrase(words[0])).or_default() += 1;
         }
+    }
+    for (index, record) in records.iter().enumerate() {
         let entity = index as u32;
         let prominence = record.prominence();
         detail_offsets.extend_from_slice(&(details.len() as u32).to_le_bytes());

@@ -15,6 +15,10 @@ use fst::raw::Output;
 /// extension ships it as a file).
 #[cfg(not(target_arch = "wasm32"))]
 pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
+/// The hot part of `EMBEDDED`: the same first entities, and only their aliases; a tab
+/// loads it first.
+#[cfg(not(target_arch = "wasm32"))]
+pub static EMBEDDED_HOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb-hot.bin"));
 /// The card details compiled from `kb/` at build time.
 #[cfg(not(target_arch = "wasm32"))]
 pub static EMBEDDED_CARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb-cards.bin"));
@@ -460,5 +464,33 @@ mod tests {
         let upper = kb.lookup("TEHRAN");
         assert!(!upper.is_empty());
         assert_eq!(upper[0].entity, kb.lookup("Tehran")[0].entity);
+    }
+
+    #[test]
+    fn the_hot_file_is_a_prefix_of_the_full_one() {
+        let full = Kb::open(EMBEDDED).unwrap();
+        let hot = Kb::open(EMBEDDED_HOT).unwrap();
+        assert!(hot.entity_count() > 1000 && hot.entity_count() < full.entity_count() / 4);
+        for i in 0..hot.entity_count() {
+            let (h, f) = (hot.entity(i).unwrap(), full.entity(i).unwrap());
+            assert_eq!((h.name, h.kind, h.subtype), (f.name, f.kind, f.subtype));
+        }
+        // Every hot alias resolves to hot entities only, and the seed article's actors are hot.
+        for name in [
+            "Abbas Araghchi",
+            "Tehran",
+            "Fordow",
+            "Reuters",
+            "Hezbollah",
+            "Iranian",
+        ] {
+            let found = hot.lookup(name);
+            assert!(!found.is_empty(), "{name} is in the hot set");
+            assert!(found.iter().all(|c| c.entity < hot.entity_count()));
+        }
+        assert!(
+            hot.is_given_name("daniel"),
+            "given names come from all people"
+        );
     }
 }

@@ -42,7 +42,7 @@ const CHANGES_DELAY_MS: f64 = 200.0;
 const CHANGES_INTERVAL_MS: f64 = 1000.0;
 /// Work per task, so no task the extension runs comes near 50 ms even on huge pages: nodes
 /// visited while reading the page...
-pub const NODES_PER_TASK: usize = 4000;
+pub const NODES_PER_TASK: usize = 1500;
 /// ...and text scanned (one section; an article of ordinary length is one section).
 pub const SECTION_BYTES: usize = 48 * 1024;
 /// How long a mention reached with the card's previous/next buttons stays marked.
@@ -105,6 +105,8 @@ struct App {
     alive: Vec<bool>,
     /// Text nodes already read.
     seen: js_sys::WeakSet,
+    /// Parts of the text already read that wait to be scanned again (new knowledge).
+    rescans: VecDeque<(usize, usize)>,
     /// What is left to read, in order, and the section being filled.
     walkers: VecDeque<Walker>,
     section: PageText,
@@ -123,18 +125,27 @@ struct App {
     max_task_bytes: usize,
     /// Time spent reading, scanning and painting, all tasks together.
     scan_ms: f64,
+    /// The longest single task, and the longest spent reading the DOM and scanning a
+    /// section (with its ranges) within one.
+    max_task_ms: f64,
+    max_walk_ms: f64,
+    max_section_ms: f64,
+    /// When the first reading was painted (`performance.now()`).
+    painted_at_ms: Option<f64>,
 }
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
-    // The knowledge files live as long as the page: loaded once, shared by every start.
-    static KB_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
+    // The knowledge files live as long as the page: the hot set first, then the full file
+    // (both kept: the small hot set is not worth the risk of freeing bytes a Kb borrows).
+    static KB_BYTES: RefCell<Option<&'static [u8]>> = const { RefCell::new(None) };
+    static KB_IS_FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static CARDS_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
 }
 
 fn knowledge() -> Result<Kb<'static>, JsValue> {
     let bytes = KB_BYTES
-        .with(|cell| cell.get().copied())
+        .with(|cell| *cell.borrow())
         .ok_or_else(|| error("knowledge not loaded: call load_knowledge first"))?;
     Kb::open(bytes).map_err(|e| error(&e.to_string()))
 }
@@ -144,13 +155,33 @@ fn cards() -> Option<Cards<'static>> {
     Cards::open(bytes).ok()
 }
 
-/// Takes the bytes of `kb.bin`; checks them once. Later calls keep the first copy.
+/// Takes the bytes of `kb-hot.bin` (or `kb.bin`); checks them once. Later calls are
+/// ignored: the full file arrives through `upgrade_knowledge`.
 #[wasm_bindgen]
 pub fn load_knowledge(bytes: Vec<u8>) -> Result<(), JsValue> {
     Kb::open(&bytes).map_err(|e| error(&e.to_string()))?;
     KB_BYTES.with(|cell| {
-        cell.get_or_init(|| Box::leak(bytes.into_boxed_slice()));
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(Box::leak(bytes.into_boxed_slice()));
+        }
     });
+    Ok(())
+}
+
+/// Takes the bytes of the full `kb.bin` after the hot set: its first entities are the hot
+/// set's, so cards stay valid, and a running page is read again with the long tail.
+#[wasm_bindgen]
+pub fn upgrade_knowledge(bytes: Vec<u8>) -> Result<(), JsValue> {
+    if KB_IS_FULL.with(|full| full.get()) {
+        return Ok(());
+    }
+    Kb::open(&bytes).map_err(|e| error(&e.to_string()))?;
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    KB_BYTES.with(|cell| *cell.borrow_mut() = Some(bytes));
+    KB_IS_FULL.with(|full| full.set(true));
+    let kb = knowledge()?;
+    with_app(|app| app.reread_with(kb));
     Ok(())
 }
 
@@ -219,11 +250,10 @@ pub fn configure(settings: JsValue) {
     with_app(|app| {
         app.hide();
         app.options = options;
-        match Painter::new(&app.options) {
+        match Painter::new() {
             Ok(painter) => app.painter = painter,
             Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
         }
-        app.painted = false;
         app.repaint();
         app.report_scan();
     });
@@ -343,7 +373,7 @@ impl App {
         let body = document
             .body()
             .ok_or_else(|| error("page has no body yet"))?;
-        let painter = Painter::new(&options)?;
+        let painter = Painter::new()?;
         Ok(App {
             kb: knowledge()?,
             options,
@@ -370,6 +400,7 @@ impl App {
             painted: false,
             alive: Vec::new(),
             seen: js_sys::WeakSet::new(),
+            rescans: VecDeque::new(),
             walkers: VecDeque::from([Walker::new(&body)]),
             section: PageText::default(),
             work_timer: None,
@@ -384,6 +415,10 @@ impl App {
             max_task_nodes: 0,
             max_task_bytes: 0,
             scan_ms: 0.0,
+            max_task_ms: 0.0,
+            max_walk_ms: 0.0,
+            max_section_ms: 0.0,
+            painted_at_ms: None,
         })
     }
 
@@ -414,6 +449,25 @@ impl App {
         paint::range_for(&self.document, &self.page, m.start, m.end).ok()
     }
 
+    /// Scans the text already read again, with other knowledge, in sections (the DOM is
+    /// not walked again); reading of new text goes on after it.
+    fn reread_with(&mut self, kb: Kb<'static>) {
+        self.hide();
+        match Painter::new() {
+            Ok(painter) => self.painter = painter,
+            Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
+        }
+        self.kb = kb;
+        self.scan = Scan::default();
+        self.ranges.clear();
+        self.alive.clear();
+        self.rescans = sections_of(&self.page.text, SECTION_BYTES).into();
+        // The old highlights stay registered until the text is scanned again, so the page
+        // never flickers.
+        self.painted = false;
+        self.step();
+    }
+
     /// Ranges for every mention under the current options, painted (after a settings change).
     fn repaint(&mut self) {
         self.ranges = (0..self.scan.mentions.len())
@@ -425,7 +479,9 @@ impl App {
                     .add(self.scan.entities[mention.entity].kind, range);
             }
         }
+        self.painter.show(&self.options);
         self.painted = true;
+        self.painted_at_ms.get_or_insert_with(now_ms);
     }
 
     /// One task of reading the page: walks at most `NODES_PER_TASK` nodes, scans at most one
@@ -437,6 +493,12 @@ impl App {
             return;
         }
         let began = now_ms();
+        if let Some((start, end)) = self.rescans.pop_front() {
+            let more = scan_more(&self.kb, &self.scan, &self.page.text[start..end]);
+            self.absorb(more, start);
+            self.finish_task(began, 0, end - start);
+            return;
+        }
         let mut nodes = 0;
         while nodes < NODES_PER_TASK && self.section.text.len() < SECTION_BYTES {
             let Some(walker) = self.walkers.front_mut() else {
@@ -454,21 +516,32 @@ impl App {
         }
         let section_ready = !self.section.text.is_empty()
             && (self.section.text.len() >= SECTION_BYTES || self.walkers.is_empty());
+        let walked = now_ms();
+        self.max_walk_ms = self.max_walk_ms.max(walked - began);
         let mut bytes = 0;
         if section_ready {
             bytes = self.section.text.len();
             self.scan_section();
+            self.max_section_ms = self.max_section_ms.max(now_ms() - walked);
         }
         if self.page.text.len() >= extract::MAX_TEXT_BYTES {
             // A pathological page: what was read so far is all Backstory reads.
             self.walkers.clear();
             self.section = PageText::default();
         }
+        self.finish_task(began, nodes, bytes);
+    }
+
+    /// Books a task's work and schedules the next one, or paints when all is read.
+    fn finish_task(&mut self, began: f64, nodes: usize, bytes: usize) {
         self.tasks += 1;
         self.max_task_nodes = self.max_task_nodes.max(nodes);
         self.max_task_bytes = self.max_task_bytes.max(bytes);
-        self.scan_ms += now_ms() - began;
-        let more = !self.walkers.is_empty() || !self.section.text.is_empty();
+        let spent = now_ms() - began;
+        self.scan_ms += spent;
+        self.max_task_ms = self.max_task_ms.max(spent);
+        let more =
+            !self.rescans.is_empty() || !self.walkers.is_empty() || !self.section.text.is_empty();
         if more {
             self.schedule_step();
         } else {
@@ -493,6 +566,11 @@ impl App {
         let section = std::mem::take(&mut self.section);
         let more = scan_more(&self.kb, &self.scan, &section.text);
         let base = self.page.append(section);
+        self.absorb(more, base);
+    }
+
+    /// Adds a section's scan (at byte `base` of the page text) and paints its mentions.
+    fn absorb(&mut self, more: Scan, base: usize) {
         let first = self.scan.absorb(more, base);
         self.sections += 1;
         self.alive.resize(self.scan.mentions.len(), true);
@@ -916,6 +994,26 @@ impl App {
     }
 }
 
+/// Byte ranges of `text` of about `size` bytes each, cut at line breaks where possible.
+fn sections_of(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + size).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        if end < text.len() {
+            if let Some(cut) = text[start..end].rfind('\n').filter(|&i| i > 0) {
+                end = start + cut;
+            }
+        }
+        out.push((start, end));
+        start = end;
+    }
+    out
+}
+
 /// Whether two texts have the same words (page text turns line breaks into spaces).
 fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
@@ -947,6 +1045,29 @@ fn stats_of(app: &App) -> JsValue {
         (!app.walkers.is_empty() || app.changes_armed).into(),
     );
     set("textBytes", (app.page.text.len() as u32).into());
+    set("maxTaskMs", app.max_task_ms.into());
+    set("maxWalkMs", app.max_walk_ms.into());
+    set("maxSectionMs", app.max_section_ms.into());
+    if let Some(at) = app.painted_at_ms {
+        set("paintedAtMs", at.into());
+    }
+    // WASM linear memory (the knowledge files and every scan live there).
+    let memory = js_sys::Reflect::get(&wasm_bindgen::memory(), &"buffer".into())
+        .and_then(|b| js_sys::Reflect::get(&b, &"byteLength".into()))
+        .ok()
+        .and_then(|n| n.as_f64());
+    if let Some(bytes) = memory {
+        set("wasmBytes", bytes.into());
+    }
+    set(
+        "knowledge",
+        if KB_IS_FULL.with(|f| f.get()) {
+            "full"
+        } else {
+            "hot"
+        }
+        .into(),
+    );
     object.into()
 }
 

@@ -47,20 +47,29 @@ pub struct Painter {
 }
 
 impl Painter {
-    pub fn new(options: &Options) -> Result<Painter, JsValue> {
-        clear();
-        let registry = highlight_registry()
+    /// New, empty highlights; nothing shows until `show`.
+    pub fn new() -> Result<Painter, JsValue> {
+        highlight_registry()
             .ok_or_else(|| JsValue::from_str("this browser lacks the CSS Custom Highlight API"))?;
-        let mut highlights = Vec::with_capacity(TYPES.len());
-        for kind in TYPES {
-            let highlight = Highlight::new()?;
-            // With the "none" style nothing is registered: cards still open on Alt+hover.
-            if options.paints() {
-                registry.set(&options.highlight_name(kind), &highlight);
-            }
-            highlights.push((kind, highlight));
-        }
+        let highlights = TYPES
+            .into_iter()
+            .map(|kind| Ok((kind, Highlight::new()?)))
+            .collect::<Result<_, JsValue>>()?;
         Ok(Painter { highlights })
+    }
+
+    /// Registers the highlights under the names the options select (and removes any
+    /// others). With the "none" style nothing is registered: cards still open on Alt+hover.
+    pub fn show(&self, options: &Options) {
+        clear();
+        let Some(registry) = highlight_registry() else {
+            return;
+        };
+        if options.paints() {
+            for (kind, highlight) in &self.highlights {
+                registry.set(&options.highlight_name(*kind), highlight);
+            }
+        }
     }
 
     fn of(&self, kind: EntityType) -> Option<&Highlight> {

@@ -1,0 +1,147 @@
+// Per-page cost of the extension on every corpus page, in headless Chromium and Firefox ESR
+// (page scripts off, served from 127.0.0.1): WASM core ready, hot knowledge ready, full
+// knowledge ready, DOMContentLoaded -> highlights painted, the longest task the extension
+// ran, entities found, WASM memory, the JS heap added (Chromium: the same page with the
+// site switched off, on a second host), and page errors. Prints medians and worst cases and
+// flags pages over the budgets of issue #6. Usage: node tests/bench/pages.mjs [chromium|firefox]
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, corpusPages } from '../browser/server.mjs';
+import { launchChromium, launchFirefox, until, FIREFOX_UUID } from '../browser/browsers.mjs';
+
+const BUDGET = { taskMs: 50, paintMs: 50, coreMs: 25, knowledgeMs: 10, addedBytes: 8 << 20 };
+const which = process.argv.slice(2);
+const browsers = which.length ? which : ['chromium', 'firefox'];
+const limit = Number(process.env.PAGES ?? Infinity);
+const pages = corpusPages().slice(0, limit);
+const server = await startServer();
+
+const STATS_BODY = (url) => `
+  const tab = (await api.tabs.query({})).find((t) => t.url === ${JSON.stringify(url)});
+  return tab && api.tabs.sendMessage(tab.id, { type: 'stats' }, { frameId: 0 });`;
+
+async function chromiumRunner() {
+  const browser = await launchChromium({ javaScriptEnabled: false });
+  const page = await browser.context.newPage();
+  const errors = [];
+  // Only the extension's errors count: corpus pages fail to load their own resources here.
+  const ours = (text) => /backstory|chrome-extension:/i.test(text);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && ours(`${m.text()} ${m.location()?.url ?? ''}`)) errors.push(m.text()); });
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.enable');
+  const background = (body) => browser.worker.evaluate(
+    (source) => new Function('api', `return (async () => { ${source} })();`)(chrome), body);
+  // Backstory is switched off on the second host: the same page there is the baseline.
+  await background(`await api.storage.sync.set({ siteBuckets: 1, sites0: ['localhost'] });`);
+  async function heap(url) {
+    await page.goto(url);
+    await new Promise((r) => setTimeout(r, 300));
+    await session.send('HeapProfiler.collectGarbage');
+    return (await session.send('Runtime.getHeapUsage')).usedSize;
+  }
+  return {
+    name: 'Chromium',
+    errors,
+    async load(url) { await page.goto(url); },
+    stats: (url) => background(STATS_BODY(url)),
+    async jsHeapAdded(url, altUrl) {
+      const without = await heap(altUrl);
+      const withIt = await heap(url);
+      return withIt - without;
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function firefoxRunner() {
+  const browser = await launchFirefox({ javaScriptEnabled: false });
+  const { driver } = browser;
+  const article = await driver.getWindowHandle();
+  await driver.switchTo().newWindow('tab');
+  await driver.get(`moz-extension://${FIREFOX_UUID}/popup/popup.html`);
+  const extensionTab = await driver.getWindowHandle();
+  await driver.switchTo().window(article);
+  const errors = [];
+  return {
+    name: 'Firefox',
+    errors,
+    async load(url) { await driver.get(url); },
+    async stats(url) {
+      await driver.switchTo().window(extensionTab);
+      try {
+        return await driver.executeAsyncScript(`
+          const done = arguments[arguments.length - 1];
+          (async (api) => { ${STATS_BODY(url)} })(browser).then(done, () => done(null));`);
+      } finally {
+        await driver.switchTo().window(article);
+      }
+    },
+    jsHeapAdded: async () => null,
+    close: () => browser.close(),
+  };
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+const worst = (values) => Math.max(...values.filter((v) => Number.isFinite(v)));
+
+for (const name of browsers) {
+  const runner = name === 'firefox' ? await firefoxRunner() : await chromiumRunner();
+  const rows = [];
+  for (const page of pages) {
+    const url = `${server.origin}/corpus/${encodeURIComponent(page)}/`;
+    const errorsBefore = runner.errors.length;
+    await runner.load(url);
+    let s;
+    try {
+      s = await until(async () => {
+        const found = await runner.stats(url);
+        return found?.running && !found.reading && found.knowledge === 'full' && found.paintedAtMs ? found : null;
+      }, { what: `stats of ${page}`, timeout: 20000, interval: 150 });
+    } catch (error) {
+      rows.push({ page, failed: error.message });
+      continue;
+    }
+    const added = await runner.jsHeapAdded(url, url.replace('127.0.0.1', 'localhost'));
+    rows.push({
+      page,
+      coreMs: s.coreMs,
+      knowledgeMs: s.readyMs - s.coreMs,
+      fullMs: s.fullMs,
+      paintMs: s.paintedAtMs - s.domContentLoadedAt,
+      longestTaskMs: Math.max(s.maxTaskMs, s.startMs, s.knowledgeMs, s.upgradeMs ?? 0),
+      entities: s.entities,
+      wasmMB: s.wasmBytes / 1048576,
+      jsHeapAddedMB: added === null ? NaN : added / 1048576,
+      errors: runner.errors.length - errorsBefore,
+      textKB: s.textBytes / 1024,
+      detail: {
+        readyMs: s.readyMs, startMs: s.startMs, maxTaskMs: s.maxTaskMs, walk: s.maxWalkMs, section: s.maxSectionMs, upgradeMs: s.upgradeMs,
+        dcl: s.domContentLoadedAt, paintedAt: s.paintedAtMs, tasks: s.tasks,
+      },
+    });
+  }
+  await runner.close();
+  const ok = rows.filter((r) => !r.failed);
+  const columns = ['coreMs', 'knowledgeMs', 'fullMs', 'paintMs', 'longestTaskMs', 'entities', 'wasmMB', 'jsHeapAddedMB', 'errors'];
+  console.log(`\n${runner.name}: ${ok.length} of ${rows.length} corpus pages measured`);
+  console.log(`  ${'metric'.padEnd(16)} ${'median'.padStart(9)} ${'worst'.padStart(9)}`);
+  for (const c of columns) {
+    const values = ok.map((r) => r[c]);
+    console.log(`  ${c.padEnd(16)} ${median(values).toFixed(1).padStart(9)} ${worst(values).toFixed(1).padStart(9)}`);
+  }
+  const flagged = ok.filter((r) => r.longestTaskMs > BUDGET.taskMs || r.paintMs > BUDGET.paintMs * 4
+    || (r.wasmMB * 1048576) + Math.max(0, r.jsHeapAddedMB || 0) * 1048576 > BUDGET.addedBytes || r.errors > 0);
+  for (const r of flagged) {
+    console.log(`  over budget: ${r.page} (task ${r.longestTaskMs.toFixed(0)} ms, paint ${r.paintMs.toFixed(0)} ms, `
+      + `${r.textKB.toFixed(0)} KB text, wasm ${r.wasmMB.toFixed(1)} MB, errors ${r.errors})`);
+  }
+  for (const r of rows.filter((x) => x.failed)) console.log(`  failed: ${r.page}: ${r.failed}`);
+  const out = path.resolve(import.meta.dirname, `../../target/bench-pages-${name}.json`);
+  fs.writeFileSync(out, JSON.stringify(rows, null, 1));
+  console.log(`  rows: ${out}`);
+}
+server.server.close();
