@@ -1,7 +1,6 @@
 // End-to-end in headless Chromium with the built extension (playwright-core).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { startServer } from './server.mjs';
 import {
   launchChromium, chromiumCardText, until, READ_HIGHLIGHTS, LOCATE_WORD, BODY_BEFORE_AND_AFTER,
@@ -86,7 +85,6 @@ test('hovering Araghchi opens a card about him in a closed shadow root; Escape h
   await until(async () => /Foreign Affairs/.test((await chromiumCardText(page))?.text ?? ''),
     { what: 'card details (role) after kb-cards.bin loads' });
   // The README shows this screenshot: it is refreshed by every test run.
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/card.png') });
   await page.keyboard.press('Escape');
   await until(async () => (await chromiumCardText(page)) === null, { what: 'card hidden' });
   await page.close();
