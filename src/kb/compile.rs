@@ -289,6 +289,21 @@ fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
+/// Normalised names an imported place must not take as an alternate: every entity's own
+/// name, and every alias of a person or organisation.
+fn names_of_others(records: &[EntityRecord]) -> std::collections::HashSet<String> {
+    let mut taken = std::collections::HashSet::new();
+    for record in records {
+        taken.insert(normalize_phrase(&record.name));
+        if record.kind != "place" {
+            for alias in record.alias_records() {
+                taken.insert(normalize_phrase(&alias.text));
+            }
+        }
+    }
+    taken
+}
+
 /// Puts the hot records first (stable otherwise) and returns how many there are: a file
 /// compiled from that prefix has the same entity indices as the full one, so one card
 /// details file serves both.
@@ -320,6 +335,7 @@ pub fn compile(
             *given_counts.entry(normalize_phrase(words[0])).or_default() += 1;
         }
     }
+    let taken = names_of_others(people);
     for (index, record) in records.iter().enumerate() {
         let entity = index as u32;
         let prominence = record.prominence();
@@ -338,9 +354,16 @@ pub fn compile(
             ..AliasRecord::default()
         }];
         aliases.extend(record.alias_records());
+        let generated_place = !record.curated && record.kind == "place";
         for (i, alias) in aliases.iter().enumerate() {
             let key = normalize_phrase(&alias.text);
             if key.is_empty() {
+                continue;
+            }
+            // GeoNames lists historical and stray names as alternates ("Maine" on Des
+            // Plaines, "Stalin" on Donetsk, "Google" on Topeka): an alternate that is what
+            // another entity is called, or a person's name, is not this place's.
+            if i > 0 && generated_place && taken.contains(&key) {
                 continue;
             }
             let mut flags = 0;

@@ -521,10 +521,10 @@ fn initials_and_dotted_abbreviations() {
             Some(("JD Vance", "politician")),
         ),
         (
-            "Former president George W. Bush spoke.",
-            "George W. Bush",
+            "Former mayor Harold T. Quennby spoke.",
+            "Harold T. Quennby",
             0,
-            Some(("George W. Bush", "politician")),
+            Some(("Harold T. Quennby", "person")),
         ),
     ]);
 }

@@ -239,4 +239,29 @@ export const scenarios = [
     await until(async () => (await d.run(READ_HIGHLIGHTS))['backstory-place']?.includes('Tehran'), { what: 'defaults back' });
     assert.ok((await d.run('return [...CSS.highlights.keys()]')).includes('backstory-underline-default-place'));
   }],
+
+  ['settings: thousands of switched-off sites are split into sync items under the quota and read back whole', async (d, origin) => {
+    await openReading(d, origin);
+    const result = await d.extensionPage('options/options.html', (p) => p.run(`return (async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const hosts = Array.from({ length: 2500 }, (_, i) => 'news-site-' + i + '.example.org');
+      await BackstorySettings.setDisabledSites([...hosts, '127.0.0.1']);
+      const stored = await api.storage.sync.get(null);
+      const sizes = Object.entries(stored).map(([key, value]) => key.length + JSON.stringify(value).length);
+      const { disabledSites } = await BackstorySettings.load();
+      const listed = document.querySelectorAll('#sites li').length;
+      return { items: Object.keys(stored).length, largest: Math.max(...sizes), read: disabledSites.length, listed };
+    })()`));
+    assert.ok(result.items > 5, JSON.stringify(result));
+    assert.ok(result.largest <= 8192, `every item under the 8 KB quota: ${JSON.stringify(result)}`);
+    assert.equal(result.read, 2501);
+    await until(async () => total(await d.run(READ_HIGHLIGHTS)) === 0, { what: 'this site off with the rest' });
+    const cleared = await d.extensionPage('options/options.html', (p) => p.run(`return (async () => {
+      await BackstorySettings.setDisabledSites([]);
+      const api = globalThis.browser ?? globalThis.chrome;
+      return Object.keys(await api.storage.sync.get(null)).filter((k) => /^sites\\d+$/.test(k)).length;
+    })()`));
+    assert.ok(cleared <= 1, 'stale buckets removed');
+    await until(async () => total(await d.run(READ_HIGHLIGHTS)) > 0, { what: 'back on' });
+  }],
 ];
