@@ -415,6 +415,7 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     {
         end += 1;
     }
+    let end = without_trailing_initials(tokens, i, end);
     (end > i).then_some(PatternName {
         start: i,
         end,
@@ -445,11 +446,21 @@ pub fn person_by_given_name(
     {
         end += 1;
     }
+    let end = without_trailing_initials(tokens, i, end);
     (words_in(&tokens[i..end]) >= 2).then_some(PatternName {
         start: i,
         end,
         kind: EntityType::Person,
     })
+}
+
+/// A name never ends in an initial: "George H. W" cut off by a bracket or a line is not a
+/// name by itself ("George H. W. Bush" is, and keeps its initials inside).
+fn without_trailing_initials(tokens: &[Token], start: usize, mut end: usize) -> usize {
+    while end > start + 1 && tokens[end - 1].norm.chars().count() == 1 {
+        end -= 1;
+    }
+    end
 }
 
 /// Words in a name, hyphenated parts counting as one: "Jean-Yves Le Drian" has three.
@@ -479,6 +490,7 @@ pub fn person_by_initials(text: &str, tokens: &[Token], i: usize) -> Option<Patt
     let surname = tokens.get(end)?;
     let fits = surname.gap.joins_name()
         && surname.shape == Shape::Capitalized
+        && surname.norm.chars().count() > 1
         && is_name_token(surname)
         && !in_organization_heads(&surname.norm)
         && !in_place_heads(&surname.norm);

@@ -581,3 +581,13 @@ fn a_headline_mention_does_not_hide_the_introduction_in_the_body() {
     let (s, e) = entity.first_sentence;
     assert!(text[s..e].starts_with("Iranian Foreign Minister"));
 }
+
+#[test]
+fn names_do_not_end_in_an_initial() {
+    let kb = Kb::embedded().unwrap();
+    let text = "Reagan in 80 , [ Harold Q. ] Quennby in 88 , and later Harold Q. Quennby again.";
+    let result = scan(&kb, text);
+    let names: Vec<&str> = result.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    assert!(!names.contains(&"Harold Q"), "{names:?}");
+    assert!(names.contains(&"Harold Q. Quennby"), "{names:?}");
+}
