@@ -587,7 +587,11 @@ fn names_do_not_end_in_an_initial() {
     let kb = Kb::embedded().unwrap();
     let text = "Reagan in 80 , [ Harold Q. ] Quennby in 88 , and later Harold Q. Quennby again.";
     let result = scan(&kb, text);
-    let names: Vec<&str> = result.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    let names: Vec<&str> = result
+        .mentions
+        .iter()
+        .map(|m| &text[m.start..m.end])
+        .collect();
     assert!(!names.contains(&"Harold Q"), "{names:?}");
     assert!(names.contains(&"Harold Q. Quennby"), "{names:?}");
 }
