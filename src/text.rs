@@ -4,6 +4,8 @@
 //! when it compiles the knowledge base, so a name in the text and the same name in `kb/`
 //! always produce the same key.
 
+use std::borrow::Cow;
+
 /// What separates a token from the one before it. Names continue across `Space` and
 /// `Hyphen` only: "Fordow, Natanz" is two names, "US-Israeli" is two tokens of one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,17 +38,19 @@ pub enum Shape {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'t> {
     /// Byte offsets into the text.
     pub start: usize,
     pub end: usize,
     pub gap: Gap,
     pub shape: Shape,
     /// Case-folded, diacritics removed, dots of initials dropped: the alias key form.
-    pub norm: String,
+    /// Borrowed from the text when the word is already in that form (most lowercase words),
+    /// so tokenising allocates only for capitalised and folded words.
+    pub norm: Cow<'t, str>,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_possessive(&self) -> bool {
         self.norm == "'s"
     }
@@ -55,6 +59,7 @@ impl Token {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -69,8 +74,9 @@ fn is_hyphen(c: char) -> bool {
 
 /// Splits text into word tokens. Apostrophes inside a word stay in it ("O'Brien"), a
 /// possessive becomes its own token ("Iran" "'s"), initials keep their dots ("U.S.", "J.D.").
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
+    let mut scratch = String::new();
     let mut pending_gap = Gap::Start;
     let mut chars = text.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
@@ -127,7 +133,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
                 gap: pending_gap,
                 shape: shape_of(surface),
-                norm: normalize_word(surface),
+                norm: norm_of(surface, &mut scratch),
             });
             pending_gap = Gap::Space;
         } else if is_apostrophe(c) {
@@ -147,7 +153,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end,
                     gap: Gap::Space,
                     shape: Shape::Other,
-                    norm: "'s".to_string(),
+                    norm: Cow::Borrowed("'s"),
                 });
                 chars.next();
                 chars.next();
@@ -233,8 +239,12 @@ fn shape_of(word: &str) -> Shape {
         return Shape::Other;
     }
     if first.is_uppercase() {
-        let rest: Vec<char> = letters.collect();
-        if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+        let mut more_letters = false;
+        let rest_upper = letters.all(|c| {
+            more_letters = true;
+            c.is_uppercase()
+        });
+        if more_letters && rest_upper {
             Shape::Upper
         } else {
             Shape::Capitalized
@@ -255,6 +265,30 @@ pub fn normalize_word(word: &str) -> String {
         return word.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(word.len());
+    push_folded(word, &mut out);
+    out
+}
+
+/// `normalize_word`, borrowing the word itself when it is already in normal form; folds
+/// through `scratch` (reused across a text) only for words that are not plain ASCII.
+fn norm_of<'t>(word: &'t str, scratch: &mut String) -> Cow<'t, str> {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(word.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(word);
+    }
+    scratch.clear();
+    push_folded(word, scratch);
+    if scratch == word {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(scratch.clone())
+    }
+}
+
+/// The slow path of `normalize_word`: case, diacritics, apostrophes and dots, char by char.
+fn push_folded(word: &str, out: &mut String) {
     for c in word.chars() {
         if c == '.' {
             continue;
@@ -270,7 +304,6 @@ pub fn normalize_word(word: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// The key of a whole alias: its tokens' normal forms joined by single spaces.
@@ -339,7 +372,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.norm).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect()
     }
 
     #[test]

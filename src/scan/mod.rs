@@ -83,7 +83,7 @@ enum EntityKey {
 struct Scanner<'k, 't> {
     kb: &'k Kb<'k>,
     text: &'t str,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
     /// Entities named in full somewhere in the article (first pass).
@@ -218,7 +218,7 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                     if entity.subtype == "city" && len == 1 && self.shadows_place(i) {
-                        let norm = self.tokens[i].norm.clone();
+                        let norm = self.tokens[i].norm.to_string();
                         self.shadowed_places.entry(norm).or_insert(i);
                     }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
@@ -339,7 +339,7 @@ impl Scanner<'_, '_> {
         let is_place = entity.kind == EntityType::Place;
         let shadowed = self
             .shadowed_places
-            .get(&self.tokens[start].norm)
+            .get(self.tokens[start].norm.as_ref())
             .is_some_and(|&at| at <= start);
         if is_place && shadowed && !self.place_cue_before(start) {
             return true;
@@ -528,7 +528,7 @@ impl Scanner<'_, '_> {
     fn commit_known(&mut self, i: usize, len: usize, c: Candidate) -> Option<usize> {
         let entity = self.kb.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
-            let last = self.tokens[i + len - 1].norm.clone();
+            let last = self.tokens[i + len - 1].norm.to_string();
             self.known_surnames.insert(last, c.entity);
         }
         if entity.kind == EntityType::Place {
@@ -553,10 +553,10 @@ impl Scanner<'_, '_> {
         {
             return None;
         }
-        let index = if let Some(&entity) = self.known_surnames.get(&token.norm) {
+        let index = if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
             self.keys.get(&EntityKey::Known(entity)).copied()?
         } else {
-            let key = self.local_surnames.get(&token.norm)?;
+            let key = self.local_surnames.get(token.norm.as_ref())?;
             self.keys.get(&EntityKey::Local(key.clone())).copied()?
         };
         self.push_mention(i, i + 1, index);
@@ -607,7 +607,7 @@ impl Scanner<'_, '_> {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
         if found.kind == EntityType::Person && found.end - found.start > 1 {
-            let surname = self.tokens[found.end - 1].norm.clone();
+            let surname = self.tokens[found.end - 1].norm.to_string();
             self.local_surnames.insert(surname, key.clone());
         }
         let subtype = match found.kind {
