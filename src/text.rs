@@ -75,24 +75,31 @@ fn is_hyphen(c: char) -> bool {
 /// Splits text into word tokens. Apostrophes inside a word stay in it ("O'Brien"), a
 /// possessive becomes its own token ("Iran" "'s"), initials keep their dots ("U.S.", "J.D.").
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    // Walks byte offsets rather than a `Peekable<CharIndices>`: ASCII, most of any page, is
+    // read a byte at a time and runs of ASCII letters are skipped in one loop.
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut scratch = String::new();
     let mut pending_gap = Gap::Start;
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if is_word_char(c) {
             let start = i;
-            let mut end = i;
+            let mut j = i;
             // Consume the word, allowing inner apostrophes and initials' dots.
-            while let Some(&(j, d)) = chars.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
+            while let Some(d) = char_at(text, j) {
+                if d.is_ascii_alphanumeric() {
+                    j += 1;
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                    }
+                } else if is_word_char(d) {
+                    j += d.len_utf8();
                 } else if is_apostrophe(d) || d == '.' {
                     // Look past the punctuation: continue only if a letter follows.
                     let rest = &text[j + d.len_utf8()..];
                     let next = rest.chars().next();
-                    let word_so_far = &text[start..end];
+                    let word_so_far = &text[start..j];
                     if d == '.' {
                         // "U.S." / "J.D.": single letters separated by dots.
                         let last_run = word_so_far.rsplit('.').next().unwrap_or("");
@@ -100,16 +107,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                             && last_run.chars().all(char::is_alphabetic)
                             && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
                         {
-                            end = j + 1;
-                            chars.next();
+                            j += 1;
                             if !next.is_some_and(char::is_alphabetic) {
                                 break;
                             }
                             continue;
                         }
                         if is_middle_initial(word_so_far, rest, tokens.last()) {
-                            end = j + 1;
-                            chars.next();
+                            j += 1;
                         }
                         break;
                     }
@@ -118,8 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     let possessive = matches!(next, Some('s') | Some('S'))
                         && !after.is_some_and(char::is_alphanumeric);
                     if !possessive && next.is_some_and(char::is_alphabetic) {
-                        end = j + d.len_utf8();
-                        chars.next();
+                        j += d.len_utf8();
                         continue;
                     }
                     break;
@@ -127,15 +131,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            let surface = &text[start..end];
+            let surface = &text[start..j];
             tokens.push(Token {
                 start,
-                end,
+                end: j,
                 gap: pending_gap,
                 shape: shape_of(surface),
                 norm: norm_of(surface, &mut scratch),
             });
             pending_gap = Gap::Space;
+            i = j;
         } else if is_apostrophe(c) {
             // Possessive after a word: "Iran's" -> "'s".
             let rest = &text[i + c.len_utf8()..];
@@ -155,20 +160,20 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     shape: Shape::Other,
                     norm: Cow::Borrowed("'s"),
                 });
-                chars.next();
-                chars.next();
+                i = end;
                 pending_gap = Gap::Space;
             } else {
                 pending_gap = pending_gap.max_with(Gap::Punct);
-                chars.next();
+                i += c.len_utf8();
             }
         } else {
             let gap = match c {
+                ' ' => Gap::Space,
                 '\n' | '\r' | '\u{2029}' => Gap::Block,
                 '.' | '!' | '?' | '\u{2026}' => Gap::Sentence,
                 c if is_hyphen(c) => {
                     let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
-                    let next = text[i + c.len_utf8()..].chars().next();
+                    let next = char_at(text, i + c.len_utf8());
                     if glued && next.is_some_and(is_word_char) && pending_gap == Gap::Space {
                         Gap::Hyphen
                     } else {
@@ -183,10 +188,21 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             } else {
                 pending_gap.max_with(gap)
             };
-            chars.next();
+            i += c.len_utf8();
         }
     }
     tokens
+}
+
+/// The char starting at byte `i` (a char boundary), without decoding for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(i)?;
+    if byte.is_ascii() {
+        Some(char::from(byte))
+    } else {
+        text.get(i..)?.chars().next()
+    }
 }
 
 /// Whether a lone capital with a dot is an initial inside a name ("George W. Bush",

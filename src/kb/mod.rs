@@ -238,25 +238,17 @@ impl<'a> Kb<'a> {
         })
     }
 
-    /// The candidates listed at a value of the alias automaton.
-    pub fn candidates(&self, at: u64) -> Vec<Candidate> {
+    /// The candidates listed at a value of the alias automaton, read in place.
+    pub fn candidates(&self, at: u64) -> Candidates<'a> {
         let list = self.section(SECTION_CANDIDATES);
-        let at = at as usize;
-        let Some(&count) = list.get(at) else {
-            return Vec::new();
-        };
-        (0..count as usize)
-            .filter_map(|i| {
-                let c = list.get(at + 1 + i * CANDIDATE_SIZE..at + 1 + (i + 1) * CANDIDATE_SIZE)?;
-                Some(Candidate {
-                    entity: u32_at(c, 0)?,
-                    flags: c[4],
-                    prominence: c[5],
-                    capital_mask: c[6],
-                    exact: u32_at(c, 7)?,
-                })
-            })
-            .collect()
+        let at = usize::try_from(at).unwrap_or(usize::MAX);
+        let count = list.get(at).copied().unwrap_or(0);
+        Candidates {
+            list,
+            first: at.saturating_add(1),
+            next: 0,
+            count: usize::from(count),
+        }
     }
 
     /// The exact capitalisation a case-sensitive alias demands, if any.
@@ -269,20 +261,23 @@ impl<'a> Kb<'a> {
         let key = crate::text::normalize_phrase(phrase);
         self.aliases
             .get(key.as_bytes())
-            .map(|at| self.candidates(at))
+            .map(|at| self.candidates(at).collect())
             .unwrap_or_default()
     }
 
     /// Every alias that matches token sequences starting at `tokens[start]`, as
     /// (number of tokens, candidate list offset), shortest first. Names continue only
-    /// across spaces and hyphens, and never past `MAX_NAME_TOKENS`.
-    pub fn matches_at(&self, tokens: &[Token], start: usize) -> Vec<(usize, u64)> {
-        const MAX_NAME_TOKENS: usize = 8;
+    /// across spaces and hyphens, and never past `MAX_NAME_TOKENS`. Returned by value:
+    /// the scanner asks at most tokens, so a `Vec` each was a measurable share of scan time.
+    pub fn matches_at(&self, tokens: &[Token<'_>], start: usize) -> AliasMatches {
         let fst = self.aliases.as_fst();
         let mut node = fst.root();
         let mut output = Output::zero();
-        let mut found = Vec::new();
-        for (n, token) in tokens[start..].iter().enumerate().take(MAX_NAME_TOKENS) {
+        let mut found = AliasMatches::default();
+        let Some(tokens) = tokens.get(start..) else {
+            return found;
+        };
+        for (n, token) in tokens.iter().enumerate().take(MAX_NAME_TOKENS) {
             if n > 0 {
                 if !token.gap.joins_name() {
                     break;
@@ -314,10 +309,81 @@ impl<'a> Kb<'a> {
                 break;
             }
             if node.is_final() {
-                found.push((n + 1, output.cat(node.final_output()).value()));
+                found.push(n + 1, output.cat(node.final_output()).value());
             }
         }
         found
+    }
+}
+
+/// Longest alias, in tokens, that `Kb::matches_at` follows.
+pub const MAX_NAME_TOKENS: usize = 8;
+
+/// The aliases matching at one token: (number of tokens, candidate list offset), shortest
+/// first, at most one per length.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AliasMatches {
+    count: usize,
+    found: [(usize, u64); MAX_NAME_TOKENS],
+}
+
+impl AliasMatches {
+    fn push(&mut self, len: usize, at: u64) {
+        if let Some(slot) = self.found.get_mut(self.count) {
+            *slot = (len, at);
+            self.count += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Shortest first; `.rev()` for longest first.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (usize, u64)> + '_ {
+        self.found[..self.count].iter().copied()
+    }
+
+    pub fn first(&self) -> Option<(usize, u64)> {
+        self.iter().next()
+    }
+
+    pub fn last(&self) -> Option<(usize, u64)> {
+        self.iter().next_back()
+    }
+}
+
+/// The candidates of one alias, decoded one by one from the candidate section.
+#[derive(Clone, Debug)]
+pub struct Candidates<'a> {
+    list: &'a [u8],
+    first: usize,
+    next: usize,
+    count: usize,
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        while self.next < self.count {
+            let at = self.first + self.next * CANDIDATE_SIZE;
+            self.next += 1;
+            let Some(c) = self.list.get(at..at + CANDIDATE_SIZE) else {
+                continue;
+            };
+            let (Some(entity), Some(exact)) = (u32_at(c, 0), u32_at(c, 7)) else {
+                continue;
+            };
+            return Some(Candidate {
+                entity,
+                flags: c[4],
+                prominence: c[5],
+                capital_mask: c[6],
+                exact,
+            });
+        }
+        None
     }
 }
 

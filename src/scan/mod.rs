@@ -201,12 +201,12 @@ impl Scanner<'_, '_> {
                 continue;
             }
             let mut advanced = false;
-            for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
+            for (len, at) in self.kb.matches_at(&self.tokens, i).iter().rev() {
                 let candidates = self.kb.candidates(at);
                 // (is a country, country code) of each place this name may be.
                 let mut places = Vec::new();
-                for c in &candidates {
-                    if !self.casing_fits(c, i, i + len) {
+                for c in candidates.clone() {
+                    if !self.casing_fits(&c, i, i + len) {
                         continue;
                     }
                     let Some(entity) = self.kb.entity(c.entity) else {
@@ -222,7 +222,7 @@ impl Scanner<'_, '_> {
                         self.shadowed_places.entry(norm).or_insert(i);
                     }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
-                        && !self.lacks_evidence(c, &entity, i, i + len, false)
+                        && !self.lacks_evidence(&c, &entity, i, i + len, false)
                     {
                         self.introduced.insert(c.entity);
                         if entity.kind == EntityType::Place {
@@ -231,7 +231,7 @@ impl Scanner<'_, '_> {
                     }
                 }
                 self.record_place_countries(&places);
-                if candidates.iter().any(|c| c.flags & ALIAS_PRIMARY != 0) {
+                if candidates.clone().any(|c| c.flags & ALIAS_PRIMARY != 0) {
                     i += len;
                     advanced = true;
                     break;
@@ -398,11 +398,10 @@ impl Scanner<'_, '_> {
 
     /// The kind of the place named at token `i`, when all its readings agree.
     fn next_place_level(&self, i: usize) -> Option<disambiguate::Level> {
-        let (len, at) = *self.kb.matches_at(&self.tokens, i).last()?;
+        let (len, at) = self.kb.matches_at(&self.tokens, i).last()?;
         let mut levels = self
             .kb
             .candidates(at)
-            .into_iter()
             .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
             .filter_map(|c| self.kb.entity(c.entity))
             .map(|e| {
@@ -463,11 +462,10 @@ impl Scanner<'_, '_> {
 
     /// The longest knowledge-base name at token `i` with a candidate that fits.
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
-        for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
+        for (len, at) in self.kb.matches_at(&self.tokens, i).iter().rev() {
             let best = self
                 .kb
                 .candidates(at)
-                .into_iter()
                 .filter_map(|c| self.score(&c, i, i + len).map(|s| (s, c)))
                 .max_by_key(|(s, c)| (*s, std::cmp::Reverse(c.entity)));
             if let Some((_, c)) = best {
@@ -593,12 +591,11 @@ impl Scanner<'_, '_> {
 
     /// Whether token `i` alone names a country, region or prominent city.
     fn is_well_known_place(&self, i: usize) -> bool {
-        let Some(&(1, at)) = self.kb.matches_at(&self.tokens, i).first() else {
+        let Some((1, at)) = self.kb.matches_at(&self.tokens, i).first() else {
             return false;
         };
         self.kb
             .candidates(at)
-            .iter()
             .filter_map(|c| self.kb.entity(c.entity))
             .any(|e| e.kind == EntityType::Place && (e.subtype != "city" || e.prominence >= 40))
     }
