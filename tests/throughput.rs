@@ -1,5 +1,5 @@
 //! Native scan throughput on the real-page corpus, for iterating without the WASM build:
-//! `cargo test --release --test throughput -- --ignored --nocapture`.
+//! `cargo test --profile profiling --test throughput -- --ignored --nocapture`.
 //!
 //! With `BACKSTORY_SCAN_DUMP=FILE` it also writes every page's full scan (`{:?}`), so a
 //! speed change can be checked to leave the output byte for byte the same (`cmp` two dumps).
@@ -25,7 +25,7 @@ fn corpus_texts() -> Vec<String> {
 }
 
 #[test]
-#[ignore = "a benchmark: run with --release -- --ignored --nocapture"]
+#[ignore = "a benchmark: run with --profile profiling -- --ignored --nocapture"]
 fn scan_throughput_on_corpus() {
     let texts = corpus_texts();
     if texts.is_empty() {
