@@ -267,8 +267,8 @@ impl<'a> Kb<'a> {
 
     /// Every alias that matches token sequences starting at `tokens[start]`, as
     /// (number of tokens, candidate list offset), shortest first. Names continue only
-    /// across spaces and hyphens, and never past `MAX_NAME_TOKENS`. Returned by value:
-    /// the scanner asks at most tokens, so a `Vec` each was a measurable share of scan time.
+    /// across spaces and hyphens, and never past `MAX_NAME_TOKENS`. Returned by value, not
+    /// in a `Vec`: the scanner asks at most tokens.
     pub fn matches_at(&self, tokens: &[Token<'_>], start: usize) -> AliasMatches {
         let fst = self.aliases.as_fst();
         let mut node = fst.root();
@@ -320,17 +320,20 @@ impl<'a> Kb<'a> {
 pub const MAX_NAME_TOKENS: usize = 8;
 
 /// The aliases matching at one token: (number of tokens, candidate list offset), shortest
-/// first, at most one per length.
+/// first, at most one per length. Small and `Copy` so the scanner can keep one per token.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AliasMatches {
-    count: usize,
-    found: [(usize, u64); MAX_NAME_TOKENS],
+    count: u8,
+    lens: [u8; MAX_NAME_TOKENS],
+    offsets: [u64; MAX_NAME_TOKENS],
 }
 
 impl AliasMatches {
     fn push(&mut self, len: usize, at: u64) {
-        if let Some(slot) = self.found.get_mut(self.count) {
-            *slot = (len, at);
+        let slot = usize::from(self.count);
+        if slot < MAX_NAME_TOKENS {
+            self.lens[slot] = len as u8;
+            self.offsets[slot] = at;
             self.count += 1;
         }
     }
@@ -341,7 +344,11 @@ impl AliasMatches {
 
     /// Shortest first; `.rev()` for longest first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (usize, u64)> + '_ {
-        self.found[..self.count].iter().copied()
+        let count = usize::from(self.count);
+        self.lens[..count]
+            .iter()
+            .zip(&self.offsets[..count])
+            .map(|(&len, &at)| (usize::from(len), at))
     }
 
     pub fn first(&self) -> Option<(usize, u64)> {

@@ -24,8 +24,9 @@ use crate::kb::format::{
     ALIAS_ACRONYM, ALIAS_COMMON_WORD, ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_PRIMARY,
     ALIAS_SURNAME, ALIAS_TITLE,
 };
-use crate::kb::{Candidate, EntityType, Kb};
+use crate::kb::{AliasMatches, Candidate, EntityType, Kb};
 use crate::text::{tokenize, Gap, Shape, Token};
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
 /// One highlighted name.
@@ -86,6 +87,9 @@ struct Scanner<'k, 't> {
     tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
+    /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
+    /// several rules ask about the same tokens, and the automaton walk is the costliest step.
+    alias_matches: Vec<Cell<Option<AliasMatches>>>,
     /// Entities named in full somewhere in the article (first pass).
     introduced: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
@@ -119,6 +123,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let mut scanner = Scanner {
         kb,
         text,
+        alias_matches: vec![Cell::new(None); tokens.len()],
         tokens,
         caps_block,
         introduced: HashSet::new(),
@@ -161,6 +166,19 @@ fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
 }
 
 impl Scanner<'_, '_> {
+    /// The knowledge-base aliases starting at token `i`, walked at most once per token.
+    fn alias_matches(&self, i: usize) -> AliasMatches {
+        let Some(cached) = self.alias_matches.get(i) else {
+            return AliasMatches::default();
+        };
+        if let Some(found) = cached.get() {
+            return found;
+        }
+        let found = self.kb.matches_at(&self.tokens, i);
+        cached.set(Some(found));
+        found
+    }
+
     fn surface(&self, start: usize, end: usize) -> &str {
         &self.text[self.tokens[start].start..self.tokens[end - 1].end]
     }
@@ -201,7 +219,7 @@ impl Scanner<'_, '_> {
                 continue;
             }
             let mut advanced = false;
-            for (len, at) in self.kb.matches_at(&self.tokens, i).iter().rev() {
+            for (len, at) in self.alias_matches(i).iter().rev() {
                 let candidates = self.kb.candidates(at);
                 // (is a country, country code) of each place this name may be.
                 let mut places = Vec::new();
@@ -362,7 +380,7 @@ impl Scanner<'_, '_> {
             && !patterns::is_person_title(&before.norm)
             && !patterns::is_not_name(&before.norm)
             && !patterns::is_organization_head(&before.norm);
-        let unknown = self.kb.matches_at(&self.tokens, start - 1).is_empty();
+        let unknown = self.alias_matches(start - 1).is_empty();
         // At a sentence start any word is capitalised ("Yesterday Paris ..."), so an unknown
         // word needs what follows to read as a person: "Valeska Paris, a former member".
         let sentence_start = before.gap.starts_sentence()
@@ -398,7 +416,7 @@ impl Scanner<'_, '_> {
 
     /// The kind of the place named at token `i`, when all its readings agree.
     fn next_place_level(&self, i: usize) -> Option<disambiguate::Level> {
-        let (len, at) = self.kb.matches_at(&self.tokens, i).last()?;
+        let (len, at) = self.alias_matches(i).last()?;
         let mut levels = self
             .kb
             .candidates(at)
@@ -462,7 +480,7 @@ impl Scanner<'_, '_> {
 
     /// The longest knowledge-base name at token `i` with a candidate that fits.
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
-        for (len, at) in self.kb.matches_at(&self.tokens, i).iter().rev() {
+        for (len, at) in self.alias_matches(i).iter().rev() {
             let best = self
                 .kb
                 .candidates(at)
@@ -574,7 +592,7 @@ impl Scanner<'_, '_> {
             })
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| {
-                let initials_known = !self.kb.matches_at(&self.tokens, i).is_empty();
+                let initials_known = !self.alias_matches(i).is_empty();
                 let found = patterns::person_by_initials(self.text, &self.tokens, i);
                 found.filter(|_| !initials_known)
             })
@@ -591,7 +609,7 @@ impl Scanner<'_, '_> {
 
     /// Whether token `i` alone names a country, region or prominent city.
     fn is_well_known_place(&self, i: usize) -> bool {
-        let Some((1, at)) = self.kb.matches_at(&self.tokens, i).first() else {
+        let Some((1, at)) = self.alias_matches(i).first() else {
             return false;
         };
         self.kb
