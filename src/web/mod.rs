@@ -112,7 +112,8 @@ fn knowledge() -> Result<Kb<'static>, JsValue> {
     let bytes = KB_BYTES
         .with(|cell| cell.get().copied())
         .ok_or_else(|| error("knowledge not loaded: call load_knowledge first"))?;
-    Kb::open(bytes).map_err(|e| error(&e.to_string()))
+    // load_knowledge checked these bytes in full; every scan reopens them.
+    Kb::open_trusted(bytes).map_err(|e| error(&e.to_string()))
 }
 
 fn cards() -> Option<Cards<'static>> {
