@@ -32,7 +32,12 @@ fn scan_throughput_on_corpus() {
         eprintln!("no corpus found (set BACKSTORY_SHARED); nothing timed");
         return;
     }
+    let opened = Instant::now();
     let kb = Kb::embedded().unwrap();
+    println!(
+        "Kb::open with checksums: {:.2} ms",
+        opened.elapsed().as_secs_f64() * 1000.0
+    );
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     if let Some(path) = std::env::var_os("BACKSTORY_SCAN_DUMP") {
         let dump: String = texts

@@ -539,6 +539,16 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_automaton_is_refused_not_read() {
+        // #6: a header whose fst length was off by one opened, and the first lookup
+        // panicked inside fst on addresses read from the wrong bytes.
+        let mut shifted = EMBEDDED.to_vec();
+        shifted[12] ^= 1;
+        let err = Kb::open(&shifted).err().expect("a cut automaton must fail");
+        assert!(err.to_string().contains("damaged"), "{err}");
+    }
+
+    #[test]
     fn cards_are_indexed_like_entities() {
         let kb = Kb::embedded().unwrap();
         let cards = Cards::embedded().unwrap();
