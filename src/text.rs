@@ -75,10 +75,22 @@ fn is_hyphen(c: char) -> bool {
 /// Splits text into word tokens. Apostrophes inside a word stay in it ("O'Brien"), a
 /// possessive becomes its own token ("Iran" "'s"), initials keep their dots ("U.S.", "J.D.").
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_with(text, None)
+}
+
+/// `tokenize` for a whole page: `lowered` is `text.to_ascii_lowercase()`, and capitalised
+/// ASCII words borrow their normal form from it instead of allocating one each.
+pub fn tokenize_lowered<'t>(text: &'t str, lowered: &'t str) -> Vec<Token<'t>> {
+    debug_assert_eq!(text.len(), lowered.len());
+    tokenize_with(text, Some(lowered))
+}
+
+fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> {
     // Walks byte offsets rather than a `Peekable<CharIndices>`: ASCII, most of any page, is
     // read a byte at a time and runs of ASCII letters are skipped in one loop.
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 6);
+    // About one token per 6 bytes of English; a little more room saves a regrowth.
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut scratch = String::new();
     let mut pending_gap = Gap::Start;
     let mut i = 0;
@@ -137,7 +149,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 end: j,
                 gap: pending_gap,
                 shape: shape_of(surface),
-                norm: norm_of(surface, &mut scratch),
+                norm: norm_of(surface, lowered.and_then(|l| l.get(start..j)), &mut scratch),
             });
             pending_gap = Gap::Space;
             i = j;
@@ -285,14 +297,18 @@ pub fn normalize_word(word: &str) -> String {
     out
 }
 
-/// `normalize_word`, borrowing the word itself when it is already in normal form; folds
-/// through `scratch` (reused across a text) only for words that are not plain ASCII.
-fn norm_of<'t>(word: &'t str, scratch: &mut String) -> Cow<'t, str> {
+/// `normalize_word`, borrowing the word itself when it is already in normal form, or its
+/// ASCII-lowercased copy (`lowered`) when that is; folds through `scratch` (reused across a
+/// text) only for words that are not plain ASCII.
+fn norm_of<'t>(word: &'t str, lowered: Option<&'t str>, scratch: &mut String) -> Cow<'t, str> {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Owned(word.to_ascii_lowercase());
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(word);
         }
-        return Cow::Borrowed(word);
+        return match lowered {
+            Some(lowered) => Cow::Borrowed(lowered),
+            None => Cow::Owned(word.to_ascii_lowercase()),
+        };
     }
     scratch.clear();
     push_folded(word, scratch);

@@ -25,7 +25,7 @@ use crate::kb::format::{
     ALIAS_SURNAME, ALIAS_TITLE,
 };
 use crate::kb::{AliasMatches, Candidate, EntityType, Kb};
-use crate::text::{tokenize, Gap, Shape, Token};
+use crate::text::{tokenize_lowered, Gap, Shape, Token};
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
@@ -117,7 +117,8 @@ struct Scanner<'k, 't> {
 
 /// Finds the actors and sites in `text`.
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
-    let tokens = tokenize(text);
+    let lowered = text.to_ascii_lowercase();
+    let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(text, &tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
     let mut scanner = Scanner {
