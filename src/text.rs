@@ -95,6 +95,14 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
     let mut pending_gap = Gap::Start;
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
+        if c == ' ' {
+            // The commonest separator: a space never strengthens a gap already pending.
+            if tokens.is_empty() {
+                pending_gap = Gap::Start;
+            }
+            i += 1;
+            continue;
+        }
         if is_word_char(c) {
             let start = i;
             let mut j = i;
@@ -259,6 +267,9 @@ impl Gap {
 }
 
 fn shape_of(word: &str) -> Shape {
+    if word.is_ascii() {
+        return ascii_shape_of(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Shape::Other;
@@ -282,6 +293,26 @@ fn shape_of(word: &str) -> Shape {
     } else {
         // Scripts without case (Arabic, CJK): treat as name-like.
         Shape::Capitalized
+    }
+}
+
+/// `shape_of` for an ASCII word, byte by byte.
+fn ascii_shape_of(word: &[u8]) -> Shape {
+    match word.first() {
+        Some(first) if first.is_ascii_uppercase() => {
+            let mut letters = word[1..]
+                .iter()
+                .filter(|b| b.is_ascii_alphabetic())
+                .peekable();
+            if letters.peek().is_some() && letters.all(u8::is_ascii_uppercase) {
+                Shape::Upper
+            } else {
+                Shape::Capitalized
+            }
+        }
+        Some(first) if first.is_ascii_lowercase() => Shape::Lower,
+        // Starts with a digit or punctuation, or is empty.
+        _ => Shape::Other,
     }
 }
 
