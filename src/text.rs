@@ -4,6 +4,8 @@
 //! when it compiles the knowledge base, so a name in the text and the same name in `kb/`
 //! always produce the same key.
 
+use std::borrow::Cow;
+
 /// What separates a token from the one before it. Names continue across `Space` and
 /// `Hyphen` only: "Fordow, Natanz" is two names, "US-Israeli" is two tokens of one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,17 +38,19 @@ pub enum Shape {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'t> {
     /// Byte offsets into the text.
     pub start: usize,
     pub end: usize,
     pub gap: Gap,
     pub shape: Shape,
     /// Case-folded, diacritics removed, dots of initials dropped: the alias key form.
-    pub norm: String,
+    /// Borrowed from the text when the word is already in that form (most lowercase words),
+    /// so tokenising allocates only for capitalised and folded words.
+    pub norm: Cow<'t, str>,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_possessive(&self) -> bool {
         self.norm == "'s"
     }
@@ -55,6 +59,7 @@ impl Token {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -69,24 +74,52 @@ fn is_hyphen(c: char) -> bool {
 
 /// Splits text into word tokens. Apostrophes inside a word stay in it ("O'Brien"), a
 /// possessive becomes its own token ("Iran" "'s"), initials keep their dots ("U.S.", "J.D.").
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_with(text, None)
+}
+
+/// `tokenize` for a whole page: `lowered` is `text.to_ascii_lowercase()`, and capitalised
+/// ASCII words borrow their normal form from it instead of allocating one each.
+pub fn tokenize_lowered<'t>(text: &'t str, lowered: &'t str) -> Vec<Token<'t>> {
+    debug_assert_eq!(text.len(), lowered.len());
+    tokenize_with(text, Some(lowered))
+}
+
+fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> {
+    // Walks byte offsets rather than a `Peekable<CharIndices>`: ASCII, most of any page, is
+    // read a byte at a time and runs of ASCII letters are skipped in one loop.
+    let bytes = text.as_bytes();
+    // About one token per 6 bytes of English; a little more room saves a regrowth.
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    let mut scratch = String::new();
     let mut pending_gap = Gap::Start;
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        if c == ' ' {
+            // The commonest separator: a space never strengthens a gap already pending.
+            if tokens.is_empty() {
+                pending_gap = Gap::Start;
+            }
+            i += 1;
+            continue;
+        }
         if is_word_char(c) {
             let start = i;
-            let mut end = i;
+            let mut j = i;
             // Consume the word, allowing inner apostrophes and initials' dots.
-            while let Some(&(j, d)) = chars.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
+            while let Some(d) = char_at(text, j) {
+                if d.is_ascii_alphanumeric() {
+                    j += 1;
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                    }
+                } else if is_word_char(d) {
+                    j += d.len_utf8();
                 } else if is_apostrophe(d) || d == '.' {
                     // Look past the punctuation: continue only if a letter follows.
                     let rest = &text[j + d.len_utf8()..];
                     let next = rest.chars().next();
-                    let word_so_far = &text[start..end];
+                    let word_so_far = &text[start..j];
                     if d == '.' {
                         // "U.S." / "J.D.": single letters separated by dots.
                         let last_run = word_so_far.rsplit('.').next().unwrap_or("");
@@ -94,16 +127,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             && last_run.chars().all(char::is_alphabetic)
                             && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
                         {
-                            end = j + 1;
-                            chars.next();
+                            j += 1;
                             if !next.is_some_and(char::is_alphabetic) {
                                 break;
                             }
                             continue;
                         }
                         if is_middle_initial(word_so_far, rest, tokens.last()) {
-                            end = j + 1;
-                            chars.next();
+                            j += 1;
                         }
                         break;
                     }
@@ -112,8 +143,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     let possessive = matches!(next, Some('s') | Some('S'))
                         && !after.is_some_and(char::is_alphanumeric);
                     if !possessive && next.is_some_and(char::is_alphabetic) {
-                        end = j + d.len_utf8();
-                        chars.next();
+                        j += d.len_utf8();
                         continue;
                     }
                     break;
@@ -121,15 +151,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let surface = &text[start..end];
+            let surface = &text[start..j];
             tokens.push(Token {
                 start,
-                end,
+                end: j,
                 gap: pending_gap,
                 shape: shape_of(surface),
-                norm: normalize_word(surface),
+                norm: norm_of(surface, lowered.and_then(|l| l.get(start..j)), &mut scratch),
             });
             pending_gap = Gap::Space;
+            i = j;
         } else if is_apostrophe(c) {
             // Possessive after a word: "Iran's" -> "'s".
             let rest = &text[i + c.len_utf8()..];
@@ -147,22 +178,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end,
                     gap: Gap::Space,
                     shape: Shape::Other,
-                    norm: "'s".to_string(),
+                    norm: Cow::Borrowed("'s"),
                 });
-                chars.next();
-                chars.next();
+                i = end;
                 pending_gap = Gap::Space;
             } else {
                 pending_gap = pending_gap.max_with(Gap::Punct);
-                chars.next();
+                i += c.len_utf8();
             }
         } else {
             let gap = match c {
+                ' ' => Gap::Space,
                 '\n' | '\r' | '\u{2029}' => Gap::Block,
                 '.' | '!' | '?' | '\u{2026}' => Gap::Sentence,
                 c if is_hyphen(c) => {
                     let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
-                    let next = text[i + c.len_utf8()..].chars().next();
+                    let next = char_at(text, i + c.len_utf8());
                     if glued && next.is_some_and(is_word_char) && pending_gap == Gap::Space {
                         Gap::Hyphen
                     } else {
@@ -177,10 +208,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 pending_gap.max_with(gap)
             };
-            chars.next();
+            i += c.len_utf8();
         }
     }
     tokens
+}
+
+/// The char starting at byte `i` (a char boundary), without decoding for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(i)?;
+    if byte.is_ascii() {
+        Some(char::from(byte))
+    } else {
+        text.get(i..)?.chars().next()
+    }
 }
 
 /// Whether a lone capital with a dot is an initial inside a name ("George W. Bush",
@@ -225,6 +267,9 @@ impl Gap {
 }
 
 fn shape_of(word: &str) -> Shape {
+    if word.is_ascii() {
+        return ascii_shape_of(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Shape::Other;
@@ -233,8 +278,12 @@ fn shape_of(word: &str) -> Shape {
         return Shape::Other;
     }
     if first.is_uppercase() {
-        let rest: Vec<char> = letters.collect();
-        if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+        let mut more_letters = false;
+        let rest_upper = letters.all(|c| {
+            more_letters = true;
+            c.is_uppercase()
+        });
+        if more_letters && rest_upper {
             Shape::Upper
         } else {
             Shape::Capitalized
@@ -247,6 +296,26 @@ fn shape_of(word: &str) -> Shape {
     }
 }
 
+/// `shape_of` for an ASCII word, byte by byte.
+fn ascii_shape_of(word: &[u8]) -> Shape {
+    match word.first() {
+        Some(first) if first.is_ascii_uppercase() => {
+            let mut letters = word[1..]
+                .iter()
+                .filter(|b| b.is_ascii_alphabetic())
+                .peekable();
+            if letters.peek().is_some() && letters.all(u8::is_ascii_uppercase) {
+                Shape::Upper
+            } else {
+                Shape::Capitalized
+            }
+        }
+        Some(first) if first.is_ascii_lowercase() => Shape::Lower,
+        // Starts with a digit or punctuation, or is empty.
+        _ => Shape::Other,
+    }
+}
+
 /// The key form of one word: lowercase, Latin diacritics folded, curly apostrophes straight,
 /// initials' dots removed ("U.S." -> "us", "Tehran’s" -> "tehran’s" -> "tehran's").
 pub fn normalize_word(word: &str) -> String {
@@ -255,6 +324,34 @@ pub fn normalize_word(word: &str) -> String {
         return word.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(word.len());
+    push_folded(word, &mut out);
+    out
+}
+
+/// `normalize_word`, borrowing the word itself when it is already in normal form, or its
+/// ASCII-lowercased copy (`lowered`) when that is; folds through `scratch` (reused across a
+/// text) only for words that are not plain ASCII.
+fn norm_of<'t>(word: &'t str, lowered: Option<&'t str>, scratch: &mut String) -> Cow<'t, str> {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(word);
+        }
+        return match lowered {
+            Some(lowered) => Cow::Borrowed(lowered),
+            None => Cow::Owned(word.to_ascii_lowercase()),
+        };
+    }
+    scratch.clear();
+    push_folded(word, scratch);
+    if scratch == word {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(scratch.clone())
+    }
+}
+
+/// The slow path of `normalize_word`: case, diacritics, apostrophes and dots, char by char.
+fn push_folded(word: &str, out: &mut String) {
     for c in word.chars() {
         if c == '.' {
             continue;
@@ -270,7 +367,6 @@ pub fn normalize_word(word: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// The key of a whole alias: its tokens' normal forms joined by single spaces.
@@ -339,7 +435,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.norm).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect()
     }
 
     #[test]

@@ -109,7 +109,7 @@ fn appositive_after(tokens: &[Token], last: usize) -> Option<(usize, usize)> {
         end += 1;
     }
     let opener = &tokens[open];
-    let looks_like_role = matches!(opener.norm.as_str(), "a" | "an" | "the")
+    let looks_like_role = matches!(&*opener.norm, "a" | "an" | "the")
         || tokens.get(open + 1).is_some_and(Token::is_possessive)
         || opener.is_capitalized();
     let closes = tokens.get(end + 1).is_none_or(|t| t.gap != Gap::Space);

@@ -94,7 +94,7 @@ pub fn level_cue(tokens: &[Token], start: usize, end: usize) -> Option<Level> {
         }
     }
     if start >= 2 && tokens[start - 1].norm == "of" && tokens[start].gap.joins_name() {
-        match tokens[start - 2].norm.as_str() {
+        match &*tokens[start - 2].norm {
             "state" | "governor" | "province" => return Some(Level::Region),
             "republic" | "country" | "nation" | "kingdom" => return Some(Level::Country),
             _ => {}
@@ -213,7 +213,7 @@ pub fn person_context_after(tokens: &[Token], i: usize) -> bool {
     match next.gap {
         Gap::Space => is_reporting_verb(&next.norm),
         Gap::Punct => {
-            matches!(next.norm.as_str(), "a" | "an" | "the")
+            matches!(&*next.norm, "a" | "an" | "the")
                 || next.norm.bytes().all(|b| b.is_ascii_digit())
         }
         _ => false,

@@ -26,8 +26,9 @@ use crate::kb::format::{
     ALIAS_ACRONYM, ALIAS_COMMON_WORD, ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_PRIMARY,
     ALIAS_SURNAME, ALIAS_TITLE,
 };
-use crate::kb::{Candidate, EntityType, Kb};
-use crate::text::{tokenize, Gap, Shape, Token};
+use crate::kb::{AliasMatches, Candidate, EntityType, Kb};
+use crate::text::{tokenize_lowered, Gap, Shape, Token};
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
 /// One highlighted name.
@@ -85,9 +86,12 @@ enum EntityKey {
 struct Scanner<'k, 't> {
     kb: &'k Kb<'k>,
     text: &'t str,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
+    /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
+    /// several rules ask about the same tokens, and the automaton walk is the costliest step.
+    alias_matches: Vec<Cell<Option<AliasMatches>>>,
     /// Entities named in full somewhere in the article (first pass).
     introduced: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
@@ -115,12 +119,14 @@ struct Scanner<'k, 't> {
 
 /// Finds the actors and sites in `text`.
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
-    let tokens = tokenize(text);
+    let lowered = text.to_ascii_lowercase();
+    let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(text, &tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
     let mut scanner = Scanner {
         kb,
         text,
+        alias_matches: vec![Cell::new(None); tokens.len()],
         tokens,
         caps_block,
         introduced: HashSet::new(),
@@ -163,6 +169,19 @@ fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
 }
 
 impl Scanner<'_, '_> {
+    /// The knowledge-base aliases starting at token `i`, walked at most once per token.
+    fn alias_matches(&self, i: usize) -> AliasMatches {
+        let Some(cached) = self.alias_matches.get(i) else {
+            return AliasMatches::default();
+        };
+        if let Some(found) = cached.get() {
+            return found;
+        }
+        let found = self.kb.matches_at(&self.tokens, i);
+        cached.set(Some(found));
+        found
+    }
+
     fn surface(&self, start: usize, end: usize) -> &str {
         &self.text[self.tokens[start].start..self.tokens[end - 1].end]
     }
@@ -203,12 +222,12 @@ impl Scanner<'_, '_> {
                 continue;
             }
             let mut advanced = false;
-            for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
+            for (len, at) in self.alias_matches(i).iter().rev() {
                 let candidates = self.kb.candidates(at);
                 // (is a country, country code) of each place this name may be.
                 let mut places = Vec::new();
-                for c in &candidates {
-                    if !self.casing_fits(c, i, i + len) {
+                for c in candidates.clone() {
+                    if !self.casing_fits(&c, i, i + len) {
                         continue;
                     }
                     let Some(entity) = self.kb.entity(c.entity) else {
@@ -220,11 +239,11 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                     if entity.subtype == "city" && len == 1 && self.shadows_place(i) {
-                        let norm = self.tokens[i].norm.clone();
+                        let norm = self.tokens[i].norm.to_string();
                         self.shadowed_places.entry(norm).or_insert(i);
                     }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
-                        && !self.lacks_evidence(c, &entity, i, i + len, false)
+                        && !self.lacks_evidence(&c, &entity, i, i + len, false)
                     {
                         self.introduced.insert(c.entity);
                         if entity.kind == EntityType::Place {
@@ -233,7 +252,7 @@ impl Scanner<'_, '_> {
                     }
                 }
                 self.record_place_countries(&places);
-                if candidates.iter().any(|c| c.flags & ALIAS_PRIMARY != 0) {
+                if candidates.clone().any(|c| c.flags & ALIAS_PRIMARY != 0) {
                     i += len;
                     advanced = true;
                     break;
@@ -341,7 +360,7 @@ impl Scanner<'_, '_> {
         let is_place = entity.kind == EntityType::Place;
         let shadowed = self
             .shadowed_places
-            .get(&self.tokens[start].norm)
+            .get(self.tokens[start].norm.as_ref())
             .is_some_and(|&at| at <= start);
         if is_place && shadowed && !self.place_cue_before(start) {
             return true;
@@ -364,7 +383,7 @@ impl Scanner<'_, '_> {
             && !patterns::is_person_title(&before.norm)
             && !patterns::is_not_name(&before.norm)
             && !patterns::is_organization_head(&before.norm);
-        let unknown = self.kb.matches_at(&self.tokens, start - 1).is_empty();
+        let unknown = self.alias_matches(start - 1).is_empty();
         // At a sentence start any word is capitalised ("Yesterday Paris ..."), so an unknown
         // word needs what follows to read as a person: "Valeska Paris, a former member".
         let sentence_start = before.gap.starts_sentence()
@@ -400,11 +419,10 @@ impl Scanner<'_, '_> {
 
     /// The kind of the place named at token `i`, when all its readings agree.
     fn next_place_level(&self, i: usize) -> Option<disambiguate::Level> {
-        let (len, at) = *self.kb.matches_at(&self.tokens, i).last()?;
+        let (len, at) = self.alias_matches(i).last()?;
         let mut levels = self
             .kb
             .candidates(at)
-            .into_iter()
             .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
             .filter_map(|c| self.kb.entity(c.entity))
             .map(|e| {
@@ -465,11 +483,10 @@ impl Scanner<'_, '_> {
 
     /// The longest knowledge-base name at token `i` with a candidate that fits.
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
-        for (len, at) in self.kb.matches_at(&self.tokens, i).into_iter().rev() {
+        for (len, at) in self.alias_matches(i).iter().rev() {
             let best = self
                 .kb
                 .candidates(at)
-                .into_iter()
                 .filter_map(|c| self.score(&c, i, i + len).map(|s| (s, c)))
                 .max_by_key(|(s, c)| (*s, std::cmp::Reverse(c.entity)));
             if let Some((_, c)) = best {
@@ -530,7 +547,7 @@ impl Scanner<'_, '_> {
     fn commit_known(&mut self, i: usize, len: usize, c: Candidate) -> Option<usize> {
         let entity = self.kb.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
-            let last = self.tokens[i + len - 1].norm.clone();
+            let last = self.tokens[i + len - 1].norm.to_string();
             self.known_surnames.insert(last, c.entity);
         }
         if entity.kind == EntityType::Place {
@@ -555,10 +572,10 @@ impl Scanner<'_, '_> {
         {
             return None;
         }
-        let index = if let Some(&entity) = self.known_surnames.get(&token.norm) {
+        let index = if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
             self.keys.get(&EntityKey::Known(entity)).copied()?
         } else {
-            let key = self.local_surnames.get(&token.norm)?;
+            let key = self.local_surnames.get(token.norm.as_ref())?;
             self.keys.get(&EntityKey::Local(key.clone())).copied()?
         };
         self.push_mention(i, i + 1, index);
@@ -578,7 +595,7 @@ impl Scanner<'_, '_> {
             })
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| {
-                let initials_known = !self.kb.matches_at(&self.tokens, i).is_empty();
+                let initials_known = !self.alias_matches(i).is_empty();
                 let found = patterns::person_by_initials(self.text, &self.tokens, i);
                 found.filter(|_| !initials_known)
             })
@@ -595,12 +612,11 @@ impl Scanner<'_, '_> {
 
     /// Whether token `i` alone names a country, region or prominent city.
     fn is_well_known_place(&self, i: usize) -> bool {
-        let Some(&(1, at)) = self.kb.matches_at(&self.tokens, i).first() else {
+        let Some((1, at)) = self.alias_matches(i).first() else {
             return false;
         };
         self.kb
             .candidates(at)
-            .iter()
             .filter_map(|c| self.kb.entity(c.entity))
             .any(|e| e.kind == EntityType::Place && (e.subtype != "city" || e.prominence >= 40))
     }
@@ -609,7 +625,7 @@ impl Scanner<'_, '_> {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
         if found.kind == EntityType::Person && found.end - found.start > 1 {
-            let surname = self.tokens[found.end - 1].norm.clone();
+            let surname = self.tokens[found.end - 1].norm.to_string();
             self.local_surnames.insert(surname, key.clone());
         }
         let subtype = match found.kind {

@@ -39,10 +39,19 @@ function time(label, run, rounds) {
   return wordsPerSecond;
 }
 
+// compromise takes about 15 s a pass: BACKSTORY_BENCH_COMPROMISE_ROUNDS=1 while iterating,
+// 0 to time backstory alone.
+const compromiseRounds = Number(process.env.BACKSTORY_BENCH_COMPROMISE_ROUNDS ?? 3);
+
 console.log(`corpus: ${texts.length} texts, ${words.toLocaleString('en')} words, ${(bytes / 1e6).toFixed(2)} MB; kb.bin loaded in ${loadMs.toFixed(1)} ms`);
+// scan_text: every mention and entity as JS objects (what a caller with no page gets).
 const backstory = time('backstory', (list) => list.reduce((n, t) => n + core.scan_text(t).mentions.length, 0), 9);
-const compromise = time('compromise', (list) => list.reduce((n, t) => {
-  const doc = nlp(t);
-  return n + doc.people().length + doc.places().length + doc.organizations().length;
-}, 0), 3);
-console.log(`ratio: backstory is ${(backstory / compromise).toFixed(0)}x compromise`);
+// scan_text_packed: the same scan, spans in one Uint32Array (4 numbers a mention).
+const packed = time('packed', (list) => list.reduce((n, t) => n + core.scan_text_packed(t).mentions.length / 4, 0), 9);
+if (compromiseRounds > 0) {
+  const compromise = time('compromise', (list) => list.reduce((n, t) => {
+    const doc = nlp(t);
+    return n + doc.people().length + doc.places().length + doc.organizations().length;
+  }, 0), compromiseRounds);
+  console.log(`ratio: backstory is ${(backstory / compromise).toFixed(0)}x compromise (scan_text), ${(packed / compromise).toFixed(0)}x (scan_text_packed)`);
+}
