@@ -8,7 +8,7 @@
 //! (default `../shared`); without the corpus those cases test nothing and pass.
 
 use backstory::kb::{Cards, EMBEDDED, EMBEDDED_CARDS};
-use backstory::scan::scan_name;
+use backstory::scan::{scan_more, scan_name};
 use backstory::text::tokenize;
 use backstory::{scan, Kb, Scan};
 use proptest::prelude::*;
@@ -165,6 +165,24 @@ fn corpus_slice(page: Index, start: Index, len: usize) -> String {
 
 proptest! {
     #![proptest_config(config())]
+
+    /// A page read in two sections (a long page, or text added later) keeps every promise
+    /// of a scan in the offsets of the whole text.
+    #[test]
+    fn sections_read_one_after_another_keep_the_promises(
+        first in mixed_text(),
+        second in mixed_text(),
+        page in any::<Index>(),
+        start in any::<Index>(),
+    ) {
+        let first = format!("{first} {}", corpus_slice(page, start, 600));
+        let mut article = scan(kb(), &first);
+        let more = scan_more(kb(), &article, &second);
+        check_scan(&second, &more)?;
+        let whole = format!("{first}\n{second}");
+        article.absorb(more, first.len() + 1);
+        check_scan(&whole, &article)?;
+    }
 
     #[test]
     fn scan_keeps_its_promises_on_any_unicode(text in any::<String>()) {
