@@ -588,9 +588,9 @@ impl App {
     fn schedule_step(&mut self) {
         if !self.work_armed {
             self.work_armed = true;
-            self.work_timer = Some(Timeout::new(0, || {
+            self.work_timer = bindings::in_next_task(|| {
                 with_app(App::step);
-            }));
+            });
         }
     }
 

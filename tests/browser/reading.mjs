@@ -264,4 +264,39 @@ export const scenarios = [
     assert.ok(cleared <= 1, 'stale buckets removed');
     await until(async () => total(await d.run(READ_HIGHLIGHTS)) > 0, { what: 'back on' });
   }],
+
+  ['options: search link templates are validated and used on cards; a switched-off site is turned back on from the list', async (d, origin) => {
+    await openReading(d, origin);
+    const invalid = await d.extensionPage('options/options.html', async (p) => {
+      await until(() => p.run("return document.getElementById('search').value.includes('{q}')"), { what: 'templates shown' });
+      await p.run(`const area = document.getElementById('search');
+        area.value = 'Example News https://news.example/find?q={q}\\nnot a template';
+        area.dispatchEvent(new Event('change'));`);
+      const error = await until(() => p.run("return document.getElementById('search-error').textContent"), { what: 'error shown' });
+      await p.run(`const area = document.getElementById('search');
+        area.value = 'Example News https://news.example/find?q={q}';
+        area.dispatchEvent(new Event('change'));`);
+      await until(() => p.run("return document.getElementById('status').textContent === 'Saved.'"), { what: 'saved' });
+      return error;
+    });
+    assert.match(invalid, /Line 2/);
+    await hoverWord(d, 'Araghchi', 1);
+    const card = await cardWhere(d, (c) => c.links.some((l) => l.section === 'search-links'), 'card with search links');
+    assert.deepEqual(card.links.filter((l) => l.section === 'search-links').map((l) => [l.text, l.href]),
+      [['Example News', 'https://news.example/find?q=%22Abbas+Araghchi%22']]);
+    await closeCard(d);
+
+    await d.extensionPage('popup/popup.html', async (p) => {
+      await until(() => p.run("return !document.getElementById('site-switch').disabled"), { what: 'popup ready' });
+      await p.click('#site-switch');
+    });
+    await until(async () => total(await d.run(READ_HIGHLIGHTS)) === 0, { what: 'site off' });
+    await d.extensionPage('options/options.html', async (p) => {
+      await until(() => p.run("return [...document.querySelectorAll('#sites li')].some((li) => li.textContent.includes('127.0.0.1'))"),
+        { what: 'site listed' });
+      await p.click('#sites li button');
+      await p.click('#reset');
+    });
+    await until(async () => total(await d.run(READ_HIGHLIGHTS)) > 0, { what: 'site back on from the options list' });
+  }],
 ];
