@@ -42,7 +42,7 @@ const CHANGES_DELAY_MS: f64 = 200.0;
 const CHANGES_INTERVAL_MS: f64 = 1000.0;
 /// Work per task, so no task the extension runs comes near 50 ms even on huge pages: nodes
 /// visited while reading the page...
-pub const NODES_PER_TASK: usize = 1500;
+pub const NODES_PER_TASK: usize = 500;
 /// ...and text scanned (one section; an article of ordinary length is one section).
 pub const SECTION_BYTES: usize = 48 * 1024;
 /// How long a mention reached with the card's previous/next buttons stays marked.

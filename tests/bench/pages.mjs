@@ -13,7 +13,8 @@ const BUDGET = { taskMs: 50, paintMs: 50, coreMs: 25, knowledgeMs: 10, addedByte
 const which = process.argv.slice(2);
 const browsers = which.length ? which : ['chromium', 'firefox'];
 const limit = Number(process.env.PAGES ?? Infinity);
-const pages = corpusPages().slice(0, limit);
+const only = process.env.ONLY?.split(',');
+const pages = corpusPages().filter((p) => !only || only.includes(p)).slice(0, limit);
 const server = await startServer();
 
 const STATS_BODY = (url) => `
@@ -43,8 +44,9 @@ async function chromiumRunner() {
   return {
     name: 'Chromium',
     errors,
-    async load(url) { await page.goto(url); },
-    stats: (url) => background(STATS_BODY(url)),
+    async load(url) { await page.goto(url, { waitUntil: 'domcontentloaded' }); },
+    // Before the content script listens, the message has no receiver: not ready yet.
+    stats: (url) => background(STATS_BODY(url)).catch(() => null),
     async jsHeapAdded(url, altUrl) {
       const without = await heap(altUrl);
       const withIt = await heap(url);
@@ -55,7 +57,7 @@ async function chromiumRunner() {
 }
 
 async function firefoxRunner() {
-  const browser = await launchFirefox({ javaScriptEnabled: false });
+  const browser = await launchFirefox({ javaScriptEnabled: false, eager: true });
   const { driver } = browser;
   const article = await driver.getWindowHandle();
   await driver.switchTo().newWindow('tab');
@@ -93,6 +95,7 @@ for (const name of browsers) {
   const rows = [];
   for (const page of pages) {
     const url = `${server.origin}/corpus/${encodeURIComponent(page)}/`;
+    if (process.env.VERBOSE) console.error(`${name}: ${page}`);
     const errorsBefore = runner.errors.length;
     await runner.load(url);
     let s;
@@ -100,7 +103,7 @@ for (const name of browsers) {
       s = await until(async () => {
         const found = await runner.stats(url);
         return found?.running && !found.reading && found.knowledge === 'full' && found.paintedAtMs ? found : null;
-      }, { what: `stats of ${page}`, timeout: 20000, interval: 150 });
+      }, { what: `stats of ${page}`, timeout: 10000, interval: 150 });
     } catch (error) {
       rows.push({ page, failed: error.message });
       continue;
@@ -133,7 +136,12 @@ for (const name of browsers) {
     const values = ok.map((r) => r[c]);
     console.log(`  ${c.padEnd(16)} ${median(values).toFixed(1).padStart(9)} ${worst(values).toFixed(1).padStart(9)}`);
   }
-  const flagged = ok.filter((r) => r.longestTaskMs > BUDGET.taskMs || r.paintMs > BUDGET.paintMs * 4
+  // Medians against their targets; single pages flagged for the hard limits.
+  const verdict = (value, limit) => (value <= limit ? 'met' : 'NOT met');
+  console.log(`  targets: core ready <= ${BUDGET.coreMs} ms median: ${verdict(median(ok.map((r) => r.coreMs)), BUDGET.coreMs)}; `
+    + `knowledge <= ${BUDGET.knowledgeMs} ms on top: ${verdict(median(ok.map((r) => r.knowledgeMs)), BUDGET.knowledgeMs)}; `
+    + `highlights <= ${BUDGET.paintMs} ms after DOMContentLoaded: ${verdict(median(ok.map((r) => r.paintMs)), BUDGET.paintMs)}`);
+  const flagged = ok.filter((r) => r.longestTaskMs > BUDGET.taskMs
     || (r.wasmMB * 1048576) + Math.max(0, r.jsHeapAddedMB || 0) * 1048576 > BUDGET.addedBytes || r.errors > 0);
   for (const r of flagged) {
     console.log(`  over budget: ${r.page} (task ${r.longestTaskMs.toFixed(0)} ms, paint ${r.paintMs.toFixed(0)} ms, `
