@@ -7,13 +7,14 @@
 //! Slices of real article text come from `$BACKSTORY_SHARED/corpus/pages/*/expected.txt`
 //! (default `../shared`); without the corpus those cases test nothing and pass.
 
+mod common;
+
 use backstory::kb::{Cards, EMBEDDED, EMBEDDED_CARDS};
 use backstory::scan::{scan_more, scan_name};
 use backstory::text::tokenize;
 use backstory::{scan, Kb, Scan};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// Cases per property unless `PROPTEST_CASES` says otherwise.
@@ -39,19 +40,7 @@ fn kb() -> &'static Kb<'static> {
 
 fn corpus() -> &'static [String] {
     static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
-    TEXTS.get_or_init(|| {
-        let shared = std::env::var_os("BACKSTORY_SHARED")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-        let Ok(pages) = std::fs::read_dir(shared.join("corpus/pages")) else {
-            return Vec::new();
-        };
-        let mut dirs: Vec<PathBuf> = pages.filter_map(|e| Some(e.ok()?.path())).collect();
-        dirs.sort();
-        dirs.iter()
-            .filter_map(|dir| std::fs::read_to_string(dir.join("expected.txt")).ok())
-            .collect()
-    })
+    TEXTS.get_or_init(common::corpus_texts)
 }
 
 /// Every promise a scan makes about its offsets and indices.

@@ -6,29 +6,16 @@
 //! The corpus lives outside the repository (`$BACKSTORY_SHARED/corpus/pages`); without it
 //! the test says so and passes.
 
+mod common;
+
 use backstory::text::tokenize;
 use backstory::{scan, Kb};
-use std::path::PathBuf;
 use std::time::Instant;
-
-fn corpus_texts() -> Vec<String> {
-    let shared = std::env::var_os("BACKSTORY_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let Ok(pages) = std::fs::read_dir(shared.join("corpus/pages")) else {
-        return Vec::new();
-    };
-    let mut dirs: Vec<PathBuf> = pages.filter_map(|e| Some(e.ok()?.path())).collect();
-    dirs.sort();
-    dirs.iter()
-        .filter_map(|dir| std::fs::read_to_string(dir.join("expected.txt")).ok())
-        .collect()
-}
 
 #[test]
 #[ignore = "a benchmark: run with --profile profiling -- --ignored --nocapture"]
 fn scan_throughput_on_corpus() {
-    let texts = corpus_texts();
+    let texts = common::corpus_texts();
     if texts.is_empty() {
         eprintln!("no corpus found (set BACKSTORY_SHARED); nothing timed");
         return;

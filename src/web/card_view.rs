@@ -7,9 +7,7 @@ use crate::card::{CardData, Link};
 use crate::locator_map::LocatorMap;
 use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 pub const HOST_ID: &str = "backstory-card-host";
 const CARD_WIDTH: f64 = 340.0;
@@ -39,10 +37,9 @@ pub struct CardContext<'a> {
     pub options: &'a Options,
 }
 
-/// The host element and its closed shadow root, alive while a card is shown.
+/// The host element (its closed shadow root lives with it), alive while a card is shown.
 pub struct CardView {
     pub host: HtmlElement,
-    root: ShadowRoot,
     card: Element,
     close_button: Option<HtmlElement>,
     _listeners: Vec<EventListener>,
@@ -137,7 +134,6 @@ impl CardView {
             .and_then(|(b, _)| b.clone().dyn_into::<HtmlElement>().ok());
         let view = CardView {
             host,
-            root,
             card: body,
             close_button,
             _listeners: listeners,
@@ -202,7 +198,6 @@ impl CardView {
 
     pub fn remove(self) {
         self.host.remove();
-        let _ = &self.root;
     }
 }
 

@@ -709,10 +709,7 @@ impl App {
             self.cancel_show();
             return;
         }
-        let hovering = self.options.paints() || self.alt_held;
-        let under = hovering
-            .then(|| hover::mention_at(&self.document, &self.ranges, x, y))
-            .flatten();
+        let under = self.mention_at(x, y);
         let pinned = self.card.as_ref().is_some_and(|c| c.pinned);
         match under {
             // A pinned card stays until the reader closes it or clicks elsewhere.
@@ -759,6 +756,21 @@ impl App {
         }
     }
 
+    /// The mention under a point; with highlights off ("none" style), only while Alt is held.
+    fn mention_at(&self, x: f64, y: f64) -> Option<usize> {
+        let hovering = self.options.paints() || self.alt_held;
+        hovering
+            .then(|| hover::mention_at(&self.document, &self.ranges, x, y))
+            .flatten()
+    }
+
+    /// Moves keyboard focus into the open card, if any.
+    fn focus_card(&self) {
+        if let Some(card) = &self.card {
+            card.view.focus();
+        }
+    }
+
     /// A click: inside the card pins it, on a name opens its card pinned, elsewhere closes.
     fn on_click(&mut self, x: f64, y: f64, inside_card: bool) {
         // A hover about to open a card is overtaken by the click.
@@ -767,10 +779,7 @@ impl App {
             self.pin();
             return;
         }
-        let hovering = self.options.paints() || self.alt_held;
-        let under = hovering
-            .then(|| hover::mention_at(&self.document, &self.ranges, x, y))
-            .flatten();
+        let under = self.mention_at(x, y);
         match under {
             Some(mention) => {
                 self.pointer = (x, y);
@@ -823,9 +832,7 @@ impl App {
         scroll_to(&range);
         self.show(CardSubject::Mention(mention), true);
         if focus {
-            if let Some(card) = &self.card {
-                card.view.focus();
-            }
+            self.focus_card();
         }
         self.card.is_some()
     }
@@ -857,9 +864,7 @@ impl App {
             paint::flash(&range);
             self.flash_timer = Some(Timeout::new(FLASH_MS, paint::unflash));
             self.show(CardSubject::Mention(target), true);
-            if let Some(card) = &self.card {
-                card.view.focus();
-            }
+            self.focus_card();
         }
     }
 
@@ -903,9 +908,7 @@ impl App {
         };
         self.request_cards();
         self.show(CardSubject::LookedUp(found, anchor), true);
-        if let Some(card) = &self.card {
-            card.view.focus();
-        }
+        self.focus_card();
         self.card.is_some()
     }
 
@@ -919,9 +922,7 @@ impl App {
                 .is_some_and(|e| e.id() == card_view::HOST_ID);
             self.show(subject, pinned);
             if had_focus {
-                if let Some(card) = &self.card {
-                    card.view.focus();
-                }
+                self.focus_card();
             }
         }
     }

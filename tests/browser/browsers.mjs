@@ -79,14 +79,10 @@ export async function launchChromium({ headless = true, javaScriptEnabled = true
   };
 }
 
-/** Chromium: text of the card in its closed shadow root, read through the DevTools protocol. */
+/** Chromium: the card's mode and text (see chromiumCard), or null. */
 export async function chromiumCardText(page) {
-  const session = await page.context().newCDPSession(page);
-  const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
-  await session.detach();
-  const host = findNode(root, (n) => n.attributes?.includes('backstory-card-host'));
-  if (!host) return null;
-  return { mode: host.shadowRoots?.[0]?.shadowRootType, text: collectText(host.shadowRoots ?? []) };
+  const card = await chromiumCard(page);
+  return card && { mode: card.mode, text: card.text };
 }
 
 function findNode(node, predicate) {
@@ -96,16 +92,6 @@ function findNode(node, predicate) {
     if (found) return found;
   }
   return null;
-}
-
-function collectText(nodes) {
-  let text = '';
-  for (const node of nodes) {
-    if (node.nodeName === 'STYLE') continue;
-    if (node.nodeType === 3) text += node.nodeValue + ' ';
-    text += collectText([...(node.children ?? []), ...(node.shadowRoots ?? [])]);
-  }
-  return text;
 }
 
 export async function launchFirefox({ headless = true, javaScriptEnabled = true, eager = false } = {}) {
@@ -133,31 +119,22 @@ export async function launchFirefox({ headless = true, javaScriptEnabled = true,
   };
 }
 
-/** Firefox: text of the card in its closed shadow root, through WebDriver BiDi serialization. */
+/** Firefox: the card's mode and text (see firefoxCard), or null. */
 export async function firefoxCardText(driver) {
+  const card = await firefoxCard(driver);
+  return card && { mode: card.mode, text: card.text };
+}
+
+/** Firefox: collects console errors and warnings of every page into `problems`. */
+export async function collectFirefoxConsole(driver, problems) {
   const bidi = await driver.getBidi();
-  const context = await driver.getWindowHandle();
-  const reply = await bidi.send({
-    method: 'script.evaluate',
-    params: {
-      expression: "document.getElementById('backstory-card-host')",
-      target: { context },
-      awaitPromise: false,
-      serializationOptions: { maxDomDepth: 30, includeShadowTree: 'all' },
-    },
+  await bidi.send({ method: 'session.subscribe', params: { events: ['log.entryAdded'] } });
+  bidi.socket.on('message', (data) => {
+    const message = JSON.parse(data.toString());
+    if (message.method !== 'log.entryAdded') return;
+    const entry = message.params;
+    if (entry.level === 'error' || entry.level === 'warn') problems.push(`${entry.level}: ${entry.text}`);
   });
-  const result = reply.result?.result ?? reply.result;
-  if (!result || result.type !== 'node') return null;
-  const shadow = result.value.shadowRoot;
-  const walk = (node) => {
-    if (!node?.value) return '';
-    const v = node.value;
-    if (v.localName === 'style') return '';
-    let text = v.nodeType === 3 ? (v.nodeValue ?? '') + ' ' : '';
-    for (const child of v.children ?? []) text += walk(child);
-    return text;
-  };
-  return { mode: shadow?.value?.mode, text: walk(shadow) };
 }
 
 /** Polls `check` until it returns a truthy value or the time runs out. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
   launchFirefox, firefoxCardText, until, READ_HIGHLIGHTS, LOCATE_WORD, BODY_BEFORE_AND_AFTER,
-  CARD_IN_VIEWPORT,
+  CARD_IN_VIEWPORT, collectFirefoxConsole,
 } from './browsers.mjs';
 import { missingNames } from './expectations.mjs';
 
@@ -46,15 +46,7 @@ before(async () => {
   server = await startServer();
   browser = await launchFirefox();
   driver = browser.driver;
-  const bidi = await driver.getBidi();
-  await bidi.send({ method: 'session.subscribe', params: { events: ['log.entryAdded'] } });
-  const ws = bidi.socket;
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    if (message.method !== 'log.entryAdded') return;
-    const entry = message.params;
-    if (entry.level === 'error' || entry.level === 'warn') consoleProblems.push(`${entry.level}: ${entry.text}`);
-  });
+  await collectFirefoxConsole(driver, consoleProblems);
 });
 
 after(async () => {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Key } from 'selenium-webdriver';
 import { startServer } from './server.mjs';
-import { launchFirefox, firefoxCard, FIREFOX_UUID } from './browsers.mjs';
+import { launchFirefox, firefoxCard, FIREFOX_UUID, collectFirefoxConsole } from './browsers.mjs';
 import { scenarios as reading } from './reading.mjs';
 import { scenarios as dynamic } from './dynamic.mjs';
 
@@ -80,14 +80,7 @@ before(async () => {
   browser = await launchFirefox();
   driver = browser.driver;
   articleTab = await driver.getWindowHandle();
-  const bidi = await driver.getBidi();
-  await bidi.send({ method: 'session.subscribe', params: { events: ['log.entryAdded'] } });
-  bidi.socket.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    if (message.method !== 'log.entryAdded') return;
-    const entry = message.params;
-    if (entry.level === 'error' || entry.level === 'warn') problems.push(`${entry.level}: ${entry.text}`);
-  });
+  await collectFirefoxConsole(driver, problems);
 });
 
 after(async () => {
