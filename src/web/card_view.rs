@@ -7,7 +7,9 @@ use crate::card::{CardData, Link};
 use crate::locator_map::LocatorMap;
 use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 pub const HOST_ID: &str = "backstory-card-host";
 const CARD_WIDTH: f64 = 340.0;
@@ -37,11 +39,12 @@ pub struct CardContext<'a> {
     pub options: &'a Options,
 }
 
-/// The host element (its closed shadow root lives with it), alive while a card is shown.
+/// The host element and its closed shadow root, alive while a card is shown.
 pub struct CardView {
     pub host: HtmlElement,
+    root: ShadowRoot,
     card: Element,
-    close_button: Option<HtmlElement>,
+    buttons: Vec<(Element, CardAction)>,
     _listeners: Vec<EventListener>,
 }
 
@@ -128,14 +131,11 @@ impl CardView {
             .document_element()
             .ok_or_else(|| JsValue::from_str("document has no root element"))?;
         parent.append_child(&host)?;
-        let close_button = buttons
-            .iter()
-            .find(|(_, a)| *a == CardAction::Close)
-            .and_then(|(b, _)| b.clone().dyn_into::<HtmlElement>().ok());
         let view = CardView {
             host,
+            root,
             card: body,
-            close_button,
+            buttons,
             _listeners: listeners,
         };
         view.set_pinned(context.pinned)?;
@@ -156,11 +156,26 @@ impl CardView {
         Ok(())
     }
 
-    /// Moves keyboard focus into the card (its close button).
-    pub fn focus(&self) {
-        if let Some(button) = &self.close_button {
+    /// Moves keyboard focus into the card: to the button for `action` when the card has
+    /// one, else to its close button.
+    pub fn focus(&self, action: CardAction) {
+        let button = self
+            .buttons
+            .iter()
+            .find(|(_, a)| *a == action)
+            .or_else(|| self.buttons.iter().find(|(_, a)| *a == CardAction::Close));
+        if let Some(button) = button.and_then(|(b, _)| b.dyn_ref::<HtmlElement>()) {
             let _ = button.focus();
         }
+    }
+
+    /// The card's button that has keyboard focus, if any (a redrawn card gives it back).
+    pub fn focused_action(&self) -> Option<CardAction> {
+        let active = self.root.active_element()?;
+        self.buttons
+            .iter()
+            .find(|(b, _)| *b == active)
+            .map(|(_, a)| *a)
     }
 
     /// Below the name when it fits, else above (flipped); shifted to stay inside the viewport.

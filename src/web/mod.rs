@@ -764,10 +764,10 @@ impl App {
             .flatten()
     }
 
-    /// Moves keyboard focus into the open card, if any.
+    /// Moves keyboard focus into the open card, if any (to its close button).
     fn focus_card(&self) {
         if let Some(card) = &self.card {
-            card.view.focus();
+            card.view.focus(CardAction::Close);
         }
     }
 
@@ -920,9 +920,11 @@ impl App {
                 .document
                 .active_element()
                 .is_some_and(|e| e.id() == card_view::HOST_ID);
+            // Keyboard focus stays on the same button, so tabbing through the card goes on.
+            let focused = card.view.focused_action().unwrap_or(CardAction::Close);
             self.show(subject, pinned);
-            if had_focus {
-                self.focus_card();
+            if let (true, Some(card)) = (had_focus, &self.card) {
+                card.view.focus(focused);
             }
         }
     }
