@@ -11,7 +11,7 @@
 
 mod html_text;
 
-use backstory::kb::Cards;
+use backstory::kb::{Cards, EntityType};
 use backstory::{card, scan, Kb, Scan};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
@@ -89,17 +89,25 @@ fn mentions_json(kb: &Kb<'_>, cards: &Cards<'_>, id: &str, text: &str, result: &
         byte_cursor = byte;
         chars_before
     };
+    let acting = backstory::scan::roles::acting_places(text, result);
     let mentions: Vec<Value> = result
         .mentions
         .iter()
-        .map(|m| {
+        .zip(acting)
+        .map(|(m, acting)| {
             let e = &result.entities[m.entity];
+            // A place acting as a government or team is typed by its role.
+            let kind = if acting {
+                EntityType::Organization
+            } else {
+                e.kind
+            };
             let start = to_chars(m.start);
             let end = to_chars(m.end);
             let record = e.kb.and_then(|i| kb.entity(i));
             json!({
                 "start": start, "end": end, "text": &text[m.start..m.end],
-                "type": e.kind.as_str(), "subtype": record.map(|r| r.subtype),
+                "type": kind.as_str(), "subtype": record.map(|r| r.subtype),
                 "entity": e.kb.and_then(|i| cards.id(i)), "name": record.map(|r| r.name),
             })
         })

@@ -78,9 +78,16 @@
       .catch(() => {});
   }
 
-  // The scan reads what is rendered: at document_end Firefox has not laid the page out yet
-  // (no boxes, so every element would look hidden), so one layout is forced first. A hidden
-  // tab waits until it is shown.
+  // The loader runs at document_start so that the core compiles and the knowledge arrives
+  // while the page is still being parsed; reading starts once the document is complete.
+  function documentParsed() {
+    if (document.readyState !== 'loading') return Promise.resolve();
+    return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
+
+  // The scan reads what is rendered: at DOMContentLoaded Firefox has not laid the page out
+  // yet (no boxes, so every element would look hidden), so one layout is forced first. A
+  // hidden tab waits until it is shown.
   function firstLayout() {
     if (document.hidden) {
       return new Promise((resolve) => document.addEventListener('visibilitychange', resolve, { once: true }))
@@ -90,7 +97,12 @@
     return Promise.resolve();
   }
 
-  async function apply({ options, disabledSites }) {
+  // Settings can change while the core loads; only the latest call may start it.
+  let latest = null;
+
+  async function apply(state) {
+    latest = state;
+    const { options, disabledSites } = state;
     const enabled = !options.paused && !disabledSites.includes(host);
     const coreOptions = { ...options, labels };
     if (!enabled) {
@@ -103,8 +115,13 @@
       return;
     }
     loading ??= loadCore();
-    const [loaded] = await Promise.all([loading, firstLayout()]);
+    const [loaded] = await Promise.all([loading, documentParsed().then(firstLayout)]);
+    if (state !== latest) return;
     core = loaded;
+    if (core.stats().running) {
+      core.configure(coreOptions);
+      return;
+    }
     const startBegan = performance.now();
     core.start(loadCards, coreOptions, tellBadge);
     timings.startMs = performance.now() - startBegan;

@@ -18,6 +18,7 @@ mod disambiguate;
 mod incremental;
 mod lookup;
 pub mod patterns;
+pub mod roles;
 
 pub use incremental::scan_more;
 pub use lookup::{scan_name, MAX_LOOKUP_CHARS};

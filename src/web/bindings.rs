@@ -45,16 +45,6 @@ extern "C" {
         y: f64,
     ) -> Result<Option<Range>, JsValue>;
 
-    /// `globalThis.scheduler` (Prioritized Task Scheduling).
-    type Scheduler;
-    #[wasm_bindgen(method, catch, js_name = yield)]
-    fn yield_now(this: &Scheduler) -> Result<Yielded, JsValue>;
-
-    /// The promise `scheduler.yield()` returns.
-    type Yielded;
-    #[wasm_bindgen(method)]
-    fn then(this: &Yielded, callback: &js_sys::Function);
-
     /// An Element, seen with `checkVisibility`.
     type VisibilityElement;
     #[wasm_bindgen(method, catch, js_name = checkVisibility)]
@@ -66,25 +56,6 @@ pub fn highlight_registry() -> Option<HighlightRegistry> {
     let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
     let registry = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
     (!registry.is_undefined() && !registry.is_null()).then(|| registry.unchecked_into())
-}
-
-/// Runs `then` in a later task, after the browser has had a turn (input, rendering).
-/// `scheduler.yield()` is used where it exists: its continuation is a promise reaction,
-/// which also runs on pages where the reader switched JavaScript off (Chromium then never
-/// fires a content script's timers). Elsewhere a zero-delay timer.
-pub fn in_next_task(then: impl FnOnce() + 'static) -> Option<gloo_timers::callback::Timeout> {
-    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into())
-        .ok()
-        .filter(|s| s.is_object());
-    let promise = scheduler.and_then(|s| s.unchecked_into::<Scheduler>().yield_now().ok());
-    match promise {
-        Some(promise) => {
-            let callback = Closure::once_into_js(then);
-            promise.then(callback.unchecked_ref());
-            None
-        }
-        None => Some(gloo_timers::callback::Timeout::new(0, then)),
-    }
 }
 
 /// The text node and UTF-16 offset under a viewport point.

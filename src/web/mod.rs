@@ -9,6 +9,7 @@
 
 mod bindings;
 mod card_view;
+mod delay;
 mod extract;
 mod hover;
 mod observe;
@@ -20,9 +21,9 @@ mod theme;
 use crate::kb::{Cards, Kb};
 use crate::scan::{scan, scan_more, scan_name, Scan};
 use card_view::{CardAction, CardContext, CardView};
+use delay::Delay;
 use extract::{PageText, Walker};
 use gloo_events::{EventListener, EventListenerOptions};
-use gloo_timers::callback::Timeout;
 use observe::Changes;
 use options::{Category, Options};
 use paint::Painter;
@@ -45,6 +46,12 @@ const CHANGES_INTERVAL_MS: f64 = 1000.0;
 pub const NODES_PER_TASK: usize = 500;
 /// ...and text scanned (one section; an article of ordinary length is one section).
 pub const SECTION_BYTES: usize = 48 * 1024;
+/// Reading a node costs 5 µs in Chromium but 40 µs or more in Firefox, and a node that forces
+/// a pending layout far more, so the walk also stops once it has taken this long, checked
+/// every `NODES_PER_CHECK` nodes. The node cap keeps the task's shape testable; the clock
+/// keeps slow machines inside the budget.
+const WALK_BUDGET_MS: f64 = 12.0;
+const NODES_PER_CHECK: usize = 100;
 /// How long a mention reached with the card's previous/next buttons stays marked.
 const FLASH_MS: u32 = 1200;
 
@@ -90,12 +97,12 @@ struct App {
     /// Alt was held at the last pointer move: with highlights off, cards open only then.
     alt_held: bool,
     // Timers are replaced, never dropped from inside their own callback.
-    pointer_timer: Option<Timeout>,
+    pointer_timer: Option<Delay>,
     pointer_timer_armed: bool,
-    show_timer: Option<Timeout>,
-    hide_timer: Option<Timeout>,
+    show_timer: Option<Delay>,
+    hide_timer: Option<Delay>,
     hide_armed: bool,
-    flash_timer: Option<Timeout>,
+    flash_timer: Option<Delay>,
     listeners: Vec<EventListener>,
     observer: Option<observe::PageObserver>,
     /// Highlights; registered once the first reading of the page is complete.
@@ -110,11 +117,11 @@ struct App {
     /// What is left to read, in order, and the section being filled.
     walkers: VecDeque<Walker>,
     section: PageText,
-    work_timer: Option<Timeout>,
+    work_timer: Option<Delay>,
     work_armed: bool,
     /// Page changes waiting for their batch.
     changes: Changes,
-    changes_timer: Option<Timeout>,
+    changes_timer: Option<Delay>,
     changes_armed: bool,
     last_changes_at: f64,
     /// Work arrived while the tab was hidden: do it when the tab is shown.
@@ -533,14 +540,17 @@ impl App {
             return;
         }
         let mut nodes = 0;
-        while nodes < NODES_PER_TASK && self.section.text.len() < SECTION_BYTES {
+        while nodes < NODES_PER_TASK
+            && self.section.text.len() < SECTION_BYTES
+            && now_ms() - began < WALK_BUDGET_MS
+        {
             let Some(walker) = self.walkers.front_mut() else {
                 break;
             };
             nodes += walker.walk(
                 &mut self.section,
                 &self.seen,
-                NODES_PER_TASK - nodes,
+                NODES_PER_CHECK.min(NODES_PER_TASK - nodes),
                 SECTION_BYTES,
             );
             if walker.is_done() {
@@ -588,7 +598,7 @@ impl App {
     fn schedule_step(&mut self) {
         if !self.work_armed {
             self.work_armed = true;
-            self.work_timer = bindings::in_next_task(|| {
+            self.work_timer = delay::in_next_task(|| {
                 with_app(App::step);
             });
         }
@@ -628,7 +638,7 @@ impl App {
         self.changes_armed = true;
         let due = (self.last_changes_at + CHANGES_INTERVAL_MS).max(now_ms() + CHANGES_DELAY_MS);
         let delay = (due - now_ms()).max(0.0) as u32;
-        self.changes_timer = Some(Timeout::new(delay, || {
+        self.changes_timer = Some(Delay::new(delay, || {
             with_app(App::apply_changes);
         }));
     }
@@ -729,7 +739,7 @@ impl App {
                 } else if self.pending_mention != Some(mention) {
                     self.pending_mention = Some(mention);
                     self.request_cards();
-                    self.show_timer = Some(Timeout::new(self.options.hover_delay_ms, move || {
+                    self.show_timer = Some(Delay::new(self.options.hover_delay_ms, move || {
                         with_app(|app| {
                             let pinned = app.card.as_ref().is_some_and(|c| c.pinned);
                             if app.pending_mention == Some(mention) && !pinned {
@@ -744,7 +754,7 @@ impl App {
                 self.cancel_show();
                 if self.card.is_some() && !self.hide_armed {
                     self.hide_armed = true;
-                    self.hide_timer = Some(Timeout::new(HIDE_GRACE_MS, || {
+                    self.hide_timer = Some(Delay::new(HIDE_GRACE_MS, || {
                         with_app(|app| {
                             if app.hide_armed {
                                 app.hide();
@@ -862,7 +872,7 @@ impl App {
         if let Some(Some(range)) = self.ranges.get(target).cloned() {
             scroll_to(&range);
             paint::flash(&range);
-            self.flash_timer = Some(Timeout::new(FLASH_MS, paint::unflash));
+            self.flash_timer = Some(Delay::new(FLASH_MS, paint::unflash));
             self.show(CardSubject::Mention(target), true);
             self.focus_card();
         }
@@ -1141,7 +1151,7 @@ fn install_listeners() -> Result<(), JsValue> {
             app.alt_held = alt;
             if !app.pointer_timer_armed {
                 app.pointer_timer_armed = true;
-                app.pointer_timer = Some(Timeout::new(POINTER_THROTTLE_MS, || {
+                app.pointer_timer = Some(Delay::new(POINTER_THROTTLE_MS, || {
                     with_app(|app| {
                         app.pointer_timer_armed = false;
                         app.on_pointer();
