@@ -322,8 +322,11 @@ impl Scanner<'_, '_> {
         if !entity.country.is_empty() && self.countries.contains(entity.country) {
             score += 10;
         }
-        if entity.kind == EntityType::Place {
+        if entity.kind != EntityType::Person {
+            // "Democratic Party" in an article about Hong Kong is Hong Kong's.
             score += self.evidence.bonus(entity.country);
+        }
+        if entity.kind == EntityType::Place {
             if self
                 .level_at(start, end, entity.country)
                 .is_some_and(|l| l.fits(entity.subtype))

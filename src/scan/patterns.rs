@@ -415,7 +415,7 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     {
         end += 1;
     }
-    let end = without_trailing_initials(tokens, i, end);
+    let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
     (end > i).then_some(PatternName {
         start: i,
         end,
@@ -446,7 +446,7 @@ pub fn person_by_given_name(
     {
         end += 1;
     }
-    let end = without_trailing_initials(tokens, i, end);
+    let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
     (words_in(&tokens[i..end]) >= 2).then_some(PatternName {
         start: i,
         end,
@@ -551,12 +551,71 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     } else {
         head_end
     };
+    // A name that ends in "Centre" is a building or a site ("Metro Toronto Convention
+    // Centre"); "Centre for ..." stays an organisation.
+    let names_a_site = matches!(tokens[end - 1].norm.as_ref(), "centre" | "center")
+        && tokens.get(end).is_none_or(|next| next.norm != "for");
+    let kind = if names_a_site {
+        EntityType::Place
+    } else {
+        EntityType::Organization
+    };
     // A lone head word ("Ministry") is not a name.
     (end - i >= 2).then_some(PatternName {
         start: i,
         end,
-        kind: EntityType::Organization,
+        kind,
     })
+}
+
+/// Extends a person's name over the hyphenated second syllable of a Chinese or Korean given
+/// name written in lower case ("Lau Siu-lai", "Yau Wai-ching", "Moon Jae-in"), which the
+/// capitalised-word patterns stop before. Suffixes such as "-era" or "-led" are not names.
+fn with_given_name_syllable(tokens: &[Token], end: usize) -> usize {
+    let (Some(before), Some(after)) = (end.checked_sub(1).map(|e| &tokens[e]), tokens.get(end))
+    else {
+        return end;
+    };
+    let syllable = |t: &Token| t.norm.len() <= 6 && t.norm.chars().all(|c| c.is_alphabetic());
+    let extends = after.gap == Gap::Hyphen
+        && after.shape == Shape::Lower
+        && before.shape == Shape::Capitalized
+        && syllable(before)
+        && syllable(after)
+        && !matches!(
+            after.norm.as_ref(),
+            "era"
+                | "led"
+                | "based"
+                | "backed"
+                | "style"
+                | "born"
+                | "like"
+                | "owned"
+                | "made"
+                | "run"
+                | "held"
+                | "type"
+                | "year"
+                | "old"
+                | "wide"
+                | "free"
+                | "linked"
+                | "elect"
+                | "law"
+                | "up"
+                | "out"
+                | "off"
+                | "on"
+                | "over"
+                | "well"
+                | "new"
+        );
+    if extends {
+        end + 1
+    } else {
+        end
+    }
 }
 
 #[cfg(test)]
@@ -594,6 +653,38 @@ mod tests {
             surface(text, organization_at(&tokens, 2)).as_deref(),
             Some("Quds Force")
         );
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_is_one_name_but_a_suffix_is_not() {
+        let text = "said President Lau Siu-lai and President Moon Jae-in";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_after_title(&tokens, 2)).as_deref(),
+            Some("Lau Siu-lai")
+        );
+        assert_eq!(
+            surface(text, person_after_title(&tokens, 7)).as_deref(),
+            Some("Moon Jae-in")
+        );
+        let text = "under President Joe Biden-era rules";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_after_title(&tokens, 2)).as_deref(),
+            Some("Joe Biden")
+        );
+    }
+
+    #[test]
+    fn a_centre_is_a_site_unless_it_is_a_centre_for_something() {
+        let text = "at the Metro Toronto Convention Centre today";
+        let tokens = tokenize(text);
+        let site = organization_at(&tokens, 2).expect("a name");
+        assert_eq!(site.kind, EntityType::Place);
+        let text = "the Carter Center for Human Rights said";
+        let tokens = tokenize(text);
+        let centre = organization_at(&tokens, 1).expect("a name");
+        assert_eq!(centre.kind, EntityType::Organization);
     }
 
     #[test]
