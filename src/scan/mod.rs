@@ -326,13 +326,12 @@ impl Scanner<'_, '_> {
             // "Democratic Party" in an article about Hong Kong is Hong Kong's.
             score += self.evidence.bonus(entity.country);
         }
-        if entity.kind == EntityType::Place {
-            if self
+        if entity.kind == EntityType::Place
+            && self
                 .level_at(start, end, entity.country)
                 .is_some_and(|l| l.fits(entity.subtype))
-            {
-                score += disambiguate::LEVEL_CUE_BONUS;
-            }
+        {
+            score += disambiguate::LEVEL_CUE_BONUS;
         }
         if c.flags & (ALIAS_PRIMARY | ALIAS_ACRONYM) != 0 {
             score += 5;
