@@ -88,8 +88,35 @@ fn in_person_titles(word: &str) -> bool {
     )
 }
 
+/// Words that end the name of a building or site ("Museum of Flight", "Trump Tower",
+/// "Shandao Station"): found like organisations, typed as places.
+fn in_site_heads(word: &str) -> bool {
+    matches!(
+        word,
+        "centre"
+            | "center"
+            | "museum"
+            | "stadium"
+            | "arena"
+            | "airport"
+            | "station"
+            | "memorial"
+            | "cathedral"
+            | "mosque"
+            | "temple"
+            | "palace"
+            | "tower"
+            | "towers"
+            | "base"
+    )
+}
+
 /// Words that end an organisation's name.
 fn in_organization_heads(word: &str) -> bool {
+    in_site_heads(word) || is_organization_word(word)
+}
+
+fn is_organization_word(word: &str) -> bool {
     matches!(
         word,
         "ministry"
@@ -156,8 +183,6 @@ fn in_organization_heads(word: &str) -> bool {
             | "club"
             | "society"
             | "board"
-            | "centre"
-            | "center"
             | "school"
             | "college"
             | "hospital"
@@ -551,9 +576,9 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     } else {
         head_end
     };
-    // A name that ends in "Centre" is a building or a site ("Metro Toronto Convention
-    // Centre"); "Centre for ..." stays an organisation.
-    let names_a_site = matches!(tokens[end - 1].norm.as_ref(), "centre" | "center")
+    // A name whose head is a building word is a site ("Metro Toronto Convention Centre",
+    // "Museum of Flight"); "Centre for ..." stays an organisation.
+    let names_a_site = in_site_heads(&tokens[head_end - 1].norm)
         && tokens.get(end).is_none_or(|next| next.norm != "for");
     let kind = if names_a_site {
         EntityType::Place
@@ -681,6 +706,11 @@ mod tests {
         let tokens = tokenize(text);
         let site = organization_at(&tokens, 2).expect("a name");
         assert_eq!(site.kind, EntityType::Place);
+        let text = "and the Museum of Flight in Seattle";
+        let tokens = tokenize(text);
+        let museum = organization_at(&tokens, 2).expect("a name");
+        assert_eq!(surface(text, Some(museum)).as_deref(), Some("Museum of Flight"));
+        assert_eq!(museum.kind, EntityType::Place);
         let text = "the Carter Center for Human Rights said";
         let tokens = tokenize(text);
         let centre = organization_at(&tokens, 1).expect("a name");

@@ -42,8 +42,14 @@ pub fn acting_places(text: &str, scan: &Scan) -> Vec<bool> {
                 return false;
             };
             let located = first > 0 && is_locative(&tokens[first - 1].norm);
-            (teams[m.entity] && !located)
-                || (opens_clause(&tokens, first) && agentive_verb_at(&tokens, after))
+            let speaks = if scan.entities[m.entity].subtype == "city" {
+                // A city acts only as a seat of government that speaks: "Moscow denied",
+                // not "Houston should have been selected".
+                speaking_verb_at(&tokens, after)
+            } else {
+                agentive_verb_at(&tokens, after)
+            };
+            (teams[m.entity] && !located) || (opens_clause(&tokens, first) && speaks)
         })
         .collect()
 }
@@ -120,6 +126,22 @@ fn agentive_verb_at(tokens: &[Token], mut i: usize) -> bool {
         });
     }
     is_agentive(word) || (word.len() >= 5 && word.ends_with("ed") && !is_adjective_ed(word))
+}
+
+/// A verb of speaking or deciding at `i`, after at most two adverbs.
+fn speaking_verb_at(tokens: &[Token], i: usize) -> bool {
+    let i = skip_adverbs(tokens, i);
+    tokens.get(i).is_some_and(|t| {
+        t.gap == Gap::Space
+            && matches!(
+                t.norm.as_ref(),
+                "said" | "says" | "announced" | "announces" | "warned" | "warns" | "denied"
+                    | "denies" | "accused" | "accuses" | "claimed" | "claims" | "stated"
+                    | "rejected" | "rejects" | "threatened" | "threatens" | "condemned"
+                    | "condemns" | "responded" | "responds" | "imposed" | "imposes"
+                    | "insisted" | "insists" | "demanded" | "demands" | "urged" | "urges"
+            )
+    })
 }
 
 fn skip_adverbs(tokens: &[Token], mut i: usize) -> usize {
@@ -391,10 +413,13 @@ mod tests {
 
     #[test]
     fn places_stay_places() {
-        let found = acting("Afghanistan is not covered by the ban. She travelled to Iran and lived in Russia, where Moscow was cold.");
+        let found = acting("Afghanistan is not covered by the ban. She travelled to Iran and lived in Russia, where Moscow was cold. Houston should have been chosen.");
         assert!(!flag_of(&found, "Afghanistan"));
         assert!(!flag_of(&found, "Iran"));
         assert!(!flag_of(&found, "Russia"));
+        assert!(!flag_of(&found, "Houston"));
+        let found = acting("Moscow denied the report.");
+        assert!(flag_of(&found, "Moscow"));
     }
 
     #[test]
