@@ -37,13 +37,19 @@ fn main() {
         .unwrap_or_else(|| "unknown".to_string());
     let outlines = std::fs::read_to_string(root.join("assets/world-110m.txt"))
         .expect("assets/world-110m.txt is part of the repository");
+    let given_path = kb_dir.join("generated/given_names.txt");
+    println!("cargo:rerun-if-changed={}", given_path.display());
+    let census_names = std::fs::read_to_string(&given_path)
+        .map(|text| compile::read_given_names(&text))
+        .unwrap_or_default();
     let hot = compile::hot_first(&mut records);
-    let compiled = compile::compile(&records, &as_of, &outlines, &records).and_then(|full| {
-        Ok((
-            full,
-            compile::compile(&records[..hot], &as_of, "", &records)?,
-        ))
-    });
+    let compiled =
+        compile::compile(&records, &as_of, &outlines, &records, &census_names).and_then(|full| {
+            Ok((
+                full,
+                compile::compile(&records[..hot], &as_of, "", &records, &census_names)?,
+            ))
+        });
     let (compiled, hot) = match compiled {
         Ok(both) => both,
         Err(e) => {

@@ -304,6 +304,28 @@ fn names_of_others(records: &[EntityRecord]) -> std::collections::HashSet<String
     taken
 }
 
+/// Every name and alias of places and organisations ("Paris", "Jordan", "Christian
+/// Democratic Union" is not one word, so "Christian" stays a given name).
+fn names_of_non_people(records: &[EntityRecord]) -> std::collections::HashSet<String> {
+    let mut names = std::collections::HashSet::new();
+    for record in records.iter().filter(|r| r.kind != "person") {
+        names.insert(normalize_phrase(&record.name));
+        for alias in record.alias_records() {
+            names.insert(normalize_phrase(&alias.text));
+        }
+    }
+    names
+}
+
+/// Given names from a `given_names.txt` file: one per line, `#` starts a comment.
+pub fn read_given_names(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
 /// Puts the hot records first (stable otherwise) and returns how many there are: a file
 /// compiled from that prefix has the same entity indices as the full one, so one card
 /// details file serves both.
@@ -314,12 +336,14 @@ pub fn hot_first(records: &mut [EntityRecord]) -> usize {
 
 /// `outlines` is the locator map's country outlines (`assets/world-110m.txt`), stored as is.
 /// Given names (the cue for unknown people) are learnt from `people`, so a file compiled
-/// from part of the records still knows every given name.
+/// from part of the records still knows every given name, and come from `census_names`
+/// (`kb/generated/given_names.txt`), less those that name a place or organisation.
 pub fn compile(
     records: &[EntityRecord],
     as_of: &str,
     outlines: &str,
     people: &[EntityRecord],
+    census_names: &[String],
 ) -> Result<Compiled, CompileError> {
     let mut strings = StringPool::default();
     let mut card_strings = StringPool::default();
@@ -336,6 +360,14 @@ pub fn compile(
         }
     }
     let taken = names_of_others(people);
+    let not_people = names_of_non_people(people);
+    for name in census_names {
+        let key = normalize_phrase(name);
+        if !not_people.contains(&key) {
+            // Counted as seen twice: a census name is a pattern, not a one-off spelling.
+            *given_counts.entry(key).or_default() += 2;
+        }
+    }
     for (index, record) in records.iter().enumerate() {
         let entity = index as u32;
         let prominence = record.prominence();

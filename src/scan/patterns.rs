@@ -242,7 +242,19 @@ fn in_name_links(word: &str) -> bool {
 fn in_not_names(word: &str) -> bool {
     matches!(
         word,
-        "the"
+        // Members of parties and movements: "Christian Democrats" is no person.
+        "democrats"
+            | "republicans"
+            | "socialists"
+            | "conservatives"
+            | "liberals"
+            | "communists"
+            | "greens"
+            | "nationalists"
+            | "unionists"
+            | "loyalists"
+            | "royalists"
+            | "the"
             | "a"
             | "an"
             | "this"
@@ -709,7 +721,10 @@ mod tests {
         let text = "and the Museum of Flight in Seattle";
         let tokens = tokenize(text);
         let museum = organization_at(&tokens, 2).expect("a name");
-        assert_eq!(surface(text, Some(museum)).as_deref(), Some("Museum of Flight"));
+        assert_eq!(
+            surface(text, Some(museum)).as_deref(),
+            Some("Museum of Flight")
+        );
         assert_eq!(museum.kind, EntityType::Place);
         let text = "the Carter Center for Human Rights said";
         let tokens = tokenize(text);

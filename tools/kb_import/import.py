@@ -882,9 +882,35 @@ def main(argv=None):
     other = [r for r in orgs if r["subtype"] != "armed_group"]
     counts["armed_groups.jsonl"] = write_jsonl(os.path.join(out, "armed_groups.jsonl"), armed)
     counts["organizations.jsonl"] = write_jsonl(os.path.join(out, "organizations.jsonl"), other)
+    counts["given_names.txt"] = write_given_names(os.path.join(out, "given_names.txt"), cw)
     for k, v in counts.items():
         print(f"{k}: {v} records")
     return 0
+
+
+# --------------------------------------------------------------------------- given names
+
+def write_given_names(path, cw):
+    """Given names from the 1990 US Census (public domain; PyPI `names`), the cue detection
+    uses for people the knowledge base lacks ("Kristen Wilkins"). Names that are ordinary
+    English words ("Will", "Grant", "Rose") are left out; names of places are dropped when
+    the knowledge base is compiled."""
+    import names
+    folder = os.path.dirname(names.__file__)
+    found = set()
+    for part in ("dist.female.first", "dist.male.first"):
+        with open(os.path.join(folder, part), encoding="ascii") as fh:
+            for line in fh:
+                name = line.split()[0].lower() if line.strip() else ""
+                if len(name) >= 3 and name.isalpha() and not cw.is_common(name):
+                    found.add(name)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# Given names: 1990 US Census name files (public domain), via PyPI names 0.3.0.\n")
+        fh.write("# Ordinary English words removed (Webster's 2nd lower-case entries, wordfreq).\n")
+        fh.write("# Written by tools/kb_import/import.py; do not edit.\n")
+        for name in sorted(found):
+            fh.write(name + "\n")
+    return len(found)
 
 
 if __name__ == "__main__":
