@@ -211,7 +211,17 @@ impl Scanner<'_, '_> {
     /// words, so this check keeps the automaton walk off them.
     fn could_start_name(&self, i: usize) -> bool {
         let token = &self.tokens[i];
-        token.shape != Shape::Lower || self.caps_block[i] || patterns::is_name_particle(&token.norm)
+        (token.shape != Shape::Lower
+            || self.caps_block[i]
+            || patterns::is_name_particle(&token.norm))
+            && !self.after_stance_prefix(i)
+    }
+
+    /// "pro-Beijing", "anti-Kremlin": a stance, not a mention of the place or body.
+    fn after_stance_prefix(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].gap == Gap::Hyphen
+            && matches!(self.tokens[i - 1].norm.as_ref(), "pro" | "anti" | "non")
     }
 
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
@@ -588,7 +598,7 @@ impl Scanner<'_, '_> {
     /// A name the knowledge base lacks, found by a title, an organisation word or a given
     /// name.
     fn pattern_at(&self, i: usize) -> Option<patterns::PatternName> {
-        if !self.tokens[i].is_capitalized() || self.caps_block[i] {
+        if !self.tokens[i].is_capitalized() || self.caps_block[i] || self.after_stance_prefix(i) {
             return None;
         }
         patterns::person_after_title(&self.tokens, i)

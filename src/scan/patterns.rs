@@ -59,6 +59,7 @@ fn in_person_titles(word: &str) -> bool {
             | "ambassador"
             | "envoy"
             | "spokesman"
+            | "ceo"
             | "spokeswoman"
             | "spokesperson"
             | "judge"
@@ -163,8 +164,6 @@ fn is_organization_word(word: &str) -> bool {
             | "inc"
             | "ltd"
             | "fund"
-            | "programme"
-            | "program"
             | "news"
             | "times"
             | "post"
@@ -551,13 +550,21 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     let mut head_end = None;
     let mut first_head = None;
     let mut first_of = None;
+    // "Institute of Technology and Colorado State University" are two names: an "and" after
+    // a head word, then another head, splits them.
+    let mut and_after_head = None;
     while end < tokens.len() && end - i < 8 {
         let t = &tokens[end];
-        if end > i && !t.gap.joins_name() {
+        if end > i && (!t.gap.joins_name() || is_person_title(&t.norm)) {
+            // "Museum of Flight CEO Doug King": a title starts the next name.
             break;
         }
         if t.is_capitalized() && (end == i || !is_not_name(&t.norm)) {
             if in_organization_heads(&t.norm) {
+                if let Some(cut) = and_after_head {
+                    end = cut;
+                    break;
+                }
                 head_end = Some(end + 1);
                 first_head.get_or_insert(end);
             }
@@ -567,6 +574,9 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
             end += 1;
         } else if in_name_links(&t.norm) && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
         {
+            if t.norm == "and" && head_end.is_some() {
+                and_after_head.get_or_insert(end);
+            }
             end += 1;
         } else {
             break;

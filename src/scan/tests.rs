@@ -595,3 +595,42 @@ fn names_do_not_end_in_an_initial() {
     assert!(!names.contains(&"Harold Q"), "{names:?}");
     assert!(names.contains(&"Harold Q. Quennby"), "{names:?}");
 }
+
+#[test]
+fn a_stance_prefix_is_not_a_mention() {
+    let names = surfaces("The pro-Beijing camp and anti-Kremlin groups met in Moscow.");
+    assert_eq!(names, vec!["Moscow".to_string()]);
+}
+
+#[test]
+fn two_organisations_joined_by_and_stay_two() {
+    let names = surfaces(
+        "Researchers at the Massachusetts Institute of Technology and Colorado State University agreed.",
+    );
+    assert!(
+        names.contains(&"Colorado State University".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().all(|n| !n.contains(" and ")),
+        "one name across 'and': {names:?}"
+    );
+}
+
+#[test]
+fn a_title_after_a_site_starts_the_next_name() {
+    let names = surfaces("Museum of Flight CEO Doug Wilson said the bid failed.");
+    assert!(names.contains(&"Museum of Flight".to_string()), "{names:?}");
+    assert!(names.contains(&"Doug Wilson".to_string()), "{names:?}");
+}
+
+#[test]
+fn census_given_names_find_unknown_people_but_not_party_members() {
+    let people: Vec<String> =
+        found("The photographer Kristen Wilkins showed her work. The Christian Democrats won.")
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "person")
+            .map(|(s, _, _)| s)
+            .collect();
+    assert_eq!(people, vec!["Kristen Wilkins".to_string()]);
+}
