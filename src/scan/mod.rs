@@ -148,6 +148,24 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     scanner.scan
 }
 
+/// The one world-famous person a bare surname means before any introduction ("Putin said",
+/// "Obama's adviser"): prominence 70 or more, and no other person with that surname above
+/// 50 ("Clinton" and "Bush" stay unlinked until the article names one in full).
+fn famous_surname(candidates: impl Iterator<Item = Candidate>) -> Option<u32> {
+    let mut famous = None;
+    for c in candidates.filter(|c| c.has(ALIAS_SURNAME)) {
+        if c.prominence >= 70 {
+            if famous.is_some() {
+                return None;
+            }
+            famous = Some(c.entity);
+        } else if c.prominence >= 50 {
+            return None;
+        }
+    }
+    famous
+}
+
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
 /// like an acronym.
 fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
@@ -293,7 +311,8 @@ impl Scanner<'_, '_> {
     }
 
     /// How well a candidate fits here, or None when it must not be used.
-    fn score(&self, c: &Candidate, start: usize, end: usize) -> Option<i32> {
+    /// `famous`: the entity a bare surname may mean without an introduction, if any.
+    fn score(&self, c: &Candidate, start: usize, end: usize, famous: Option<u32>) -> Option<i32> {
         if c.flags & (ALIAS_DEMONYM | ALIAS_TITLE) != 0 || !self.casing_fits(c, start, end) {
             return None;
         }
@@ -306,7 +325,7 @@ impl Scanner<'_, '_> {
         let after_title = start > 0
             && self.tokens[start].gap.joins_name()
             && patterns::is_person_title(&self.tokens[start - 1].norm);
-        if c.has(ALIAS_SURNAME) && !introduced && !after_title {
+        if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous != Some(c.entity) {
             return None;
         }
         if c.has(ALIAS_COMMON_WORD) {
@@ -497,10 +516,11 @@ impl Scanner<'_, '_> {
     /// The longest knowledge-base name at token `i` with a candidate that fits.
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
         for (len, at) in self.alias_matches(i).iter().rev() {
+            let famous = famous_surname(self.kb.candidates(at));
             let best = self
                 .kb
                 .candidates(at)
-                .filter_map(|c| self.score(&c, i, i + len).map(|s| (s, c)))
+                .filter_map(|c| self.score(&c, i, i + len, famous).map(|s| (s, c)))
                 .max_by_key(|(s, c)| (*s, std::cmp::Reverse(c.entity)));
             if let Some((_, c)) = best {
                 return Some((len, c));

@@ -634,3 +634,11 @@ fn census_given_names_find_unknown_people_but_not_party_members() {
             .collect();
     assert_eq!(people, vec!["Kristen Wilkins".to_string()]);
 }
+
+#[test]
+fn a_world_famous_surname_links_alone_but_a_shared_one_waits() {
+    let found = found("Putin said the talks failed. Clinton and Bush met later.");
+    let names: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(names, vec!["Putin"], "{found:?}");
+    assert!(found[0].2.is_some(), "Putin links to the knowledge base");
+}

@@ -1,7 +1,8 @@
 // Start-up cost of the extension in headless Chromium: loads the demo article N times and
 // reads the loader's timings from the extension's isolated world through the DevTools
 // protocol: WASM core compiled and instantiated (coreMs), kb.bin handed to the core
-// (knowledgeMs, after its fetch), everything ready (readyMs), page scan + paint (scanMs).
+// (knowledgeMs, after its fetch), everything ready (readyMs), page scan + paint (scanMs), and
+// a peer: the same module compiled by the page from 127.0.0.1 in the same load (peerCompileMs).
 import { startServer } from '../browser/server.mjs';
 import { launchChromium, until } from '../browser/browsers.mjs';
 
@@ -24,7 +25,14 @@ for (let run = 0; run < RUNS; run++) {
     });
     return result.value;
   }, { what: 'timings' });
-  samples.push(timings);
+  // Peer in the same load: the page itself compiles the same module from the local server
+  // (no glue, no instantiation): the floor any loader of this module pays here and now.
+  const peerCompileMs = await page.evaluate(async (url) => {
+    const began = performance.now();
+    await WebAssembly.compileStreaming(fetch(url));
+    return performance.now() - began;
+  }, `${server.origin}/peer/core.wasm`);
+  samples.push({ ...timings, peerCompileMs });
   await page.close();
 }
 await browser.close();
@@ -36,7 +44,7 @@ const median = (key) => {
 };
 const max = (key) => Math.max(...samples.map((s) => s[key]));
 console.log(`Chromium start-up over ${RUNS} loads of the demo article (median / max, ms):`);
-for (const key of ['coreMs', 'knowledgeMs', 'readyMs', 'scanMs']) {
+for (const key of ['coreMs', 'peerCompileMs', 'knowledgeMs', 'readyMs', 'scanMs']) {
   console.log(`  ${key.padEnd(12)} ${median(key).toFixed(1).padStart(7)} / ${max(key).toFixed(1)}`);
 }
 console.log(`  entities ${median('entities')}, mentions ${median('mentions')}`);
