@@ -3,9 +3,9 @@
 //! ```text
 //! backstory scan --jsonl        JSON Lines {"id","text"} on stdin -> mentions per line
 //! backstory scan FILE           one .txt or .html file (HTML: visible text only)
-//! backstory lookup NAME...      knowledge-base candidates for a name
+//! backstory lookup NAME...      knowledge-base candidates for a name (a JSON array, [] if none)
 //! backstory card FILE NAME      the hover card for NAME as it appears in FILE
-//! backstory kb stats            size and counts of the embedded knowledge base
+//! backstory kb stats            size and counts (by type and subtype) of the embedded knowledge base
 //! backstory kb export DIR       write kb.bin, kb-hot.bin and kb-cards.bin (the extension ships them)
 //! ```
 
@@ -20,6 +20,18 @@ use std::process::ExitCode;
 const USAGE: &str =
     "usage: backstory scan --jsonl | scan FILE | lookup NAME | card FILE NAME | kb stats";
 
+/// Why a command failed: bad usage exits 2 (the contract scripts rely on), anything else 1.
+enum Failure {
+    Usage(String),
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Other(message)
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let opened = Kb::embedded().and_then(|kb| Ok((kb, Cards::embedded()?)));
@@ -30,44 +42,69 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["scan", "--jsonl"] => scan_jsonl(&kb, &cards),
-        ["scan", file] => read_document(file).map(|text| {
-            println!(
-                "{}",
-                mentions_json(&kb, &cards, "", &text, &scan(&kb, &text))
-            );
-        }),
-        ["lookup", names @ ..] if !names.is_empty() => {
-            lookup(&kb, &cards, &names.join(" "));
-            Ok(())
-        }
-        ["card", file, name @ ..] if !name.is_empty() => {
-            read_document(file).and_then(|text| print_card(&kb, &cards, &text, &name.join(" ")))
-        }
-        ["kb", "export", dir] => export(dir),
-        ["kb", "stats"] => {
-            println!(
-                "{}",
-                json!({"bytes": kb.byte_len(), "entities": kb.entity_count(),
-                       "aliases": kb.alias_count(), "as_of": kb.as_of()})
-            );
-            Ok(())
-        }
-        _ => Err(USAGE.to_string()),
-    };
-    match result {
+    match run(&kb, &cards, &args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(Failure::Usage(message)) => {
+            eprintln!("backstory: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(message)) => {
             eprintln!("backstory: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn run(kb: &Kb<'_>, cards: &Cards<'_>, args: &[String]) -> Result<(), Failure> {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["scan", "--jsonl"] => Ok(scan_jsonl(kb, cards)?),
+        ["scan", file] => {
+            let text = read_document(file)?;
+            Ok(emit(&mentions_json(
+                kb,
+                cards,
+                "",
+                &text,
+                &scan(kb, &text),
+            ))?)
+        }
+        ["lookup", names @ ..] if !names.is_empty() => {
+            Ok(emit(&lookup(kb, cards, &names.join(" ")))?)
+        }
+        ["card", file, name @ ..] if !name.is_empty() => {
+            let text = read_document(file)?;
+            Ok(print_card(kb, cards, &text, &name.join(" "))?)
+        }
+        ["kb", "export", dir] => Ok(export(dir)?),
+        ["kb", "stats"] => Ok(emit(&stats(kb))?),
+        _ => Err(Failure::Usage(USAGE.to_string())),
+    }
+}
+
+/// Prints one value on its own line. A reader that stops early (`| head`) is not an error.
+fn emit(value: &impl std::fmt::Display) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{value}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// Counts by type and subtype, aliases, size and date of the embedded knowledge base.
+fn stats(kb: &Kb<'_>) -> Value {
+    let mut by_type = std::collections::BTreeMap::<&str, u32>::new();
+    let mut by_subtype = std::collections::BTreeMap::<String, u32>::new();
+    for index in 0..kb.entity_count() {
+        if let Some(e) = kb.entity(index) {
+            *by_type.entry(e.kind.as_str()).or_default() += 1;
+            *by_subtype
+                .entry(format!("{}/{}", e.kind.as_str(), e.subtype))
+                .or_default() += 1;
+        }
+    }
+    json!({"entities": kb.entity_count(), "by_type": by_type, "by_subtype": by_subtype,
+           "aliases": kb.alias_count(), "bytes": kb.byte_len(), "as_of": kb.as_of()})
 }
 
 fn read_document(path: &str) -> Result<String, String> {
@@ -140,18 +177,34 @@ fn scan_jsonl(kb: &Kb<'_>, cards: &Cards<'_>) -> Result<(), String> {
     Ok(())
 }
 
-fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) {
-    for c in kb.lookup(name) {
-        if let Some(e) = kb.entity(c.entity) {
+/// The candidates for a name, best first, with their facts; `[]` when the name is unknown.
+fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) -> Value {
+    let candidates: Vec<Value> = kb
+        .lookup(name)
+        .into_iter()
+        .filter_map(|c| {
+            let e = kb.entity(c.entity)?;
             let details = cards.details(c.entity);
-            println!(
-                "{}",
-                json!({"id": details.id, "name": e.name, "type": e.kind.as_str(), "subtype": e.subtype,
-                       "country": e.country, "prominence": c.prominence, "flags": c.flags,
-                       "summary": details.summary})
-            );
-        }
-    }
+            let roles: Vec<Value> = details
+                .roles
+                .iter()
+                .map(|r| {
+                    let open = |date: &str| (!date.is_empty()).then(|| date.to_string());
+                    json!({"title": r.title, "of": open(r.of), "from": open(r.start),
+                           "to": open(r.end), "as_of": open(r.as_of), "source": open(r.source)})
+                })
+                .collect();
+            Some(json!({
+                "id": details.id, "name": e.name, "type": e.kind.as_str(), "subtype": e.subtype,
+                "description": details.summary,
+                "country": (!e.country.is_empty()).then_some(e.country),
+                "roles": roles,
+                "wikipedia": details.wiki.map(|t| format!("https://en.wikipedia.org/wiki/{t}")),
+                "sources": details.sources, "prominence": c.prominence, "flags": c.flags,
+            }))
+        })
+        .collect();
+    Value::Array(candidates)
 }
 
 fn print_card(kb: &Kb<'_>, cards: &Cards<'_>, text: &str, name: &str) -> Result<(), String> {
@@ -162,11 +215,7 @@ fn print_card(kb: &Kb<'_>, cards: &Cards<'_>, text: &str, name: &str) -> Result<
         .position(|e| e.name == name || e.kb.and_then(|i| cards.id(i)) == Some(name))
         .ok_or_else(|| format!("{name:?} is not among the entities found in this text"))?;
     let data = card::build(kb, Some(cards), text, &result, index, &[]).ok_or("no card")?;
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?
-    );
-    Ok(())
+    emit(&serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?)
 }
 
 fn export(dir: &str) -> Result<(), String> {

@@ -29,7 +29,10 @@ async function inExtensionTab(file, work) {
   } finally {
     const handles = await driver.getAllWindowHandles();
     const current = await driver.getWindowHandle().catch(() => null);
-    if (current && current !== articleTab && handles.includes(current)) await driver.close();
+    // A popup may close itself (a click in its index does) between these calls.
+    if (current && current !== articleTab && handles.includes(current)) {
+      await driver.close().catch((error) => { if (error.name !== 'NoSuchWindowError') throw error; });
+    }
     await driver.switchTo().window(articleTab);
   }
 }
