@@ -154,10 +154,11 @@ fn all_caps_headlines_still_match() {
 
 #[test]
 fn surname_needs_the_full_name_or_a_title() {
-    assert!(surfaces("Araghchi arrived.").is_empty());
+    // (A world-famous surname is the exception: see the test below.)
+    assert!(surfaces("Baghaei arrived.").is_empty());
     assert_eq!(
-        surfaces("Abbas Araghchi arrived. Later Araghchi left."),
-        ["Abbas Araghchi", "Araghchi"]
+        surfaces("Esmaeil Baghaei arrived. Later Baghaei left."),
+        ["Esmaeil Baghaei", "Baghaei"]
     );
     assert_eq!(surfaces("a letter to President Putin"), ["Putin"]);
 }

@@ -26,7 +26,8 @@ async function chromiumRunner() {
   const page = await browser.context.newPage();
   const errors = [];
   // Only the extension's errors count: corpus pages fail to load their own resources here.
-  const ours = (text) => /backstory|chrome-extension:/i.test(text);
+  // Saved pages may reference other extensions' resources: only Backstory's own origin counts.
+  const ours = (text) => /backstory/i.test(text) || text.includes(`chrome-extension://${browser.extensionId}/`);
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && ours(`${m.text()} ${m.location()?.url ?? ''}`)) errors.push(m.text()); });
   const session = await page.context().newCDPSession(page);
@@ -115,14 +116,15 @@ for (const name of browsers) {
       knowledgeMs: s.readyMs - s.coreMs,
       fullMs: s.fullMs,
       paintMs: s.paintedAtMs - s.domContentLoadedAt,
-      longestTaskMs: Math.max(s.maxTaskMs, s.startMs, s.knowledgeMs, s.upgradeMs ?? 0),
+      longestTaskMs: Math.max(s.maxTaskMs, s.startMs, s.knowledgeMs, s.upgradeMs ?? 0, s.warmUpMs ?? 0),
       entities: s.entities,
       wasmMB: s.wasmBytes / 1048576,
       jsHeapAddedMB: added === null ? NaN : added / 1048576,
       errors: runner.errors.length - errorsBefore,
+      errorTexts: runner.errors.slice(errorsBefore),
       textKB: s.textBytes / 1024,
       detail: {
-        readyMs: s.readyMs, startMs: s.startMs, maxTaskMs: s.maxTaskMs, walk: s.maxWalkMs, section: s.maxSectionMs, upgradeMs: s.upgradeMs,
+        readyMs: s.readyMs, warmUpMs: s.warmUpMs, startMs: s.startMs, maxTaskMs: s.maxTaskMs, walk: s.maxWalkMs, section: s.maxSectionMs, scan: s.maxScanMs, upgradeMs: s.upgradeMs,
         dcl: s.domContentLoadedAt, paintedAt: s.paintedAtMs, tasks: s.tasks,
       },
     });

@@ -7,7 +7,7 @@ import { until, READ_HIGHLIGHTS, WORD_BOX } from './browsers.mjs';
 // The budgets in src/web/mod.rs (NODES_PER_TASK, SECTION_BYTES): asserted on the work each
 // task did, which the code controls, never on wall-clock time.
 const NODES_PER_TASK = 500;
-const SECTION_BYTES = 48 * 1024;
+const SECTION_BYTES = 16 * 1024;
 // A section may overshoot by one text node of at most this (SPLIT_BYTES in extract.rs).
 const SPLIT_BYTES = 4096;
 
