@@ -87,7 +87,7 @@ build_fallback() {
   log "building the wasm2js fallback"
   local target_dir="$ROOT/target/wasm2js" out="$ROOT/target/wasm2js/bindgen"
   RUSTFLAGS="-C target-feature=-reference-types,-multivalue,-nontrapping-fptoint" \
-    cargo build --lib --profile wasm2js --target "$WASM_TARGET" --no-default-features \
+    cargo build --lib --profile wasm2js --target "$WASM_TARGET" --no-default-features --features js-engine \
     --target-dir "$target_dir"
   rm -rf "$out" && mkdir -p "$out"
   "$WASM_BINDGEN" --target bundler --no-typescript --out-dir "$out" \

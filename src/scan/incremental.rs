@@ -7,8 +7,13 @@ use super::{scan, ArticleEntity, EntityKey, Mention, Scan};
 use crate::kb::Kb;
 use std::collections::HashMap;
 
-/// Longest preamble of known names; beyond it the oldest names are left out.
-const MAX_PREAMBLE_BYTES: usize = 16 * 1024;
+/// Longest preamble of known names; beyond it the oldest names are left out. The JavaScript
+/// fallback scans several times slower, so its preamble is shorter.
+const MAX_PREAMBLE_BYTES: usize = if cfg!(feature = "js-engine") {
+    4 * 1024
+} else {
+    16 * 1024
+};
 
 fn key_of(entity: &ArticleEntity) -> EntityKey {
     match entity.kb {

@@ -47,7 +47,18 @@ pub const NODES_PER_TASK: usize = 500;
 /// ...and text scanned (one section; an article of ordinary length is one section). A
 /// section of dense text (a Wikipedia list of titles) scans at about 1 ms a KB in a cold
 /// module, so sections stay well under the 50 ms budget at 16 KB.
-pub const SECTION_BYTES: usize = 16 * 1024;
+pub const SECTION_BYTES: usize = if cfg!(feature = "js-engine") {
+    4 * 1024
+} else {
+    16 * 1024
+};
+/// The first section is smaller: the module may still be cold (not yet optimised by the
+/// engine), and the first highlights come sooner.
+const FIRST_SECTION_BYTES: usize = if cfg!(feature = "js-engine") {
+    2 * 1024
+} else {
+    4 * 1024
+};
 /// Reading a node costs 5 µs in Chromium but 40 µs or more in Firefox, and a node that forces
 /// a pending layout far more, so the walk also stops once it has taken this long, checked
 /// every `NODES_PER_CHECK` nodes. The node cap keeps the task's shape testable; the clock
@@ -565,8 +576,13 @@ impl App {
             return;
         }
         let mut nodes = 0;
+        let section_bytes = if self.sections == 0 {
+            FIRST_SECTION_BYTES
+        } else {
+            SECTION_BYTES
+        };
         while nodes < NODES_PER_TASK
-            && self.section.text.len() < SECTION_BYTES
+            && self.section.text.len() < section_bytes
             && now_ms() - began < WALK_BUDGET_MS
         {
             let Some(walker) = self.walkers.front_mut() else {
@@ -576,14 +592,14 @@ impl App {
                 &mut self.section,
                 &self.seen,
                 NODES_PER_CHECK.min(NODES_PER_TASK - nodes),
-                SECTION_BYTES,
+                section_bytes,
             );
             if walker.is_done() {
                 self.walkers.pop_front();
             }
         }
         let section_ready = !self.section.text.is_empty()
-            && (self.section.text.len() >= SECTION_BYTES || self.walkers.is_empty());
+            && (self.section.text.len() >= section_bytes || self.walkers.is_empty());
         let walked = now_ms();
         self.max_walk_ms = self.max_walk_ms.max(walked - began);
         let mut bytes = 0;
