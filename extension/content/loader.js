@@ -136,6 +136,8 @@
   }
 
   function report(error) {
+    // Leaving the page aborts the knowledge fetches still under way: nothing went wrong.
+    if (error?.name === 'AbortError') return;
     console.warn('Backstory:', error?.message ?? String(error));
   }
 

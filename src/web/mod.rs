@@ -139,6 +139,10 @@ struct App {
     last_changes_at: f64,
     /// Work arrived while the tab was hidden: do it when the tab is shown.
     resume_when_visible: bool,
+    /// The full knowledge, waiting for the open card to close: re-reading the page renumbers
+    /// the mentions a card and its buttons point at.
+    pending_kb: Option<Kb<'static>>,
+    upgrade_timer: Option<Delay>,
     sections: u32,
     tasks: u32,
     max_task_nodes: usize,
@@ -224,7 +228,7 @@ pub fn upgrade_knowledge(bytes: Vec<u8>) -> Result<(), JsValue> {
     KB_BYTES.with(|cell| *cell.borrow_mut() = Some(bytes));
     KB_IS_FULL.with(|full| full.set(true));
     let kb = knowledge()?;
-    with_app(|app| app.reread_with(kb));
+    with_app(|app| app.upgrade(kb));
     Ok(())
 }
 
@@ -485,6 +489,8 @@ impl App {
             changes_armed: false,
             last_changes_at: 0.0,
             resume_when_visible: false,
+            pending_kb: None,
+            upgrade_timer: None,
             sections: 0,
             tasks: 0,
             max_task_nodes: 0,
@@ -1084,6 +1090,26 @@ impl App {
         self.hide_armed = false;
         if let Some(shown) = self.card.take() {
             shown.view.remove();
+        }
+        if self.pending_kb.is_some() {
+            self.upgrade_timer = delay::in_next_task(|| {
+                with_app(|app| {
+                    if app.card.is_none() {
+                        if let Some(kb) = app.pending_kb.take() {
+                            app.reread_with(kb);
+                        }
+                    }
+                });
+            });
+        }
+    }
+
+    /// Switches to the full knowledge now, or when the open card closes.
+    fn upgrade(&mut self, kb: Kb<'static>) {
+        if self.card.is_some() {
+            self.pending_kb = Some(kb);
+        } else {
+            self.reread_with(kb);
         }
     }
 }
