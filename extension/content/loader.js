@@ -17,11 +17,9 @@
 
   // Chromium refuses to compile WebAssembly in a content script when the page's CSP lacks
   // 'wasm-unsafe-eval'; the background then injects the same crate compiled to JavaScript.
-  async function compileCore(began) {
+  async function compileCore() {
     try {
-      const response = fetch(api.runtime.getURL('pkg/backstory_bg.wasm'));
-      response.then(() => { timings.wasmFetchMs = performance.now() - began; }, () => {});
-      await wasm_bindgen({ module_or_path: response });
+      await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/backstory_bg.wasm') });
       return wasm_bindgen;
     } catch (error) {
       if (!(error instanceof WebAssembly.CompileError)) throw error;
@@ -49,7 +47,7 @@
   async function loadCore() {
     const began = performance.now();
     const [loaded, knowledge] = await Promise.all([
-      compileCore(began).then((c) => { timings.coreMs = performance.now() - began; return c; }),
+      compileCore().then((c) => { timings.coreMs = performance.now() - began; return c; }),
       fetchBytes('data/kb-hot.bin'),
     ]);
     const full = fetchBytes('data/kb.bin');

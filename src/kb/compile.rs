@@ -292,29 +292,34 @@ fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
 /// Normalised names an imported place must not take as an alternate: every entity's own
 /// name, and every alias of a person or organisation.
 fn names_of_others(records: &[EntityRecord]) -> std::collections::HashSet<String> {
-    let mut taken = std::collections::HashSet::new();
-    for record in records {
-        taken.insert(normalize_phrase(&record.name));
-        if record.kind != "place" {
-            for alias in record.alias_records() {
-                taken.insert(normalize_phrase(&alias.text));
-            }
-        }
-    }
-    taken
+    records
+        .iter()
+        .flat_map(|r| name_keys(r, r.kind != "place"))
+        .collect()
 }
 
 /// Every name and alias of places and organisations ("Paris", "Jordan", "Christian
 /// Democratic Union" is not one word, so "Christian" stays a given name).
 fn names_of_non_people(records: &[EntityRecord]) -> std::collections::HashSet<String> {
-    let mut names = std::collections::HashSet::new();
-    for record in records.iter().filter(|r| r.kind != "person") {
-        names.insert(normalize_phrase(&record.name));
-        for alias in record.alias_records() {
-            names.insert(normalize_phrase(&alias.text));
-        }
+    records
+        .iter()
+        .filter(|r| r.kind != "person")
+        .flat_map(|r| name_keys(r, true))
+        .collect()
+}
+
+/// A record's name and, when asked, its aliases, as alias keys.
+fn name_keys(record: &EntityRecord, with_aliases: bool) -> Vec<String> {
+    let mut keys = vec![normalize_phrase(&record.name)];
+    if with_aliases {
+        keys.extend(
+            record
+                .alias_records()
+                .iter()
+                .map(|a| normalize_phrase(&a.text)),
+        );
     }
-    names
+    keys
 }
 
 /// Given names from a `given_names.txt` file: one per line, `#` starts a comment.

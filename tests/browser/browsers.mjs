@@ -1,5 +1,6 @@
 // Launches the real browsers with the built extension: Chromium through playwright-core,
 // Firefox ESR through geckodriver + selenium-webdriver. No browser API is mocked.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,6 +186,24 @@ export const PAGE_UNCHANGED = `
  * Checks every corpus page with a browser-neutral driver: `open(url)` navigates, `run(body,
  * ...args)` evaluates a page-side function body. Returns the failures as readable lines.
  */
+// Chromium never fires a content script's setTimeout on a page with JavaScript off; the
+// hover delay and the page-change debounce must still run there. One scenario, both browsers:
+// `hover(x, y)` moves the pointer onto a viewport point, `card()` reads the open card.
+export async function checkScriptsOff({ origin, open, run, hover, card }) {
+  await open(`${origin}/demo`);
+  const names = async () => Object.values(await run(READ_HIGHLIGHTS)).flat();
+  await until(async () => (await names()).includes('Araghchi'), { what: 'highlights' });
+  const point = await run(LOCATE_WORD, 'Araghchi', 1);
+  await hover(point.x, point.y);
+  const shown = await until(card, { what: 'card with page scripts off' });
+  assert.match(shown.text, /Abbas Araghchi/);
+  await run(`const p = document.createElement('p');
+    p.textContent = 'Later, Recep Tayyip Erdogan spoke to reporters in Ankara.';
+    document.body.append(p);`);
+  await until(async () => (await names()).includes('Recep Tayyip Erdogan'),
+    { what: 'added text read with page scripts off' });
+}
+
 export async function checkCorpus({ origin, pages, source, open, run }) {
   const failures = [];
   for (const name of pages) {
