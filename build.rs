@@ -1,4 +1,5 @@
-//! Compiles `kb/**/*.jsonl` into `$OUT_DIR/kb.bin`, which the crate embeds.
+//! Compiles `kb/**/*.jsonl` into `$OUT_DIR/kb-hot.bin`, `kb.bin` and `kb-cards.bin`, which
+//! the crate embeds and the extension ships.
 
 #[path = "src/kb/compile.rs"]
 mod compile;
@@ -42,23 +43,20 @@ fn main() {
     let census_names = std::fs::read_to_string(&given_path)
         .map(|text| compile::read_given_names(&text))
         .unwrap_or_default();
-    let hot = compile::hot_first(&mut records);
-    let compiled =
-        compile::compile(&records, &as_of, &outlines, &records, &census_names).and_then(|full| {
-            Ok((
-                full,
-                compile::compile(&records[..hot], &as_of, "", &records, &census_names)?,
-            ))
-        });
-    let (compiled, hot) = match compiled {
-        Ok(both) => both,
+    compile::sort_records(&mut records);
+    let compiled = match compile::compile(&records, &as_of, &outlines, &census_names) {
+        Ok(compiled) => compiled,
         Err(e) => {
             eprintln!("error: knowledge base: {e}");
             std::process::exit(1);
         }
     };
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
-    std::fs::write(out.join("kb.bin"), compiled.kb).expect("OUT_DIR is writable");
-    std::fs::write(out.join("kb-cards.bin"), compiled.cards).expect("OUT_DIR is writable");
-    std::fs::write(out.join("kb-hot.bin"), hot.kb).expect("OUT_DIR is writable");
+    for (name, bytes) in [
+        ("kb-hot.bin", compiled.hot),
+        ("kb.bin", compiled.rest),
+        ("kb-cards.bin", compiled.cards),
+    ] {
+        std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
+    }
 }

@@ -127,6 +127,7 @@ build_extension() {
   cp "$DIST/backstory-chrome.zip" "$DIST/backstory-firefox.xpi"
   log "built: $(du -k "$EXT/pkg/backstory_bg.wasm" | cut -f1) KB wasm," \
     "$(du -k "$EXT/fallback/backstory-fallback.js" | cut -f1) KB fallback," \
+    "$(du -k "$EXT/data/kb-hot.bin" | cut -f1) KB kb-hot.bin," \
     "$(du -k "$EXT/data/kb.bin" | cut -f1) KB kb.bin," \
     "$(du -k "$EXT/data/kb-cards.bin" | cut -f1) KB kb-cards.bin," \
     "$(du -k "$DIST/backstory-chrome.zip" | cut -f1) KB zip"

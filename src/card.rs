@@ -247,8 +247,8 @@ pub fn build(
             card.flag = flag(record.country);
         }
     }
-    if let (Some(index), Some(cards)) = (article.kb, cards) {
-        let details = cards.details(index);
+    if let (Some(record), Some(cards)) = (article.kb.and_then(|i| kb.entity(i)), cards) {
+        let details = cards.details(&record);
         card.summary = details.summary.map(str::to_string);
         let mut roles = details.roles.clone();
         roles.sort_by(|a, b| b.start.cmp(a.start));
@@ -268,15 +268,13 @@ pub fn build(
         }
         card.as_of = details.as_of.map(short_date);
         if article.kind == EntityType::Place {
-            let record = kb.entity(index);
-            let country = record.as_ref().map_or("", |r| r.country);
-            let is_country = record.as_ref().is_some_and(|r| r.subtype == "country");
-            card.map = locate(cards, details.coords, country, is_country);
+            let is_country = record.subtype == "country";
+            card.map = locate(cards, details.coords, record.country, is_country);
         }
         if let Some(wiki) = details.wiki {
             card.links.push(Link {
                 label: "Wikipedia".into(),
-                url: format!("https://en.wikipedia.org/wiki/{}", encode_path(wiki)),
+                url: format!("https://en.wikipedia.org/wiki/{}", encode_path(&wiki)),
             });
         }
         if let Some(qid) = details.id.filter(|id| id.starts_with('Q')) {

@@ -91,7 +91,15 @@ fn emit(value: &impl std::fmt::Display) -> Result<(), String> {
     }
 }
 
-/// Counts by type and subtype, aliases, size and date of the embedded knowledge base.
+/// The compiled knowledge as the extension ships it.
+const KNOWLEDGE_FILES: [(&str, &[u8]); 3] = [
+    ("kb-hot.bin", backstory::kb::EMBEDDED_HOT),
+    ("kb.bin", backstory::kb::EMBEDDED),
+    ("kb-cards.bin", backstory::kb::EMBEDDED_CARDS),
+];
+
+/// Counts by type and subtype, aliases, size (all three files) and date of the embedded
+/// knowledge base.
 fn stats(kb: &Kb<'_>) -> Value {
     let mut by_type = std::collections::BTreeMap::<&str, u32>::new();
     let mut by_subtype = std::collections::BTreeMap::<String, u32>::new();
@@ -103,8 +111,13 @@ fn stats(kb: &Kb<'_>) -> Value {
                 .or_default() += 1;
         }
     }
+    let files: std::collections::BTreeMap<&str, usize> = KNOWLEDGE_FILES
+        .iter()
+        .map(|(name, bytes)| (*name, bytes.len()))
+        .collect();
     json!({"entities": kb.entity_count(), "by_type": by_type, "by_subtype": by_subtype,
-           "aliases": kb.alias_count(), "bytes": kb.byte_len(), "as_of": kb.as_of()})
+           "aliases": kb.alias_count(), "bytes": files.values().sum::<usize>(), "files": files,
+           "as_of": kb.as_of()})
 }
 
 fn read_document(path: &str) -> Result<String, String> {
@@ -145,7 +158,7 @@ fn mentions_json(kb: &Kb<'_>, cards: &Cards<'_>, id: &str, text: &str, result: &
             json!({
                 "start": start, "end": end, "text": &text[m.start..m.end],
                 "type": kind.as_str(), "subtype": record.map(|r| r.subtype),
-                "entity": e.kb.and_then(|i| cards.id(i)), "name": record.map(|r| r.name),
+                "entity": record.and_then(|r| cards.id(&r)), "name": record.map(|r| r.name),
             })
         })
         .collect();
@@ -184,7 +197,7 @@ fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) -> Value {
         .into_iter()
         .filter_map(|c| {
             let e = kb.entity(c.entity)?;
-            let details = cards.details(c.entity);
+            let details = cards.details(&e);
             let roles: Vec<Value> = details
                 .roles
                 .iter()
@@ -212,7 +225,14 @@ fn print_card(kb: &Kb<'_>, cards: &Cards<'_>, text: &str, name: &str) -> Result<
     let index = result
         .entities
         .iter()
-        .position(|e| e.name == name || e.kb.and_then(|i| cards.id(i)) == Some(name))
+        .position(|e| {
+            e.name == name
+                || e.kb
+                    .and_then(|i| kb.entity(i))
+                    .and_then(|r| cards.id(&r))
+                    .as_deref()
+                    == Some(name)
+        })
         .ok_or_else(|| format!("{name:?} is not among the entities found in this text"))?;
     let data = card::build(kb, Some(cards), text, &result, index, &[]).ok_or("no card")?;
     emit(&serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?)
@@ -221,11 +241,7 @@ fn print_card(kb: &Kb<'_>, cards: &Cards<'_>, text: &str, name: &str) -> Result<
 fn export(dir: &str) -> Result<(), String> {
     let dir = std::path::Path::new(dir);
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (name, bytes) in [
-        ("kb.bin", backstory::kb::EMBEDDED),
-        ("kb-hot.bin", backstory::kb::EMBEDDED_HOT),
-        ("kb-cards.bin", backstory::kb::EMBEDDED_CARDS),
-    ] {
+    for (name, bytes) in KNOWLEDGE_FILES {
         std::fs::write(dir.join(name), bytes)
             .map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))?;
     }

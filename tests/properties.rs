@@ -9,7 +9,7 @@
 
 mod common;
 
-use backstory::kb::{Cards, EMBEDDED, EMBEDDED_CARDS};
+use backstory::kb::{Cards, EntityRecord, EMBEDDED, EMBEDDED_CARDS, EMBEDDED_HOT};
 use backstory::scan::{scan_more, scan_name};
 use backstory::text::tokenize;
 use backstory::{scan, Kb, Scan};
@@ -290,11 +290,14 @@ fn exercise_kb(kb: &Kb<'_>, probes: &[Index]) {
 }
 
 fn exercise_cards(cards: &Cards<'_>, probes: &[Index]) {
+    let any = kb().entity(0).expect("the knowledge base has entities");
+    let at = |index: u32| EntityRecord { index, ..any };
     for probe in probes {
-        let details = cards.details(probe.index(80_000) as u32);
-        let _ = (details.roles.len(), cards.id(probe.index(80_000) as u32));
+        let entity = at(probe.index(80_000) as u32);
+        let details = cards.details(&entity);
+        let _ = (details.roles.len(), cards.id(&entity));
     }
-    let _ = cards.details(u32::MAX);
+    let _ = cards.details(&at(u32::MAX));
     let _ = cards.outline("IR");
     let _ = cards.outlines().count();
 }
@@ -307,8 +310,12 @@ proptest! {
         flips in prop::collection::vec((any::<Index>(), 1..=255u8, any::<bool>()), 1..8),
         probes in prop::collection::vec(any::<Index>(), 8),
     ) {
-        let bytes = corrupt(EMBEDDED, &flips);
-        if let Ok(kb) = Kb::open(&bytes) {
+        let hot = corrupt(EMBEDDED_HOT, &flips);
+        if let Ok(kb) = Kb::open(&hot) {
+            exercise_kb(&kb, &probes);
+        }
+        let rest = corrupt(EMBEDDED, &flips);
+        if let Ok(kb) = Kb::open(EMBEDDED_HOT).and_then(|kb| kb.with_rest(&rest)) {
             exercise_kb(&kb, &probes);
         }
     }
@@ -318,8 +325,11 @@ proptest! {
         keep in any::<Index>(),
         probes in prop::collection::vec(any::<Index>(), 8),
     ) {
-        let bytes = &EMBEDDED[..keep.index(EMBEDDED.len())];
-        if let Ok(kb) = Kb::open(bytes) {
+        if let Ok(kb) = Kb::open(&EMBEDDED_HOT[..keep.index(EMBEDDED_HOT.len())]) {
+            exercise_kb(&kb, &probes);
+        }
+        let rest = &EMBEDDED[..keep.index(EMBEDDED.len())];
+        if let Ok(kb) = Kb::open(EMBEDDED_HOT).and_then(|kb| kb.with_rest(rest)) {
             exercise_kb(&kb, &probes);
         }
     }
@@ -357,7 +367,7 @@ fn damaged_alias_automaton_is_refused_or_read_safely() {
                 for (i, value) in flips {
                     bytes[fst_at + i] ^= value;
                 }
-                if let Ok(kb) = Kb::open(&bytes) {
+                if let Ok(kb) = Kb::open(EMBEDDED_HOT).and_then(|kb| kb.with_rest(&bytes)) {
                     exercise_kb(&kb, &probes);
                 }
                 Ok(())

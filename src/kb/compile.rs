@@ -236,6 +236,7 @@ pub fn read_records(files: &[PathBuf]) -> Result<Vec<EntityRecord>, CompileError
     Ok(records)
 }
 
+/// A shard's string pool: each distinct string stored once.
 #[derive(Default)]
 struct StringPool {
     bytes: Vec<u8>,
@@ -243,16 +244,18 @@ struct StringPool {
 }
 
 impl StringPool {
-    fn add(&mut self, s: &str) -> u32 {
+    fn add(&mut self, s: &str) -> Result<u32, CompileError> {
         if let Some(&at) = self.index.get(s) {
-            return at;
+            return Ok(at);
         }
-        let at = self.bytes.len() as u32;
-        self.bytes
-            .extend_from_slice(&(s.len() as u32).to_le_bytes());
-        self.bytes.extend_from_slice(s.as_bytes());
+        let at = put_pool_string(&mut self.bytes, s);
+        if at >= NO_STRING {
+            return Err(CompileError(
+                "string pool past 16 MB: widen the u24 string refs".into(),
+            ));
+        }
         self.index.insert(s.to_string(), at);
-        at
+        Ok(at)
     }
 }
 
@@ -261,15 +264,17 @@ struct Candidate {
     flags: u8,
     prominence: u8,
     mask: u8,
-    exact: u32,
+    exact: Option<String>,
 }
 
 /// Most candidates kept per alias key; the rest are too obscure to ever win.
 const MAX_CANDIDATES: usize = 24;
 
-/// The two compiled files: `kb.bin` (detection) and `kb-cards.bin` (card details).
+/// The compiled files: the two detection shards (`kb-hot.bin`, `kb.bin`) and the card
+/// details (`kb-cards.bin`).
 pub struct Compiled {
-    pub kb: Vec<u8>,
+    pub hot: Vec<u8>,
+    pub rest: Vec<u8>,
     pub cards: Vec<u8>,
 }
 
@@ -331,41 +336,79 @@ pub fn read_given_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Puts the hot records first (stable otherwise) and returns how many there are: a file
-/// compiled from that prefix has the same entity indices as the full one, so one card
-/// details file serves both.
-pub fn hot_first(records: &mut [EntityRecord]) -> usize {
-    records.sort_by_key(|r| !r.is_hot());
-    records.iter().take_while(|r| r.is_hot()).count()
+/// Numbers the entities in the order of their names' alias keys, so that neighbouring keys in
+/// the alias automaton carry close values (see `InlineCandidate`).
+pub fn sort_records(records: &mut [EntityRecord]) {
+    records.sort_by_cached_key(|r| (normalize_phrase(&r.name), r.id.clone()));
 }
 
-/// `outlines` is the locator map's country outlines (`assets/world-110m.txt`), stored as is.
-/// Given names (the cue for unknown people) are learnt from `people`, so a file compiled
-/// from part of the records still knows every given name, and come from `census_names`
-/// (`kb/generated/given_names.txt`), less those that name a place or organisation.
+/// Compiles `records` (in the order of `sort_records`) into the two shards and the card
+/// details. `outlines` is the locator map's country outlines (`assets/world-110m.txt`),
+/// stored as is. Given names (the cue for unknown people) are learnt from the people in
+/// `records` and come from `census_names` (`kb/generated/given_names.txt`), less those that
+/// name a place or organisation.
 pub fn compile(
     records: &[EntityRecord],
     as_of: &str,
     outlines: &str,
-    people: &[EntityRecord],
     census_names: &[String],
 ) -> Result<Compiled, CompileError> {
-    let mut strings = StringPool::default();
-    let mut card_strings = StringPool::default();
-    let mut entities = Vec::with_capacity(records.len() * ENTITY_SIZE);
-    let mut detail_offsets = Vec::with_capacity(records.len() * 4);
-    let mut details = Vec::new();
-    let mut keys: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
-    let mut given_counts: BTreeMap<String, u32> = BTreeMap::new();
+    if records.len() > MAX_ENTITIES {
+        return Err(CompileError(format!(
+            "{} entities: the format holds at most {MAX_ENTITIES}",
+            records.len()
+        )));
+    }
+    let hot: Vec<bool> = records.iter().map(EntityRecord::is_hot).collect();
+    let keys = alias_keys(records);
+    let given_names = given_names(records, census_names)?;
+    let empty_set = fst::Set::from_iter(std::iter::empty::<&str>())
+        .map_err(|e| CompileError(format!("given names: {e}")))?
+        .into_fst()
+        .into_inner();
+    let shard = |part: Part, given: Vec<u8>| write_shard(records, &hot, part, &keys, as_of, given);
+    Ok(Compiled {
+        hot: shard(Part::Hot, given_names)?,
+        rest: shard(Part::Rest, empty_set)?,
+        cards: write_cards(records, outlines)?,
+    })
+}
 
-    for record in people.iter().filter(|r| r.kind == "person") {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The hot entities, and only their aliases.
+    Hot,
+    /// The other entities, and every alias.
+    Rest,
+}
+
+/// Which entities are hot, with a running count every 64 (`SECTION_HOT_MAP`).
+fn hot_map(hot: &[bool]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(hot.len().div_ceil(64) * HOT_MAP_WORD);
+    let mut before = 0u32;
+    for word in hot.chunks(64) {
+        let bits = word
+            .iter()
+            .enumerate()
+            .fold(0u64, |bits, (i, &h)| bits | (u64::from(h) << i));
+        out.extend_from_slice(&before.to_le_bytes());
+        out.extend_from_slice(&bits.to_le_bytes());
+        before += bits.count_ones();
+    }
+    out
+}
+
+/// Given names: first words of people's names seen at least twice (a one-off may be a
+/// transliteration; twice is a pattern), and census names that name nothing else.
+fn given_names(records: &[EntityRecord], census_names: &[String]) -> Result<Vec<u8>, CompileError> {
+    let mut given_counts: BTreeMap<String, u32> = BTreeMap::new();
+    for record in records.iter().filter(|r| r.kind == "person") {
         let words: Vec<&str> = record.name.split_whitespace().collect();
         if words.len() >= 2 && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             *given_counts.entry(normalize_phrase(words[0])).or_default() += 1;
         }
     }
-    let taken = names_of_others(people);
-    let not_people = names_of_non_people(people);
+    let not_people = names_of_non_people(records);
     for name in census_names {
         let key = normalize_phrase(name);
         if !not_people.contains(&key) {
@@ -373,19 +416,24 @@ pub fn compile(
             *given_counts.entry(key).or_default() += 2;
         }
     }
+    Ok(fst::Set::from_iter(
+        given_counts
+            .into_iter()
+            .filter(|(name, count)| *count >= 2 && !name.contains(' '))
+            .map(|(name, _)| name),
+    )
+    .map_err(|e| CompileError(format!("given names: {e}")))?
+    .into_fst()
+    .into_inner())
+}
+
+/// Every alias key with its candidates, best first.
+fn alias_keys(records: &[EntityRecord]) -> BTreeMap<String, Vec<Candidate>> {
+    let taken = names_of_others(records);
+    let mut keys: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
     for (index, record) in records.iter().enumerate() {
         let entity = index as u32;
         let prominence = record.prominence();
-        detail_offsets.extend_from_slice(&(details.len() as u32).to_le_bytes());
-        write_details(record, &mut card_strings, &mut details);
-        entities.extend_from_slice(&strings.add(&record.name).to_le_bytes());
-        entities.push(type_code(&record.kind).unwrap_or(0));
-        entities.push(subtype_code(&record.kind, &record.subtype).unwrap_or(0));
-        let country = record.country.as_deref().unwrap_or("").as_bytes();
-        entities.push(country.first().copied().unwrap_or(0));
-        entities.push(country.get(1).copied().unwrap_or(0));
-        entities.push(prominence);
-        entities.extend_from_slice(&[0, 0, 0]);
         let mut aliases = vec![AliasRecord {
             text: record.name.clone(),
             ..AliasRecord::default()
@@ -421,16 +469,12 @@ pub fn compile(
                 Some("title") => ALIAS_TITLE,
                 _ => 0,
             };
-            let list = keys.entry(key).or_default();
-            let exact_ref = if exact {
-                strings.add(&alias.text)
-            } else {
-                NO_STRING
-            };
+            let exact = exact.then(|| alias.text.clone());
             let mask = capital_mask(&alias.text);
+            let list = keys.entry(key).or_default();
             if let Some(existing) = list
                 .iter_mut()
-                .find(|c| c.entity == entity && c.exact == exact_ref)
+                .find(|c| c.entity == entity && c.exact == exact)
             {
                 // The same name listed twice: keep the most permissive reading.
                 existing.flags &= flags | ALIAS_PRIMARY;
@@ -443,126 +487,299 @@ pub fn compile(
                 flags,
                 prominence,
                 mask,
-                exact: exact_ref,
+                exact,
             });
         }
     }
-
-    let mut candidates = Vec::new();
-    let mut builder = fst::MapBuilder::memory();
-    for (key, mut list) in keys {
+    for list in keys.values_mut() {
         list.sort_by(|a, b| {
             b.prominence
                 .cmp(&a.prominence)
                 .then(a.entity.cmp(&b.entity))
         });
-        list.truncate(MAX_CANDIDATES);
-        let at = candidates.len() as u64;
-        candidates.push(list.len() as u8);
-        for c in &list {
-            candidates.extend_from_slice(&c.entity.to_le_bytes());
-            candidates.push(c.flags);
-            candidates.push(c.prominence);
-            candidates.push(c.mask);
-            candidates.extend_from_slice(&c.exact.to_le_bytes());
+    }
+    keys
+}
+
+/// One detection shard: the records of its part's entities, and the aliases it knows.
+fn write_shard(
+    records: &[EntityRecord],
+    hot: &[bool],
+    part: Part,
+    keys: &BTreeMap<String, Vec<Candidate>>,
+    as_of: &str,
+    given_names: Vec<u8>,
+) -> Result<Vec<u8>, CompileError> {
+    let mut strings = StringPool::default();
+    let mut entity_bytes = Vec::new();
+    let members = records
+        .iter()
+        .zip(hot)
+        .filter(|(_, &h)| h == (part == Part::Hot))
+        .map(|(r, _)| r);
+    let mut names = Vec::new();
+    let mut name_index = Vec::new();
+    let mut countries: Vec<String> = Vec::new();
+    for (position, record) in members.enumerate() {
+        if position as u32 % NAME_BLOCK == 0 {
+            name_index.extend_from_slice(&(names.len() as u32).to_le_bytes());
         }
+        put_pool_string(&mut names, &record.name);
+        let kind = type_code(&record.kind).unwrap_or(0);
+        let subtype = subtype_code(&record.kind, &record.subtype).unwrap_or(0);
+        let throughout = if is_capitalised_throughout(&record.name) {
+            ENTITY_CAPITALISED
+        } else {
+            0
+        };
+        entity_bytes.push(throughout | kind << 5 | subtype);
+        entity_bytes.push(country_code(&mut countries, record.country.as_deref())?);
+        entity_bytes.push(record.prominence());
+    }
+    let mut candidates = Vec::new();
+    let mut builder = fst::MapBuilder::memory();
+    for (key, list) in keys {
+        let list: Vec<&Candidate> = list
+            .iter()
+            .filter(|c| part == Part::Rest || hot[c.entity as usize])
+            .take(MAX_CANDIDATES)
+            .collect();
+        let value = match list.as_slice() {
+            [] => continue,
+            [only] if only.exact.is_none() => {
+                let own_name = only.flags == ALIAS_PRIMARY
+                    && only.mask == capital_mask(&records[only.entity as usize].name);
+                if own_name {
+                    InlineCandidate::OwnName(only.entity).value()
+                } else {
+                    InlineCandidate::Alias {
+                        entity: only.entity,
+                        flags: only.flags,
+                        mask: only.mask,
+                    }
+                    .value()
+                }
+            }
+            _ => {
+                let at = candidates.len() as u64;
+                candidates.push(list.len() as u8);
+                for c in &list {
+                    put_u24(&mut candidates, c.entity);
+                    candidates.extend_from_slice(&[c.flags, c.mask, c.prominence]);
+                    if let Some(exact) = &c.exact {
+                        put_u24(&mut candidates, strings.add(exact)?);
+                    }
+                }
+                at << 1
+            }
+        };
         builder
-            .insert(key.as_bytes(), at)
+            .insert(key.as_bytes(), value)
             .map_err(|e| CompileError(format!("alias automaton: {e}")))?;
     }
     let fst_bytes = builder
         .into_inner()
         .map_err(|e| CompileError(format!("alias automaton: {e}")))?;
-
-    debug_assert_eq!(entities.len(), records.len() * ENTITY_SIZE);
-    // A given name seen once may be a one-off transliteration; twice is a pattern.
-    let given_names = fst::Set::from_iter(
-        given_counts
-            .into_iter()
-            .filter(|(name, count)| *count >= 2 && !name.contains(' '))
-            .map(|(name, _)| name),
-    )
-    .map_err(|e| CompileError(format!("given names: {e}")))?
-    .into_fst()
-    .into_inner();
-    let meta = format!("as_of={as_of};entities={}", records.len());
-    let kb = write_file(
+    let (part_name, map) = match part {
+        Part::Hot => ("hot", hot_map(hot)),
+        Part::Rest => ("rest", Vec::new()),
+    };
+    let meta = format!("as_of={as_of};entities={};part={part_name}", records.len());
+    Ok(write_file(
         MAGIC,
         &[
             fst_bytes,
             candidates,
-            entities,
+            entity_bytes,
             strings.bytes,
             meta.into_bytes(),
             given_names,
+            map,
+            names,
+            name_index,
+            countries.concat().into_bytes(),
         ],
-    );
-    let cards = write_file(
-        CARDS_MAGIC,
-        &[
-            detail_offsets,
-            details,
-            card_strings.bytes,
-            outlines.as_bytes().to_vec(),
-        ],
-    );
-    Ok(Compiled { kb, cards })
+    ))
 }
 
-fn write_details(record: &EntityRecord, strings: &mut StringPool, out: &mut Vec<u8>) {
-    let mut field = |tag: u8, value: &str, out: &mut Vec<u8>| {
-        out.push(tag);
-        out.extend_from_slice(&strings.add(value).to_le_bytes());
+/// Whether every token of a name (up to the eighth) is capitalised.
+fn is_capitalised_throughout(name: &str) -> bool {
+    let tokens = crate::text::tokenize(name).len().min(8);
+    u16::from(capital_mask(name)) == (1u16 << tokens) - 1
+}
+
+/// The country byte of an entity record: 0 for none, else 1 + the code's place in the table.
+fn country_code(table: &mut Vec<String>, code: Option<&str>) -> Result<u8, CompileError> {
+    let Some(code) = code.filter(|c| !c.is_empty()) else {
+        return Ok(0);
     };
-    field(DETAIL_ID, &record.id, out);
-    if let Some(s) = &record.summary {
-        field(DETAIL_SUMMARY, s, out);
+    if code.len() != 2 || !code.is_ascii() {
+        return Err(CompileError(format!(
+            "country {code:?} is not an ISO alpha-2 code"
+        )));
     }
-    if let Some(s) = &record.wiki {
-        field(DETAIL_WIKI, s, out);
+    let at = match table.iter().position(|c| c == code) {
+        Some(at) => at,
+        None => {
+            table.push(code.to_string());
+            table.len() - 1
+        }
+    };
+    u8::try_from(at + 1).map_err(|_| CompileError("more than 255 countries".into()))
+}
+
+/// A piece of an entity's encoded card details; strings become refs once the pool's order
+/// (most used first) is known.
+enum Piece {
+    Byte(u8),
+    Varint(u64),
+    U32(u32),
+    Text(String),
+}
+
+/// The card details file, written in two passes: pieces per entity, then bytes.
+fn write_cards(records: &[EntityRecord], outlines: &str) -> Result<Vec<u8>, CompileError> {
+    let pieces: Vec<Vec<Piece>> = records
+        .iter()
+        .enumerate()
+        .map(|(i, record)| {
+            let previous = (i as u32 % CARD_BLOCK != 0).then(|| &records[i - 1]);
+            card_pieces(record, previous)
+        })
+        .collect();
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for piece in pieces.iter().flatten() {
+        if let Piece::Text(s) = piece {
+            *uses.entry(s.as_str()).or_default() += 1;
+        }
     }
-    if let Some(s) = &record.born {
-        field(DETAIL_BORN, s, out);
+    let mut order: Vec<(&str, usize)> = uses.into_iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut pool = Vec::new();
+    let refs: HashMap<&str, u32> = order
+        .iter()
+        .map(|(s, _)| (*s, put_pool_string(&mut pool, s)))
+        .collect();
+    let mut index = Vec::new();
+    let mut details = Vec::new();
+    for (entity, pieces) in pieces.iter().enumerate() {
+        if entity as u32 % CARD_BLOCK == 0 {
+            index.extend_from_slice(&(details.len() as u32).to_le_bytes());
+        }
+        for piece in pieces {
+            match piece {
+                Piece::Byte(b) => details.push(*b),
+                Piece::Varint(v) => put_varint(&mut details, *v),
+                Piece::U32(v) => details.extend_from_slice(&v.to_le_bytes()),
+                Piece::Text(s) => put_varint(&mut details, u64::from(refs[s.as_str()])),
+            }
+        }
     }
-    if let Some(s) = &record.died {
-        field(DETAIL_DIED, s, out);
+    if details.len() > u32::MAX as usize {
+        return Err(CompileError("card details past 4 GB".into()));
     }
-    if let Some(s) = &record.founded {
-        field(DETAIL_FOUNDED, s, out);
+    Ok(write_file(
+        CARDS_MAGIC,
+        &[index, details, pool, outlines.as_bytes().to_vec()],
+    ))
+}
+
+/// How an id is stored: most are a number or the entity's name in a known shape.
+fn id_pieces(record: &EntityRecord) -> (u32, Vec<Piece>) {
+    let number = |prefix: &str| {
+        record
+            .id
+            .strip_prefix(prefix)
+            .and_then(|digits| digits.parse::<u64>().ok())
+            .filter(|n| format!("{prefix}{n}") == record.id)
+    };
+    if let Some(n) = number(WIKIDATA_PREFIX) {
+        return (ID_WIKIDATA, vec![Piece::Varint(n)]);
     }
+    if let Some(n) = number(GEONAMES_PREFIX) {
+        return (ID_GEONAMES, vec![Piece::Varint(n)]);
+    }
+    let slug = name_slug(&record.name);
+    if let Some(p) = SLUG_PREFIXES
+        .iter()
+        .position(|prefix| record.id.strip_prefix(prefix) == Some(slug.as_str()))
+    {
+        return (ID_SLUG, vec![Piece::Byte(p as u8)]);
+    }
+    (ID_STRING, vec![Piece::Text(record.id.clone())])
+}
+
+/// The pieces of one entity's details (`previous` is the entity before it in the same
+/// block, whose sources it may share).
+fn card_pieces(record: &EntityRecord, previous: Option<&EntityRecord>) -> Vec<Piece> {
+    let (mut presence, mut fields) = id_pieces(record);
+    let text = |bit: u32, value: &Option<String>, presence: &mut u32, out: &mut Vec<Piece>| {
+        if let Some(s) = value {
+            *presence |= bit;
+            out.push(Piece::Text(s.clone()));
+        }
+    };
+    text(CARD_SUMMARY, &record.summary, &mut presence, &mut fields);
     if let Some([lat, lon]) = record.coords {
-        field(DETAIL_COORDS, &format!("{lat:.4},{lon:.4}"), out);
+        presence |= CARD_COORDS;
+        fields.push(Piece::U32(pack_coords(lat, lon)));
     }
     if let Some(p) = record.population {
-        field(DETAIL_POPULATION, &p.to_string(), out);
+        presence |= CARD_POPULATION;
+        fields.push(Piece::Varint(p));
     }
-    if let Some(s) = &record.capital {
-        field(DETAIL_CAPITAL, s, out);
+    let same_sources = previous.is_some_and(|p| {
+        !record.sources.is_empty() && p.sources == record.sources && p.licence == record.licence
+    });
+    if same_sources {
+        presence |= CARD_SAME_SOURCES;
+    } else {
+        if !record.sources.is_empty() {
+            presence |= CARD_SOURCES;
+            fields.push(Piece::Varint(record.sources.len() as u64));
+            fields.extend(record.sources.iter().map(|s| Piece::Text(s.clone())));
+        }
+        text(CARD_LICENCE, &record.licence, &mut presence, &mut fields);
     }
-    for role in &record.roles {
-        let sep = ROLE_SEPARATOR.to_string();
-        let joined = [
-            role.title.as_str(),
-            role.of.as_deref().unwrap_or(""),
-            role.start.as_deref().unwrap_or(""),
-            role.end.as_deref().unwrap_or(""),
-            role.as_of
-                .as_deref()
-                .or(record.as_of.as_deref())
-                .unwrap_or(""),
-            role.source.as_deref().unwrap_or(""),
-        ]
-        .join(&sep);
-        field(DETAIL_ROLE, &joined, out);
+    match &record.wiki {
+        Some(title) if *title == wiki_title_of(&record.name) => presence |= CARD_WIKI_IS_NAME,
+        wiki => text(CARD_WIKI, wiki, &mut presence, &mut fields),
     }
-    for source in &record.sources {
-        field(DETAIL_SOURCE, source, out);
+    text(CARD_BORN, &record.born, &mut presence, &mut fields);
+    text(CARD_DIED, &record.died, &mut presence, &mut fields);
+    if !record.roles.is_empty() {
+        presence |= CARD_ROLES;
+        fields.push(Piece::Varint(record.roles.len() as u64));
+        for role in &record.roles {
+            let as_of = role.as_of.as_ref().or(record.as_of.as_ref());
+            for value in [
+                Some(&role.title),
+                role.of.as_ref(),
+                role.start.as_ref(),
+                role.end.as_ref(),
+                as_of,
+                role.source.as_ref(),
+            ] {
+                fields.push(Piece::Text(value.cloned().unwrap_or_default()));
+            }
+        }
     }
-    if let Some(s) = &record.as_of {
-        field(DETAIL_AS_OF, s, out);
+    text(CARD_AS_OF, &record.as_of, &mut presence, &mut fields);
+    text(CARD_FOUNDED, &record.founded, &mut presence, &mut fields);
+    text(CARD_CAPITAL, &record.capital, &mut presence, &mut fields);
+    if presence >> 16 != 0 {
+        presence |= CARD_EVEN_MORE;
     }
-    if let Some(s) = &record.licence {
-        field(DETAIL_LICENCE, s, out);
+    if presence >> 8 != 0 {
+        presence |= CARD_MORE;
     }
-    out.push(DETAIL_END);
+    let mut pieces = vec![Piece::Byte(presence as u8)];
+    if presence & CARD_MORE != 0 {
+        pieces.push(Piece::Byte((presence >> 8) as u8));
+    }
+    if presence & CARD_EVEN_MORE != 0 {
+        pieces.push(Piece::Byte((presence >> 16) as u8));
+    }
+    pieces.extend(fields);
+    pieces
 }

@@ -1,31 +1,45 @@
-//! The layout of the two knowledge files, shared by the compiler (`build.rs`) and readers.
+//! The layout of the knowledge files, shared by the compiler (`build.rs`) and readers.
 //!
-//! `kb.bin` holds what detection needs on every page, and nothing else:
+//! Detection knowledge comes in two shards with the same layout, so a tab can start with the
+//! small one. Entities are numbered over the whole knowledge base in the order of their
+//! names' alias keys; `kb-hot.bin` holds the records of the entities the news names most, a
+//! map of which numbers those are, and only their aliases; `kb.bin` holds the other records
+//! and the aliases of all entities. Together they are the whole knowledge base; only the hot
+//! aliases are stored twice.
 //! ```text
 //! header   MAGIC, VERSION, then SECTION_COUNT (offset u32, length u32) pairs
-//! fst      fst::Map: alias key (normalised tokens joined by ' ') -> candidate list offset
-//! cands    per key: count u8, then count x CANDIDATE_SIZE bytes
-//! entities entity_count x ENTITY_SIZE bytes
-//! strings  u32-length-prefixed UTF-8 strings (names, exact alias forms)
-//! meta     "as_of=...;entities=..."
-//! given    fst::Set of given names (first words of people's names seen at least twice),
-//!          the cue for people the knowledge base lacks ("Dean Kamen")
+//! fst      fst::Map: alias key (normalised tokens joined by ' ') -> candidates. An alias
+//!          with one plain candidate (most of them) is stored in the value itself
+//!          (`InlineCandidate`); otherwise the value is a list offset shifted left by one
+//! cands    per list: count u8, then per candidate entity u24, flags u8, capital mask u8,
+//!          prominence u8, and the exact form's string ref u24 when flags has EXACT_CASE
+//! entities ENTITY_SIZE bytes per entity of this shard, in entity order
+//! strings  varint-length-prefixed UTF-8 strings (exact alias forms)
+//! meta     "as_of=...;entities=<in the whole knowledge base>;part=hot|rest"
+//! given    fst::Set of given names, the cue for people the knowledge base lacks ("Dean
+//!          Kamen"); in the hot shard only
+//! hot map  in the hot shard only: per 64 entities, the number of hot entities before them
+//!          (u32) and a u64 whose bit i says whether entity 64k + i is hot
+//! names    the entities' names, varint-length-prefixed, in entity order
+//! name ix  u32 per NAME_BLOCK entities of this shard: where the block's first name starts
+//! countries ISO alpha-2 codes, two bytes each; an entity's country byte is 1 + its position
 //! ```
 //! `kb-cards.bin` holds what only an open card needs, so a tab loads it on first hover:
 //! ```text
 //! header   CARDS_MAGIC, VERSION, then CARDS_SECTION_COUNT (offset, length) pairs
-//! offsets  entity_count x u32: where each entity's details start
-//! details  per entity: (tag u8, string ref u32) fields ending with tag 0
-//! strings  u32-length-prefixed UTF-8 strings
+//! index    u32 per CARD_BLOCK entities: where the block's first details start
+//! details  per entity, in entity order: presence bits (`CARD_*`), then the present fields
+//!          in the order of the bits; strings are varint refs into `strings`
+//! strings  varint-length-prefixed UTF-8 strings, the most used first (smaller refs)
 //! outlines one line per country: "<ISO alpha-2> <SVG path>" in a 720 x 360 equirectangular
 //!          frame (half a degree a unit), for the card's locator map
 //! ```
-//! All integers are little-endian. Fixed-size records keep readers free of parsing: a
-//! lookup reads a few bytes at computed offsets.
+//! Fixed-size integers are little-endian; varints are LEB128. Entity records are fixed-size,
+//! so reading one is a few bytes at a computed offset; card details are decoded on hover.
 
 pub const MAGIC: &[u8; 4] = b"BSKB";
 pub const CARDS_MAGIC: &[u8; 4] = b"BSKC";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 pub const SECTION_FST: usize = 0;
 pub const SECTION_CANDIDATES: usize = 1;
@@ -33,9 +47,18 @@ pub const SECTION_ENTITIES: usize = 2;
 pub const SECTION_STRINGS: usize = 3;
 pub const SECTION_META: usize = 4;
 pub const SECTION_GIVEN_NAMES: usize = 5;
-pub const SECTION_COUNT: usize = 6;
+pub const SECTION_HOT_MAP: usize = 6;
+pub const SECTION_NAMES: usize = 7;
+pub const SECTION_NAME_INDEX: usize = 8;
+pub const SECTION_COUNTRIES: usize = 9;
+pub const SECTION_COUNT: usize = 10;
+/// Entities per entry of the name index: a name is found by skipping at most this many
+/// others, and the index costs a quarter of a byte per entity.
+pub const NAME_BLOCK: u32 = 16;
+/// Bytes per 64 entities in the hot map.
+pub const HOT_MAP_WORD: usize = 12;
 
-pub const CARDS_SECTION_OFFSETS: usize = 0;
+pub const CARDS_SECTION_INDEX: usize = 0;
 pub const CARDS_SECTION_DETAILS: usize = 1;
 pub const CARDS_SECTION_STRINGS: usize = 2;
 pub const CARDS_SECTION_OUTLINES: usize = 3;
@@ -45,12 +68,110 @@ pub const fn header_size(sections: usize) -> usize {
     8 + sections * 8
 }
 
-/// entity u32, flags u8, prominence u8, capital mask u8, exact surface string ref u32.
-pub const CANDIDATE_SIZE: usize = 11;
-/// name ref u32, type u8, subtype u8, country [u8; 2], prominence u8, 3 bytes of padding.
-pub const ENTITY_SIZE: usize = 12;
+/// A listed candidate without its optional exact form: entity u24, flags, mask, prominence.
+pub const CANDIDATE_SIZE: usize = 6;
+/// ENTITY_CAPITALISED | type << 5 | subtype, country (0 or 1 + its place in the country
+/// table), prominence: a byte each.
+pub const ENTITY_SIZE: usize = 3;
+/// Every token of the entity's name is capitalised (most are; the others' capital masks are
+/// worked out from the name when needed).
+pub const ENTITY_CAPITALISED: u8 = 0x80;
 
-pub const NO_STRING: u32 = u32::MAX;
+/// String refs are u24 in the shards' string pools.
+pub const NO_STRING: u32 = 0xFF_FFFF;
+
+/// Automaton values that hold their one candidate (most aliases) have bit 0 set. With bit 1
+/// also set, the candidate is the entity's own name as written (flags `ALIAS_PRIMARY`, the
+/// capitals of its name), and the rest is the entity: entities are
+/// numbered in key order, so neighbouring keys carry close values, which the automaton stores
+/// in few bytes. Otherwise the entity is in bits 2-24, flags in 25-31 and the mask in 32-39.
+/// Values with bit 0 clear are candidate list offsets shifted left by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InlineCandidate {
+    OwnName(u32),
+    Alias { entity: u32, flags: u8, mask: u8 },
+}
+
+impl InlineCandidate {
+    pub fn value(self) -> u64 {
+        match self {
+            InlineCandidate::OwnName(entity) => 0b11 | u64::from(entity) << 2,
+            InlineCandidate::Alias {
+                entity,
+                flags,
+                mask,
+            } => {
+                0b01 | u64::from(entity & MAX_ENTITIES as u32) << 2
+                    | u64::from(flags & 0x7f) << 25
+                    | u64::from(mask) << 32
+            }
+        }
+    }
+
+    pub fn read(value: u64) -> Option<Self> {
+        match value & 0b11 {
+            0b11 => Some(InlineCandidate::OwnName(
+                u32::try_from(value >> 2).unwrap_or(u32::MAX),
+            )),
+            0b01 => Some(InlineCandidate::Alias {
+                entity: ((value >> 2) & MAX_ENTITIES as u64) as u32,
+                flags: ((value >> 25) & 0x7f) as u8,
+                mask: ((value >> 32) & 0xff) as u8,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Most entities a knowledge base can hold (entity numbers are 23 bits in automaton values).
+pub const MAX_ENTITIES: usize = 0x7f_ffff;
+
+pub fn put_u24(out: &mut Vec<u8>, value: u32) {
+    out.extend_from_slice(&value.to_le_bytes()[..3]);
+}
+
+pub fn u24_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(3)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], 0]))
+}
+
+pub fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads a LEB128 varint at `*at` and moves past it; None past the end or when too long.
+pub fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// A varint-length-prefixed string at `at` in a string pool.
+pub fn pool_string(pool: &[u8], at: u32) -> Option<&str> {
+    let mut at = at as usize;
+    let len = usize::try_from(read_varint(pool, &mut at)?).ok()?;
+    let bytes = pool.get(at..at.checked_add(len)?)?;
+    std::str::from_utf8(bytes).ok()
+}
+
+/// Appends a string to a pool and returns its ref.
+pub fn put_pool_string(pool: &mut Vec<u8>, s: &str) -> u32 {
+    let at = pool.len() as u32;
+    put_varint(pool, s.len() as u64);
+    pool.extend_from_slice(s.as_bytes());
+    at
+}
 
 // Alias flags.
 pub const ALIAS_EXACT_CASE: u8 = 1;
@@ -62,24 +183,88 @@ pub const ALIAS_TITLE: u8 = 32;
 /// The entity's display name (not a variant).
 pub const ALIAS_PRIMARY: u8 = 64;
 
-// Detail tags.
-pub const DETAIL_END: u8 = 0;
-pub const DETAIL_SUMMARY: u8 = 1;
-pub const DETAIL_WIKI: u8 = 2;
-pub const DETAIL_BORN: u8 = 3;
-pub const DETAIL_DIED: u8 = 4;
-pub const DETAIL_FOUNDED: u8 = 5;
-/// "lat,lon"
-pub const DETAIL_COORDS: u8 = 6;
-pub const DETAIL_POPULATION: u8 = 7;
-pub const DETAIL_CAPITAL: u8 = 8;
-/// title, of, start, end, as_of, source joined by ROLE_SEPARATOR.
-pub const DETAIL_ROLE: u8 = 9;
-pub const DETAIL_SOURCE: u8 = 10;
-pub const DETAIL_AS_OF: u8 = 11;
-pub const DETAIL_LICENCE: u8 = 12;
-pub const DETAIL_ID: u8 = 13;
-pub const ROLE_SEPARATOR: char = '\u{1f}';
+/// Entities per entry of the card index: a card decodes at most this many details to find
+/// its own, and the index costs a byte per eight entities.
+pub const CARD_BLOCK: u32 = 32;
+
+// Card presence bits, stored in one to three bytes: the first byte holds bits 0-7; bit 7
+// says a second byte (bits 8-15) follows, and bit 15 a third (bits 16-23). The low two bits
+// are the id's kind (`ID_*`).
+pub const CARD_SUMMARY: u32 = 1 << 2;
+/// Latitude and longitude in a u32: `(lat + 90) * 100` in the low 15 bits, `(lon + 180) *
+/// 100` above; a hundredth of a degree (about a kilometre) is finer than the card's map.
+pub const CARD_COORDS: u32 = 1 << 3;
+pub const CARD_POPULATION: u32 = 1 << 4;
+/// A count, then that many refs.
+pub const CARD_SOURCES: u32 = 1 << 5;
+/// Sources and licence are the previous entity's (never on a block's first entity).
+pub const CARD_SAME_SOURCES: u32 = 1 << 6;
+pub const CARD_MORE: u32 = 1 << 7;
+pub const CARD_LICENCE: u32 = 1 << 8;
+pub const CARD_WIKI: u32 = 1 << 9;
+/// The Wikipedia title is the entity's name with underscores for spaces.
+pub const CARD_WIKI_IS_NAME: u32 = 1 << 10;
+pub const CARD_BORN: u32 = 1 << 11;
+pub const CARD_DIED: u32 = 1 << 12;
+/// A count, then per role `ROLE_FIELDS` refs: title, of, start, end, as of, source.
+pub const CARD_ROLES: u32 = 1 << 13;
+pub const CARD_AS_OF: u32 = 1 << 14;
+pub const CARD_EVEN_MORE: u32 = 1 << 15;
+pub const CARD_FOUNDED: u32 = 1 << 16;
+pub const CARD_CAPITAL: u32 = 1 << 17;
+
+/// The Wikipedia title a name has when `CARD_WIKI_IS_NAME` is set.
+pub fn wiki_title_of(name: &str) -> String {
+    name.replace(' ', "_")
+}
+
+/// Packs coordinates for `CARD_COORDS`.
+pub fn pack_coords(lat: f64, lon: f64) -> u32 {
+    let lat = ((lat.clamp(-90.0, 90.0) + 90.0) * 100.0).round() as u32;
+    let lon = ((lon.clamp(-180.0, 180.0) + 180.0) * 100.0).round() as u32;
+    lat | lon << 15
+}
+
+pub fn unpack_coords(packed: u32) -> (f64, f64) {
+    let lat = f64::from(packed & 0x7fff) / 100.0 - 90.0;
+    let lon = f64::from(packed >> 15) / 100.0 - 180.0;
+    (lat, lon)
+}
+
+pub const ROLE_FIELDS: usize = 6;
+
+// Id kinds: most ids are a number or the entity's name in a known shape, not a string.
+pub const ID_STRING: u32 = 0;
+/// "Q" and a varint.
+pub const ID_WIKIDATA: u32 = 1;
+/// "bs:geonames:" and a varint.
+pub const ID_GEONAMES: u32 = 2;
+/// A prefix from `SLUG_PREFIXES` (one byte) and the slug of the entity's name.
+pub const ID_SLUG: u32 = 3;
+pub const ID_KIND_MASK: u32 = 3;
+pub const WIKIDATA_PREFIX: &str = "Q";
+pub const GEONAMES_PREFIX: &str = "bs:geonames:";
+
+pub const SLUG_PREFIXES: [&str; 8] = [
+    "bs:phoenix:",
+    "bs:org:",
+    "bs:person:",
+    "bs:region:",
+    "bs:waterway:",
+    "bs:landmark:",
+    "bs:facility:",
+    "bs:base:",
+];
+
+/// The importer's id slug of a name: its alias key with hyphens for spaces.
+pub fn name_slug(name: &str) -> String {
+    let slug = crate::text::normalize_phrase(name).replace(' ', "-");
+    if slug.is_empty() {
+        "x".to_string()
+    } else {
+        slug
+    }
+}
 
 pub const TYPES: [&str; 3] = ["person", "organization", "place"];
 

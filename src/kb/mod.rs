@@ -1,10 +1,11 @@
 //! Reads the compiled knowledge straight from its bytes.
 //!
-//! Opening checks the header and the automata's checksums and builds nothing: the alias
-//! automaton is an `fst::Map` over the same bytes and entity records are fixed-size. Card
-//! details live in a second file (`Cards`) that a tab only loads when a card opens.
-//! Start-up is a few header checks and one checksum pass (about 0.5 ms); every other reader
-//! bounds-checks what it reads, so damaged bytes give errors or wrong answers, not panics.
+//! Opening checks the headers and the automata's checksums and builds nothing: the alias
+//! automaton is an `fst::Map` over the same bytes and entity records are fixed-size. The
+//! knowledge comes in two shards (`format.rs`): a tab starts with the hot one and adds the
+//! rest when it arrives. Card details live in a third file (`Cards`) that a tab only loads
+//! when a card opens. Every reader bounds-checks what it reads, so damaged bytes give errors
+//! or wrong answers, not panics.
 
 pub mod format;
 
@@ -13,14 +14,13 @@ use crate::text::Token;
 use format::*;
 use fst::raw::Output;
 
-/// The detection knowledge compiled from `kb/` at build time (native builds embed it; the
-/// extension ships it as a file).
-#[cfg(not(target_arch = "wasm32"))]
-pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
-/// The hot part of `EMBEDDED`: the same first entities, and only their aliases; a tab
-/// loads it first.
+/// The hot detection shard compiled from `kb/` at build time (native builds embed the
+/// files; the extension ships them).
 #[cfg(not(target_arch = "wasm32"))]
 pub static EMBEDDED_HOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb-hot.bin"));
+/// The other detection shard: the long tail of entities, and every alias.
+#[cfg(not(target_arch = "wasm32"))]
+pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
 /// The card details compiled from `kb/` at build time.
 #[cfg(not(target_arch = "wasm32"))]
 pub static EMBEDDED_CARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb-cards.bin"));
@@ -50,11 +50,21 @@ impl EntityType {
     }
 }
 
+/// The detection knowledge: the hot shard, and the rest once it is loaded.
 pub struct Kb<'a> {
+    hot: Shard<'a>,
+    rest: Option<Shard<'a>>,
+    given_names: fst::Set<&'a [u8]>,
+}
+
+/// One detection file (layout in `format.rs`).
+struct Shard<'a> {
     bytes: &'a [u8],
     aliases: fst::Map<&'a [u8]>,
-    given_names: fst::Set<&'a [u8]>,
     sections: Vec<(usize, usize)>,
+    is_hot: bool,
+    /// Entities in the whole knowledge base (both shards).
+    total_entities: u32,
 }
 
 /// Card details, indexed like the entities of the `Kb` compiled with them.
@@ -71,6 +81,7 @@ pub struct Candidate {
     pub prominence: u8,
     /// Bit i set: token i of the alias is capitalised in the knowledge base.
     pub capital_mask: u8,
+    /// Ref of the exact form in the alias shard's strings (`NO_STRING` when none).
     exact: u32,
 }
 
@@ -95,9 +106,10 @@ pub struct EntityRecord<'a> {
 /// Card facts of one entity, decoded on demand.
 #[derive(Clone, Debug, Default)]
 pub struct Details<'a> {
-    pub id: Option<&'a str>,
+    pub id: Option<String>,
     pub summary: Option<&'a str>,
-    pub wiki: Option<&'a str>,
+    /// The English Wikipedia article's title.
+    pub wiki: Option<String>,
     pub born: Option<&'a str>,
     pub died: Option<&'a str>,
     pub founded: Option<&'a str>,
@@ -158,59 +170,43 @@ fn read_sections(
         .collect()
 }
 
-/// A u32-length-prefixed string at `at` in a string pool.
-fn pool_string(pool: &[u8], at: u32) -> Option<&str> {
-    if at == NO_STRING {
-        return None;
-    }
-    let at = at as usize;
-    let len = u32_at(pool, at)? as usize;
-    let first = at.checked_add(4)?;
-    let bytes = pool.get(first..first.checked_add(len)?)?;
-    std::str::from_utf8(bytes).ok()
-}
-
-impl<'a> Kb<'a> {
-    /// The knowledge base built into this binary.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn embedded() -> Result<Kb<'static>, Error> {
-        Kb::open(EMBEDDED)
-    }
-
-    /// Checks the header, the section bounds and the automata's checksums; nothing is
-    /// copied. The checksums cost one pass over the alias automaton (0.8 MB), and buy a
-    /// promise: damaged bytes are refused here rather than making a lookup panic later
-    /// (`fst` trusts the addresses it finds in its bytes).
-    pub fn open(bytes: &'a [u8]) -> Result<Self, Error> {
-        let kb = Kb::open_trusted(bytes)?;
-        kb.aliases
-            .as_fst()
-            .verify()
-            .map_err(|e| Error::kb(format!("alias automaton is damaged ({e})")))?;
-        kb.given_names
-            .as_fst()
-            .verify()
-            .map_err(|e| Error::kb(format!("given-name set is damaged ({e})")))?;
-        Ok(kb)
-    }
-
-    /// `open` without the checksums, for bytes that `open` accepted before and that have not
-    /// changed since (the content script keeps them for the life of the page and reopens
-    /// them for every scan).
-    pub fn open_trusted(bytes: &'a [u8]) -> Result<Self, Error> {
+impl<'a> Shard<'a> {
+    /// Checks the header and section bounds; nothing is copied.
+    fn open(bytes: &'a [u8]) -> Result<Self, Error> {
         let sections = read_sections(bytes, MAGIC, SECTION_COUNT, "knowledge base")?;
         let (fst_at, fst_len) = sections[SECTION_FST];
         let aliases = fst::Map::new(&bytes[fst_at..fst_at + fst_len])
             .map_err(|e| Error::kb(format!("alias automaton is corrupt: {e}")))?;
-        let (given_at, given_len) = sections[SECTION_GIVEN_NAMES];
-        let given_names = fst::Set::new(&bytes[given_at..given_at + given_len])
-            .map_err(|e| Error::kb(format!("given-name set is corrupt: {e}")))?;
-        Ok(Kb {
+        let (meta_at, meta_len) = sections[SECTION_META];
+        let meta = std::str::from_utf8(&bytes[meta_at..meta_at + meta_len]).unwrap_or("");
+        let field = |name: &str| {
+            meta.split(';')
+                .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+        };
+        let total_entities = field("entities")
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| Error::kb("knowledge base: no entity count in its meta data"))?;
+        let is_hot = field("part") == Some("hot");
+        let shard = Shard {
             bytes,
             aliases,
-            given_names,
             sections,
-        })
+            is_hot,
+            total_entities,
+        };
+        let map_len = (total_entities as usize).div_ceil(64) * HOT_MAP_WORD;
+        if is_hot && shard.section(SECTION_HOT_MAP).len() != map_len {
+            return Err(Error::kb("knowledge base: the hot map is cut short"));
+        }
+        Ok(shard)
+    }
+
+    /// One pass over the automaton (fst trusts the addresses it finds in its bytes).
+    fn verify(&self) -> Result<(), Error> {
+        self.aliases
+            .as_fst()
+            .verify()
+            .map_err(|e| Error::kb(format!("alias automaton is damaged ({e})")))
     }
 
     fn section(&self, which: usize) -> &'a [u8] {
@@ -218,8 +214,144 @@ impl<'a> Kb<'a> {
         &self.bytes[at..at + len]
     }
 
-    pub fn entity_count(&self) -> u32 {
+    fn entity_count(&self) -> u32 {
         (self.sections[SECTION_ENTITIES].1 / ENTITY_SIZE) as u32
+    }
+
+    fn string(&self, at: u32) -> Option<&'a str> {
+        if at == NO_STRING {
+            return None;
+        }
+        pool_string(self.section(SECTION_STRINGS), at)
+    }
+
+    /// The name of the entity at `position` in this shard: found from its block's first name.
+    fn name(&self, position: u32) -> Option<&'a str> {
+        let block = position / NAME_BLOCK;
+        let mut at = u32_at(
+            self.section(SECTION_NAME_INDEX),
+            (block as usize).checked_mul(4)?,
+        )? as usize;
+        let names = self.section(SECTION_NAMES);
+        for _ in block * NAME_BLOCK..position {
+            let len = usize::try_from(read_varint(names, &mut at)?).ok()?;
+            at = at.checked_add(len)?;
+        }
+        pool_string(names, u32::try_from(at).ok()?)
+    }
+
+    /// The ISO alpha-2 code of an entity record's country byte; empty when it has none.
+    fn country(&self, code: u8) -> &'a str {
+        let Some(place) = usize::from(code).checked_sub(1) else {
+            return "";
+        };
+        self.section(SECTION_COUNTRIES)
+            .get(place * 2..place * 2 + 2)
+            .and_then(|c| std::str::from_utf8(c).ok())
+            .unwrap_or("")
+    }
+
+    fn given_names(&self) -> Result<fst::Set<&'a [u8]>, Error> {
+        fst::Set::new(self.section(SECTION_GIVEN_NAMES))
+            .map_err(|e| Error::kb(format!("given-name set is corrupt: {e}")))
+    }
+}
+
+impl<'a> Kb<'a> {
+    /// The knowledge base built into this binary, both shards.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded() -> Result<Kb<'static>, Error> {
+        Kb::open(EMBEDDED_HOT)?.with_rest(EMBEDDED)
+    }
+
+    /// Opens the hot shard, checking the header, the section bounds and the automata's
+    /// checksums; nothing is copied. The checksums cost one pass over the automaton, and
+    /// buy a promise: damaged bytes are refused here rather than making a lookup panic
+    /// later (`fst` trusts the addresses it finds in its bytes).
+    pub fn open(hot: &'a [u8]) -> Result<Self, Error> {
+        let kb = Kb::open_trusted(hot, None)?;
+        kb.hot.verify()?;
+        kb.given_names
+            .as_fst()
+            .verify()
+            .map_err(|e| Error::kb(format!("given-name set is damaged ({e})")))?;
+        Ok(kb)
+    }
+
+    /// Adds the other shard (checked like `open`): its entities follow the hot ones, and
+    /// its automaton, which knows every alias, answers lookups from now on.
+    pub fn with_rest(self, rest: &'a [u8]) -> Result<Self, Error> {
+        let shard = Shard::open(rest)?;
+        shard.verify()?;
+        self.join(shard)
+    }
+
+    fn join(mut self, rest: Shard<'a>) -> Result<Self, Error> {
+        let expected = self.hot.total_entities - self.hot.entity_count();
+        if rest.is_hot
+            || rest.total_entities != self.hot.total_entities
+            || rest.entity_count() != expected
+        {
+            return Err(Error::kb(
+                "knowledge base: kb.bin does not complete this kb-hot.bin; the two files are \
+                 from different builds",
+            ));
+        }
+        self.rest = Some(rest);
+        Ok(self)
+    }
+
+    /// `open` (and `with_rest`) without the checksums, for bytes that were accepted before
+    /// and have not changed since (the content script keeps them for the life of the page
+    /// and reopens them for every scan).
+    pub fn open_trusted(hot: &'a [u8], rest: Option<&'a [u8]>) -> Result<Self, Error> {
+        let hot = Shard::open(hot)?;
+        if !hot.is_hot {
+            return Err(Error::kb(
+                "knowledge base: this is kb.bin; open kb-hot.bin first and add kb.bin to it",
+            ));
+        }
+        let given_names = hot.given_names()?;
+        let kb = Kb {
+            hot,
+            rest: None,
+            given_names,
+        };
+        match rest {
+            Some(bytes) => kb.join(Shard::open(bytes)?),
+            None => Ok(kb),
+        }
+    }
+
+    /// Whether the long tail is loaded.
+    pub fn is_complete(&self) -> bool {
+        self.rest.is_some()
+    }
+
+    /// The shard whose automaton answers lookups: the last loaded.
+    fn alias_shard(&self) -> &Shard<'a> {
+        self.rest.as_ref().unwrap_or(&self.hot)
+    }
+
+    /// Entities in the whole knowledge base; until the rest is loaded, only the hot ones
+    /// have records.
+    pub fn entity_count(&self) -> u32 {
+        self.hot.total_entities
+    }
+
+    /// Whether an entity is hot, and how many hot entities come before it.
+    fn hot_rank(&self, index: u32) -> Option<(bool, u32)> {
+        let map = self.hot.section(SECTION_HOT_MAP);
+        let at = (index as usize / 64).checked_mul(HOT_MAP_WORD)?;
+        let word = map.get(at..at.checked_add(HOT_MAP_WORD)?)?;
+        let before = u32::from_le_bytes(word[..4].try_into().ok()?);
+        let bits = u64::from_le_bytes(word[4..].try_into().ok()?);
+        let bit = index % 64;
+        let below = bits & ((1u64 << bit) - 1);
+        Some((
+            bits >> bit & 1 == 1,
+            before.checked_add(below.count_ones())?,
+        ))
     }
 
     /// Whether a normalised word is a given name of some person in the knowledge base.
@@ -228,75 +360,113 @@ impl<'a> Kb<'a> {
     }
 
     pub fn alias_count(&self) -> usize {
-        self.aliases.len()
+        self.alias_shard().aliases.len()
     }
 
-    pub fn byte_len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    /// "as_of=...;entities=..." written by the compiler.
+    /// The "as of" date written by the compiler.
     pub fn as_of(&self) -> &'a str {
-        let meta = std::str::from_utf8(self.section(SECTION_META)).unwrap_or("");
+        let meta = std::str::from_utf8(self.hot.section(SECTION_META)).unwrap_or("");
         meta.split(';')
             .find_map(|kv| kv.strip_prefix("as_of="))
             .unwrap_or("unknown")
     }
 
-    fn string(&self, at: u32) -> Option<&'a str> {
-        pool_string(self.section(SECTION_STRINGS), at)
+    /// The shard holding an entity, its position there and its fixed-size record.
+    fn entity_slot(&self, index: u32) -> Option<(&Shard<'a>, u32, &'a [u8])> {
+        let (is_hot, hot_before) = self.hot_rank(index)?;
+        let (shard, position) = if is_hot {
+            (&self.hot, hot_before)
+        } else {
+            (self.rest.as_ref()?, index.checked_sub(hot_before)?)
+        };
+        let at = (position as usize).checked_mul(ENTITY_SIZE)?;
+        let record = shard
+            .section(SECTION_ENTITIES)
+            .get(at..at.checked_add(ENTITY_SIZE)?)?;
+        Some((shard, position, record))
     }
 
     pub fn entity(&self, index: u32) -> Option<EntityRecord<'a>> {
-        let records = self.section(SECTION_ENTITIES);
-        let at = (index as usize).checked_mul(ENTITY_SIZE)?;
-        let r = records.get(at..at.checked_add(ENTITY_SIZE)?)?;
-        let country = std::str::from_utf8(&r[6..8])
-            .unwrap_or("")
-            .trim_end_matches('\0');
+        let (shard, position, r) = self.entity_slot(index)?;
         Some(EntityRecord {
             index,
-            name: self.string(u32_at(r, 0)?)?,
-            kind: EntityType::from_code(r[4]),
-            subtype: SUBTYPES.get(r[5] as usize).copied().unwrap_or("place"),
-            country,
-            prominence: r[8],
+            name: shard.name(position)?,
+            kind: EntityType::from_code((r[0] & !ENTITY_CAPITALISED) >> 5),
+            subtype: SUBTYPES
+                .get(usize::from(r[0] & 0x1f))
+                .copied()
+                .unwrap_or("place"),
+            country: shard.country(r[1]),
+            prominence: r[2],
         })
     }
 
-    /// The candidates listed at a value of the alias automaton, read in place.
-    pub fn candidates(&self, at: u64) -> Candidates<'a> {
-        let list = self.section(SECTION_CANDIDATES);
-        let at = usize::try_from(at).unwrap_or(usize::MAX);
-        let count = list.get(at).copied().unwrap_or(0);
+    /// The candidates behind a value of the alias automaton, read in place.
+    pub fn candidates(&self, value: u64) -> Candidates<'a> {
+        if let Some(inline) = InlineCandidate::read(value) {
+            let (entity, flags, mask) = match inline {
+                InlineCandidate::OwnName(entity) => (entity, ALIAS_PRIMARY, None),
+                InlineCandidate::Alias {
+                    entity,
+                    flags,
+                    mask,
+                } => (entity, flags, Some(mask)),
+            };
+            let only = self
+                .entity_slot(entity)
+                .map(|(shard, position, r)| Candidate {
+                    entity,
+                    flags,
+                    prominence: r[2],
+                    capital_mask: mask.unwrap_or_else(|| {
+                        if r[0] & ENTITY_CAPITALISED != 0 {
+                            u8::MAX
+                        } else {
+                            shard
+                                .name(position)
+                                .map_or(u8::MAX, crate::text::capital_mask)
+                        }
+                    }),
+                    exact: NO_STRING,
+                });
+            return Candidates {
+                list: &[],
+                at: 0,
+                left: 0,
+                inline: only,
+            };
+        }
+        let list = self.alias_shard().section(SECTION_CANDIDATES);
+        let at = usize::try_from(value >> 1).unwrap_or(usize::MAX);
         Candidates {
             list,
-            first: at.saturating_add(1),
-            next: 0,
-            count: usize::from(count),
+            at: at.saturating_add(1),
+            left: list.get(at).copied().unwrap_or(0),
+            inline: None,
         }
     }
 
     /// The exact capitalisation a case-sensitive alias demands, if any.
     pub fn exact_form(&self, candidate: &Candidate) -> Option<&'a str> {
-        self.string(candidate.exact)
+        self.alias_shard().string(candidate.exact)
     }
 
     /// Candidates for a whole phrase ("Abbas Araghchi"), normalised like the text.
     pub fn lookup(&self, phrase: &str) -> Vec<Candidate> {
         let key = crate::text::normalize_phrase(phrase);
-        self.aliases
+        self.alias_shard()
+            .aliases
             .get(key.as_bytes())
-            .map(|at| self.candidates(at).collect())
+            .map(|value| self.candidates(value).collect())
             .unwrap_or_default()
     }
 
     /// Every alias that matches token sequences starting at `tokens[start]`, as
-    /// (number of tokens, candidate list offset), shortest first. Names continue only
-    /// across spaces and hyphens, and never past `MAX_NAME_TOKENS`. Returned by value, not
-    /// in a `Vec`: the scanner asks at most tokens.
+    /// (number of tokens, automaton value), shortest first. Names continue only across
+    /// spaces and hyphens, and never past `MAX_NAME_TOKENS`. Returned by value, not in a
+    /// `Vec`: the scanner asks at most tokens.
     pub fn matches_at(&self, tokens: &[Token<'_>], start: usize) -> AliasMatches {
-        let fst = self.aliases.as_fst();
+        let fst = self.alias_shard().aliases.as_fst();
         let mut node = fst.root();
         let mut output = Output::zero();
         let mut found = AliasMatches::default();
@@ -386,37 +556,47 @@ impl AliasMatches {
     }
 }
 
-/// The candidates of one alias, decoded one by one from the candidate section.
+/// The candidates of one alias: the one an automaton value holds, or a list decoded one by
+/// one from the candidate section.
 #[derive(Clone, Debug)]
 pub struct Candidates<'a> {
     list: &'a [u8],
-    first: usize,
-    next: usize,
-    count: usize,
+    at: usize,
+    left: u8,
+    inline: Option<Candidate>,
 }
 
 impl Iterator for Candidates<'_> {
     type Item = Candidate;
 
     fn next(&mut self) -> Option<Candidate> {
-        while self.next < self.count {
-            let at = self.first + self.next * CANDIDATE_SIZE;
-            self.next += 1;
-            let Some(c) = self.list.get(at..at + CANDIDATE_SIZE) else {
-                continue;
-            };
-            let (Some(entity), Some(exact)) = (u32_at(c, 0), u32_at(c, 7)) else {
-                continue;
-            };
-            return Some(Candidate {
-                entity,
-                flags: c[4],
-                prominence: c[5],
-                capital_mask: c[6],
-                exact,
-            });
+        if let Some(only) = self.inline.take() {
+            return Some(only);
         }
-        None
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let c = self
+            .list
+            .get(self.at..self.at.checked_add(CANDIDATE_SIZE)?)?;
+        let entity = u24_at(c, 0)?;
+        let flags = c[3];
+        self.at += CANDIDATE_SIZE;
+        let exact = if flags & ALIAS_EXACT_CASE != 0 {
+            let exact = u24_at(self.list, self.at)?;
+            self.at += 3;
+            exact
+        } else {
+            NO_STRING
+        };
+        Some(Candidate {
+            entity,
+            flags,
+            capital_mask: c[4],
+            prominence: c[5],
+            exact,
+        })
     }
 }
 
@@ -437,10 +617,6 @@ impl<'a> Cards<'a> {
         &self.bytes[at..at + len]
     }
 
-    fn string(&self, at: u32) -> Option<&'a str> {
-        pool_string(self.section(CARDS_SECTION_STRINGS), at)
-    }
-
     /// The outline of a country (ISO alpha-2 code) as an SVG path in the locator map's
     /// 720 x 360 frame.
     pub fn outline(&self, code: &str) -> Option<&'a str> {
@@ -457,62 +633,124 @@ impl<'a> Cards<'a> {
     }
 
     /// The id (Wikidata QID when known) of an entity.
-    pub fn id(&self, entity: u32) -> Option<&'a str> {
+    pub fn id(&self, entity: &EntityRecord<'_>) -> Option<String> {
         self.details(entity).id
     }
 
-    pub fn details(&self, entity: u32) -> Details<'a> {
-        let mut details = Details::default();
+    /// The card facts of an entity (its record gives the index and the name its id may be
+    /// derived from). Empty when the bytes do not hold them.
+    pub fn details(&self, entity: &EntityRecord<'_>) -> Details<'a> {
+        self.read_details(entity).unwrap_or_default()
+    }
+
+    fn read_details(&self, entity: &EntityRecord<'_>) -> Option<Details<'a>> {
+        let block = entity.index / CARD_BLOCK;
+        let mut at = u32_at(
+            self.section(CARDS_SECTION_INDEX),
+            (block as usize).checked_mul(4)?,
+        )? as usize;
         let section = self.section(CARDS_SECTION_DETAILS);
-        let Some(start) = u32_at(
-            self.section(CARDS_SECTION_OFFSETS),
-            (entity as usize).saturating_mul(4),
-        ) else {
-            return details;
+        // Details are variable-sized: walk from the block's first entity to this one.
+        let mut previous = None;
+        for _ in block * CARD_BLOCK..entity.index {
+            previous = Some(self.decode(section, &mut at, None, previous.as_ref())?);
+        }
+        self.decode(section, &mut at, Some(entity.name), previous.as_ref())
+    }
+
+    /// Decodes the details at `*at` and moves past them. The id and a derived Wikipedia
+    /// title need the entity's name, so entities walked past (`name` None) go without;
+    /// `previous` is the entity before, whose sources this one may share.
+    fn decode(
+        &self,
+        section: &[u8],
+        at: &mut usize,
+        name: Option<&str>,
+        previous: Option<&Details<'a>>,
+    ) -> Option<Details<'a>> {
+        let pool = self.section(CARDS_SECTION_STRINGS);
+        let byte = |at: &mut usize| -> Option<u32> {
+            let b = *section.get(*at)?;
+            *at += 1;
+            Some(u32::from(b))
         };
-        let mut at = start as usize;
-        while let Some(&tag) = section.get(at) {
-            if tag == DETAIL_END {
-                break;
+        let mut presence = byte(at)?;
+        if presence & CARD_MORE != 0 {
+            presence |= byte(at)? << 8;
+        }
+        if presence & CARD_EVEN_MORE != 0 {
+            presence |= byte(at)? << 16;
+        }
+        let varint = |at: &mut usize| read_varint(section, at);
+        let text = |at: &mut usize| -> Option<&'a str> {
+            let r = u32::try_from(read_varint(section, at)?).ok()?;
+            pool_string(pool, r)
+        };
+        let has = |bit: u32| presence & bit != 0;
+        let optional = |bit: u32, at: &mut usize| -> Option<Option<&'a str>> {
+            Some(if has(bit) { Some(text(at)?) } else { None })
+        };
+        let mut details = Details::default();
+        let id = match presence & ID_KIND_MASK {
+            ID_WIKIDATA => Some(format!("{WIKIDATA_PREFIX}{}", varint(at)?)),
+            ID_GEONAMES => Some(format!("{GEONAMES_PREFIX}{}", varint(at)?)),
+            ID_SLUG => {
+                let prefix = SLUG_PREFIXES.get(byte(at)? as usize)?;
+                name.map(|name| format!("{prefix}{}", name_slug(name)))
             }
-            let Some(value) = u32_at(section, at + 1).and_then(|s| self.string(s)) else {
-                break;
-            };
-            at += 5;
-            match tag {
-                DETAIL_SUMMARY => details.summary = Some(value),
-                DETAIL_WIKI => details.wiki = Some(value),
-                DETAIL_BORN => details.born = Some(value),
-                DETAIL_DIED => details.died = Some(value),
-                DETAIL_FOUNDED => details.founded = Some(value),
-                DETAIL_COORDS => {
-                    let mut parts = value.split(',').map(|p| p.parse::<f64>().ok());
-                    if let (Some(Some(lat)), Some(Some(lon))) = (parts.next(), parts.next()) {
-                        details.coords = Some((lat, lon));
-                    }
-                }
-                DETAIL_POPULATION => details.population = value.parse().ok(),
-                DETAIL_CAPITAL => details.capital = Some(value),
-                DETAIL_ROLE => {
-                    let mut p = value.split(ROLE_SEPARATOR);
-                    let mut next = || p.next().unwrap_or("");
-                    details.roles.push(Role {
-                        title: next(),
-                        of: next(),
-                        start: next(),
-                        end: next(),
-                        as_of: next(),
-                        source: next(),
-                    });
-                }
-                DETAIL_SOURCE => details.sources.push(value),
-                DETAIL_AS_OF => details.as_of = Some(value),
-                DETAIL_LICENCE => details.licence = Some(value),
-                DETAIL_ID => details.id = Some(value),
-                _ => {}
+            _ => Some(text(at)?.to_string()),
+        };
+        details.id = id.filter(|_| name.is_some());
+        details.summary = optional(CARD_SUMMARY, at)?;
+        if has(CARD_COORDS) {
+            let packed = u32_at(section, *at)?;
+            *at += 4;
+            details.coords = Some(unpack_coords(packed));
+        }
+        if has(CARD_POPULATION) {
+            details.population = Some(varint(at)?);
+        }
+        if has(CARD_SAME_SOURCES) {
+            let previous = previous?;
+            details.sources = previous.sources.clone();
+            details.licence = previous.licence;
+        }
+        if has(CARD_SOURCES) {
+            for _ in 0..varint(at)? {
+                details.sources.push(text(at)?);
             }
         }
-        details
+        if has(CARD_LICENCE) {
+            details.licence = Some(text(at)?);
+        }
+        if has(CARD_WIKI) {
+            details.wiki = Some(text(at)?.to_string());
+        } else if has(CARD_WIKI_IS_NAME) {
+            details.wiki = name.map(wiki_title_of);
+        }
+        details.born = optional(CARD_BORN, at)?;
+        details.died = optional(CARD_DIED, at)?;
+        if has(CARD_ROLES) {
+            for _ in 0..varint(at)? {
+                let mut field = [""; ROLE_FIELDS];
+                for value in &mut field {
+                    *value = text(at)?;
+                }
+                let [title, of, start, end, as_of, source] = field;
+                details.roles.push(Role {
+                    title,
+                    of,
+                    start,
+                    end,
+                    as_of,
+                    source,
+                });
+            }
+        }
+        details.as_of = optional(CARD_AS_OF, at)?;
+        details.founded = optional(CARD_FOUNDED, at)?;
+        details.capital = optional(CARD_CAPITAL, at)?;
+        Some(details)
     }
 }
 
@@ -535,20 +773,35 @@ mod tests {
             Kb::open(b"not a kb at all, just some bytes....................................")
                 .is_err()
         );
-        let truncated = &EMBEDDED[..EMBEDDED.len() / 2];
+        let truncated = &EMBEDDED_HOT[..EMBEDDED_HOT.len() / 2];
         let err = Kb::open(truncated).err().expect("truncated kb must fail");
         assert!(err.to_string().contains("past the end"));
+        let hot = || Kb::open(EMBEDDED_HOT).unwrap();
+        let err = hot().with_rest(&EMBEDDED[..EMBEDDED.len() - 1]).err();
+        assert!(err
+            .expect("a cut rest must fail")
+            .to_string()
+            .contains("past the end"));
         assert!(
             Cards::open(EMBEDDED).is_err(),
             "a kb.bin is not a cards file"
         );
+        let err = Kb::open(EMBEDDED)
+            .err()
+            .expect("kb.bin alone is not a knowledge base");
+        assert!(err.to_string().contains("kb-hot.bin first"), "{err}");
+        let err = hot()
+            .with_rest(EMBEDDED_HOT)
+            .err()
+            .expect("hot twice is no whole");
+        assert!(err.to_string().contains("different builds"), "{err}");
     }
 
     #[test]
     fn a_damaged_automaton_is_refused_not_read() {
         // #6: a header whose fst length was off by one opened, and the first lookup
         // panicked inside fst on addresses read from the wrong bytes.
-        let mut shifted = EMBEDDED.to_vec();
+        let mut shifted = EMBEDDED_HOT.to_vec();
         shifted[12] ^= 1;
         let err = Kb::open(&shifted).err().expect("a cut automaton must fail");
         assert!(err.to_string().contains("damaged"), "{err}");
@@ -558,27 +811,55 @@ mod tests {
     fn cards_are_indexed_like_entities() {
         let kb = Kb::embedded().unwrap();
         let cards = Cards::embedded().unwrap();
-        let tehran = kb.lookup("Tehran")[0].entity;
-        assert_eq!(cards.id(tehran), Some("Q3616"));
-        assert!(cards.details(u32::MAX).id.is_none());
+        let tehran = kb.entity(kb.lookup("Tehran")[0].entity).unwrap();
+        assert_eq!(cards.id(&tehran).as_deref(), Some("Q3616"));
+        let past_the_end = EntityRecord {
+            index: u32::MAX,
+            ..tehran
+        };
+        assert!(cards.details(&past_the_end).id.is_none());
     }
 
     #[test]
-    fn lookup_is_case_and_diacritic_insensitive() {
+    fn ids_and_titles_stored_as_numbers_or_names_read_back_whole() {
         let kb = Kb::embedded().unwrap();
-        let upper = kb.lookup("TEHRAN");
-        assert!(!upper.is_empty());
-        assert_eq!(upper[0].entity, kb.lookup("Tehran")[0].entity);
+        let cards = Cards::embedded().unwrap();
+        let first = |name: &str| kb.entity(kb.lookup(name)[0].entity).unwrap();
+        // A GeoNames number, a slug of the name, a Wikidata number with its title.
+        let id = |name: &str| cards.id(&first(name)).unwrap_or_default();
+        assert!(
+            id("Greytown").starts_with("bs:geonames:"),
+            "{}",
+            id("Greytown")
+        );
+        assert_eq!(id("Abbas Araghchi"), "bs:person:abbas-araghchi");
+        let moscow = cards.details(&first("Moscow"));
+        assert_eq!(moscow.id.as_deref(), Some("Q649"));
+        let (lat, lon) = moscow.coords.unwrap();
+        assert!((lat - 55.752).abs() < 0.01 && (lon - 37.6178).abs() < 0.01);
+        assert!(moscow.population.unwrap() > 10_000_000);
+        assert_eq!(
+            cards.details(&first("Gabon")).wiki.as_deref(),
+            Some("Gabon")
+        );
     }
 
     #[test]
-    fn the_hot_file_is_a_prefix_of_the_full_one() {
-        let full = Kb::open(EMBEDDED).unwrap();
+    fn the_hot_shard_alone_knows_its_entities_as_the_whole_does() {
         let hot = Kb::open(EMBEDDED_HOT).unwrap();
-        assert!(hot.entity_count() > 1000 && hot.entity_count() < full.entity_count() / 4);
-        for i in 0..hot.entity_count() {
+        let full = Kb::embedded().unwrap();
+        assert!(!hot.is_complete() && full.is_complete());
+        assert_eq!(hot.entity_count(), full.entity_count());
+        let hot_entities: Vec<u32> = (0..full.entity_count())
+            .filter(|&i| hot.entity(i).is_some())
+            .collect();
+        assert!(hot_entities.len() > 1000 && hot_entities.len() < full.entity_count() as usize / 4);
+        for &i in &hot_entities {
             let (h, f) = (hot.entity(i).unwrap(), full.entity(i).unwrap());
-            assert_eq!((h.name, h.kind, h.subtype), (f.name, f.kind, f.subtype));
+            assert_eq!(
+                (h.name, h.kind, h.subtype, h.country),
+                (f.name, f.kind, f.subtype, f.country)
+            );
         }
         // Every hot alias resolves to hot entities only, and the seed article's actors are hot.
         for name in [
@@ -591,11 +872,52 @@ mod tests {
         ] {
             let found = hot.lookup(name);
             assert!(!found.is_empty(), "{name} is in the hot set");
-            assert!(found.iter().all(|c| c.entity < hot.entity_count()));
+            assert!(found.iter().all(|c| hot.entity(c.entity).is_some()));
+            assert_eq!(found[0].entity, full.lookup(name)[0].entity, "{name}");
         }
         assert!(
             hot.is_given_name("daniel"),
             "given names come from all people"
         );
+        let greytown = full.lookup("Greytown");
+        assert!(!greytown.is_empty() && hot.lookup("Greytown").is_empty());
+        assert!(
+            hot.entity(greytown[0].entity).is_none(),
+            "the long tail waits for kb.bin"
+        );
+    }
+
+    #[test]
+    fn candidates_read_back_their_flags_and_capitals() {
+        let kb = Kb::embedded().unwrap();
+        // An own name, capitalised throughout (inline), one with a lowercase particle
+        // (mask worked out from the name), a surname alias and a case-exact acronym.
+        let araghchi = kb.lookup("Abbas Araghchi")[0];
+        assert!(araghchi.has(ALIAS_PRIMARY) && araghchi.capital_mask & 0b11 == 0b11);
+        let hormuz = kb.lookup("Strait of Hormuz")[0];
+        assert_eq!(hormuz.capital_mask & 0b111, 0b101);
+        let surname = kb.lookup("Araghchi")[0];
+        assert!(surname.has(ALIAS_SURNAME) && !surname.has(ALIAS_PRIMARY));
+        let us = kb.lookup("US");
+        let exact = us
+            .iter()
+            .find(|c| c.has(ALIAS_EXACT_CASE))
+            .expect("US is case-exact");
+        assert_eq!(kb.exact_form(exact), Some("US"));
+    }
+
+    #[test]
+    fn the_knowledge_files_fit_the_package_budget() {
+        // #3: at most 4 MB (10^6 bytes) of knowledge in the package, uncompressed.
+        let total = EMBEDDED_HOT.len() + EMBEDDED.len() + EMBEDDED_CARDS.len();
+        assert!(total <= 4_000_000, "knowledge files: {total} bytes");
+    }
+
+    #[test]
+    fn lookup_is_case_and_diacritic_insensitive() {
+        let kb = Kb::embedded().unwrap();
+        let upper = kb.lookup("TEHRAN");
+        assert!(!upper.is_empty());
+        assert_eq!(upper[0].entity, kb.lookup("Tehran")[0].entity);
     }
 }

@@ -408,7 +408,7 @@ mod tests {
     use crate::scan::scan;
 
     fn acting(text: &str) -> Vec<(String, bool)> {
-        let kb = Kb::open(crate::kb::EMBEDDED).expect("embedded knowledge");
+        let kb = Kb::embedded().expect("embedded knowledge");
         let found = scan(&kb, text);
         let flags = acting_places(text, &found);
         found

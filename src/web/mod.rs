@@ -162,19 +162,24 @@ struct App {
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
-    // The knowledge files live as long as the page: the hot set first, then the full file
-    // (both kept: the small hot set is not worth the risk of freeing bytes a Kb borrows).
-    static KB_BYTES: RefCell<Option<&'static [u8]>> = const { RefCell::new(None) };
-    static KB_IS_FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    // The knowledge files live as long as the page: the hot shard first, then the rest.
+    static HOT_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
+    static REST_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
     static CARDS_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
 }
 
 fn knowledge() -> Result<Kb<'static>, JsValue> {
-    let bytes = KB_BYTES
-        .with(|cell| *cell.borrow())
+    let hot = HOT_BYTES
+        .with(|cell| cell.get().copied())
         .ok_or_else(|| error("knowledge not loaded: call load_knowledge first"))?;
-    // load_knowledge checked these bytes in full; every scan reopens them.
-    Kb::open_trusted(bytes).map_err(|e| error(&e.to_string()))
+    let rest = REST_BYTES.with(|cell| cell.get().copied());
+    // load_knowledge and upgrade_knowledge checked these bytes in full; every scan reopens
+    // them.
+    Kb::open_trusted(hot, rest).map_err(|e| error(&e.to_string()))
+}
+
+fn knowledge_is_complete() -> bool {
+    REST_BYTES.with(|cell| cell.get().is_some())
 }
 
 fn cards() -> Option<Cards<'static>> {
@@ -182,16 +187,13 @@ fn cards() -> Option<Cards<'static>> {
     Cards::open(bytes).ok()
 }
 
-/// Takes the bytes of `kb-hot.bin` (or `kb.bin`); checks them once. Later calls are
-/// ignored: the full file arrives through `upgrade_knowledge`.
+/// Takes the bytes of `kb-hot.bin`; checks them once. Later calls are ignored: the rest
+/// arrives through `upgrade_knowledge`.
 #[wasm_bindgen]
 pub fn load_knowledge(bytes: Vec<u8>) -> Result<(), JsValue> {
     Kb::open(&bytes).map_err(|e| error(&e.to_string()))?;
-    KB_BYTES.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(Box::leak(bytes.into_boxed_slice()));
-        }
+    HOT_BYTES.with(|cell| {
+        cell.get_or_init(|| Box::leak(bytes.into_boxed_slice()));
     });
     Ok(())
 }
@@ -216,17 +218,23 @@ pub fn warm_up() -> f64 {
     now_ms() - began
 }
 
-/// Takes the bytes of the full `kb.bin` after the hot set: its first entities are the hot
-/// set's, so cards stay valid, and a running page is read again with the long tail.
+/// Takes the bytes of `kb.bin`, the rest of the knowledge after the hot shard: entity
+/// numbers stay as they were, so cards stay valid, and a running page is read again with
+/// the long tail.
 #[wasm_bindgen]
 pub fn upgrade_knowledge(bytes: Vec<u8>) -> Result<(), JsValue> {
-    if KB_IS_FULL.with(|full| full.get()) {
+    if knowledge_is_complete() {
         return Ok(());
     }
-    Kb::open(&bytes).map_err(|e| error(&e.to_string()))?;
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    KB_BYTES.with(|cell| *cell.borrow_mut() = Some(bytes));
-    KB_IS_FULL.with(|full| full.set(true));
+    let hot = HOT_BYTES
+        .with(|cell| cell.get().copied())
+        .ok_or_else(|| error("the rest of the knowledge came before kb-hot.bin"))?;
+    Kb::open_trusted(hot, None)
+        .and_then(|kb| kb.with_rest(&bytes))
+        .map_err(|e| error(&e.to_string()))?;
+    REST_BYTES.with(|cell| {
+        cell.get_or_init(|| Box::leak(bytes.into_boxed_slice()));
+    });
     let kb = knowledge()?;
     with_app(|app| app.upgrade(kb));
     Ok(())
@@ -1182,7 +1190,7 @@ fn stats_of(app: &App) -> JsValue {
     }
     set(
         "knowledge",
-        if KB_IS_FULL.with(|f| f.get()) {
+        if knowledge_is_complete() {
             "full"
         } else {
             "hot"

@@ -1,6 +1,6 @@
 // Start-up cost of the extension in headless Chromium: loads the demo article N times and
 // reads the loader's timings from the extension's isolated world through the DevTools
-// protocol: WASM core compiled and instantiated (coreMs), kb.bin handed to the core
+// protocol: WASM core compiled and instantiated (coreMs), kb-hot.bin handed to the core
 // (knowledgeMs, after its fetch), everything ready (readyMs), page scan + paint (scanMs), and
 // a peer: the same module compiled by the page from 127.0.0.1 in the same load (peerCompileMs).
 import { startServer } from '../browser/server.mjs';
