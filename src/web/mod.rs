@@ -1189,6 +1189,10 @@ fn stats_of(app: &App) -> JsValue {
         set("wasmBytes", bytes.into());
     }
     set(
+        "cards",
+        CARDS_BYTES.with(|cell| cell.get().is_some()).into(),
+    );
+    set(
         "knowledge",
         if knowledge_is_complete() {
             "full"

@@ -3,8 +3,10 @@
 // protocol: WASM core compiled and instantiated (coreMs), kb-hot.bin handed to the core
 // (knowledgeMs, after its fetch), everything ready (readyMs), page scan + paint (scanMs), and
 // a peer: the same module compiled by the page from 127.0.0.1 in the same load (peerCompileMs).
+// Then the memory the tab's WASM instance holds with all of the detection knowledge
+// (wasmMB), and after the first hover has fetched the card details (wasmAfterHoverMB).
 import { startServer } from '../browser/server.mjs';
-import { launchChromium, until } from '../browser/browsers.mjs';
+import { launchChromium, until, LOCATE_WORD } from '../browser/browsers.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 const server = await startServer();
@@ -32,7 +34,28 @@ for (let run = 0; run < RUNS; run++) {
     await WebAssembly.compileStreaming(fetch(url));
     return performance.now() - began;
   }, `${server.origin}/peer/core.wasm`);
-  samples.push({ ...timings, peerCompileMs });
+  const url = page.url();
+  const stats = () => browser.worker.evaluate(async (target) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === target);
+    return tab && chrome.tabs.sendMessage(tab.id, { type: 'stats' }, { frameId: 0 });
+  }, url).catch(() => null);
+  const full = await until(async () => {
+    const s = await stats();
+    return s?.knowledge === 'full' && !s.reading ? s : null;
+  }, { what: 'full knowledge' });
+  const point = await page.evaluate(([body, args]) => new Function(body)(...args), [LOCATE_WORD, ['Araghchi', 1]]);
+  await page.mouse.move(point.x - 40, point.y - 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  const hovered = await until(async () => {
+    const s = await stats();
+    return s?.cards ? s : null;
+  }, { what: 'card details after a hover' });
+  samples.push({
+    ...timings,
+    peerCompileMs,
+    wasmMB: full.wasmBytes / 1048576,
+    wasmAfterHoverMB: hovered.wasmBytes / 1048576,
+  });
   await page.close();
 }
 await browser.close();
@@ -48,3 +71,5 @@ for (const key of ['coreMs', 'peerCompileMs', 'knowledgeMs', 'readyMs', 'scanMs'
   console.log(`  ${key.padEnd(12)} ${median(key).toFixed(1).padStart(7)} / ${max(key).toFixed(1)}`);
 }
 console.log(`  entities ${median('entities')}, mentions ${median('mentions')}`);
+console.log(`  WASM memory: ${median('wasmMB').toFixed(1)} MB with the detection knowledge, `
+  + `${median('wasmAfterHoverMB').toFixed(1)} MB after the first hover (card details loaded)`);
