@@ -59,6 +59,18 @@ const FIRST_SECTION_BYTES: usize = if cfg!(feature = "js-engine") {
 } else {
     4 * 1024
 };
+/// A task that has read the page for a while leaves scanning its section to the next task
+/// when the scan is expected to take it past this (half the 50 ms budget: mapping, painting
+/// and a slow moment of the machine come on top).
+const TASK_BUDGET_MS: f64 = 25.0;
+/// The expected scan cost of a KB of text before any has been measured: the module is cold
+/// then, and the JavaScript fallback is cold and slower still. Later sections go by what the
+/// previous one took.
+const COLD_SCAN_MS_PER_KB: f64 = if cfg!(feature = "js-engine") {
+    16.0
+} else {
+    2.0
+};
 /// Reading a node costs 5 µs in Chromium but 40 µs or more in Firefox, and a node that forces
 /// a pending layout far more, so the walk also stops once it has taken this long, checked
 /// every `NODES_PER_CHECK` nodes. The node cap keeps the task's shape testable; the clock
@@ -156,6 +168,8 @@ struct App {
     max_section_ms: f64,
     /// The scan alone inside the slowest section (the rest is mapping and painting).
     max_scan_ms: f64,
+    /// What the last section cost to scan and paint, per KB of its text.
+    section_ms_per_kb: f64,
     /// When the first reading was painted (`performance.now()`).
     painted_at_ms: Option<f64>,
 }
@@ -508,6 +522,7 @@ impl App {
             max_walk_ms: 0.0,
             max_section_ms: 0.0,
             max_scan_ms: 0.0,
+            section_ms_per_kb: COLD_SCAN_MS_PER_KB,
             painted_at_ms: None,
         })
     }
@@ -616,8 +631,12 @@ impl App {
             && (self.section.text.len() >= section_bytes || self.walkers.is_empty());
         let walked = now_ms();
         self.max_walk_ms = self.max_walk_ms.max(walked - began);
+        let expected_ms = self.section.text.len() as f64 / 1024.0 * self.section_ms_per_kb;
+        // A full section waits for the next task (which reads nothing and scans it) rather
+        // than stretch this one past the budget.
+        let scan_now = nodes == 0 || walked - began + expected_ms <= TASK_BUDGET_MS;
         let mut bytes = 0;
-        if section_ready {
+        if section_ready && scan_now {
             bytes = self.section.text.len();
             self.scan_section();
             // On a long page the first highlights appear with the first section, not after
@@ -625,7 +644,9 @@ impl App {
             if self.painted_at_ms.is_none() && !self.scan.mentions.is_empty() {
                 self.repaint();
             }
-            self.max_section_ms = self.max_section_ms.max(now_ms() - walked);
+            let spent = now_ms() - walked;
+            self.max_section_ms = self.max_section_ms.max(spent);
+            self.section_ms_per_kb = spent / (bytes as f64 / 1024.0).max(0.25);
         }
         if self.page.text.len() >= extract::MAX_TEXT_BYTES {
             // A pathological page: what was read so far is all Backstory reads.
