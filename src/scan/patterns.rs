@@ -452,6 +452,10 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
         end += 1;
     }
     let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    // "Squadron Officer School": a title word inside an organisation's name.
+    if end > i && in_organization_heads(&tokens[end - 1].norm) {
+        return None;
+    }
     (end > i).then_some(PatternName {
         start: i,
         end,
@@ -482,7 +486,22 @@ pub fn person_by_given_name(
     {
         end += 1;
     }
-    let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    let mut end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    // "the Jeff McBride Experience", "the Andy Warhol Photographic Legacy Program": after
+    // "the", or with more capitalised words after three, the run names a thing after a
+    // person, who is the first two words.
+    let after_the = i > 0 && tokens[i - 1].norm == "the" && first.gap.joins_name();
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && t.is_capitalized());
+    if words_in(&tokens[i..end]) > 2 && (after_the || runs_on) {
+        end = i + 1;
+        while end < tokens.len()
+            && (words_in(&tokens[i..end]) < 2 || tokens[end].gap == Gap::Hyphen)
+        {
+            end += 1;
+        }
+    }
     (words_in(&tokens[i..end]) >= 2).then_some(PatternName {
         start: i,
         end,
@@ -750,6 +769,36 @@ mod tests {
         assert_eq!(
             surface(text, organization_at(&tokens, 4)).as_deref(),
             Some("Rolling Stone Magazine")
+        );
+    }
+
+    #[test]
+    fn a_title_inside_an_organisation_name_introduces_no_person() {
+        let text = "at Squadron Officer School in Alabama";
+        let tokens = tokenize(text);
+        assert_eq!(person_after_title(&tokens, 3), None);
+    }
+
+    #[test]
+    fn a_person_inside_a_longer_name_is_its_first_two_words() {
+        let given = |n: &str| matches!(n, "andy" | "jeff" | "john");
+        let text = "by the Andy Warhol Photographic Legacy Program";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_by_given_name(&tokens, 2, given)).as_deref(),
+            Some("Andy Warhol")
+        );
+        let text = "went to the Jeff McBride Experience in Arkansas";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_by_given_name(&tokens, 3, given)).as_deref(),
+            Some("Jeff McBride")
+        );
+        let text = "said John Quincy Adams yesterday";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_by_given_name(&tokens, 1, given)).as_deref(),
+            Some("John Quincy Adams")
         );
     }
 
