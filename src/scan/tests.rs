@@ -469,9 +469,22 @@ fn city_used_as_a_surname_is_not_the_city_later() {
                 She later moved to Paris.";
     let kb = Kb::embedded().unwrap();
     let result = scan(&kb, text);
-    let starts: Vec<usize> = result.mentions.iter().map(|m| m.start).collect();
-    assert_eq!(starts, [text.rfind("Paris").unwrap()], "{:?}", found(text));
-    check_readings(&[(text, "Paris", 0, Some(("Paris", "city")))]);
+    let kinds: Vec<(usize, &str)> = result
+        .mentions
+        .iter()
+        .map(|m| (m.start, result.entities[m.entity].kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (0, "person"),
+            (text.find("Paris claims").unwrap(), "person"),
+            (text.rfind("Paris").unwrap(), "place")
+        ],
+        "{:?}",
+        found(text)
+    );
+    check_readings(&[(text, "Paris", 1, Some(("Paris", "city")))]);
 }
 
 #[test]
@@ -642,4 +655,86 @@ fn a_world_famous_surname_links_alone_but_a_shared_one_waits() {
     let names: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
     assert_eq!(names, vec!["Putin"], "{found:?}");
     assert!(found[0].2.is_some(), "Putin links to the knowledge base");
+}
+
+#[test]
+fn a_leading_article_is_not_part_of_an_organisation_highlight() {
+    let text = "It was reported by The New York Times on Monday.";
+    let hits = found(text);
+    assert_eq!(hits[0].0, "New York Times");
+    assert_eq!(hits[0].1, "organization");
+    assert!(hits[0].2.is_some());
+}
+
+#[test]
+fn a_lone_given_name_is_the_person_the_article_named_in_full() {
+    let text = "Frank Messina read a poem. Later Frank smiled, and i-Frank was a joke.";
+    assert_eq!(surfaces(text), ["Frank Messina", "Frank"]);
+    assert_eq!(
+        entities_of(text, "Frank"),
+        entities_of(text, "Frank Messina")
+    );
+    // Two people share the given name: it means neither.
+    let text = "Frank Messina met Frank Zappa. Then Frank left.";
+    assert_eq!(surfaces(text), ["Frank Messina", "Frank Zappa"]);
+}
+
+#[test]
+fn an_organisations_head_word_after_the_is_that_organisation() {
+    let text = "The Zorblax Church of Quentopia sued. A spokesman for the Church said no.";
+    let church = entities_of(text, "Church");
+    assert_eq!(church.len(), 1);
+    assert_eq!(church, entities_of(text, "Zorblax Church of Quentopia"));
+    // "the Church of England" is a name of its own, not a short form.
+    let text = "The Zorblax Church of Quentopia sued the Church of Wessexland.";
+    assert!(entities_of(text, "Church").is_empty());
+}
+
+#[test]
+fn initials_of_an_organisation_named_in_the_article_are_that_organisation() {
+    let text = "Gifts went to QSU. The Quorlan State University said QSU would show them.";
+    let name = entities_of(text, "Quorlan State University");
+    assert_eq!(name.len(), 1);
+    assert_eq!(entities_of(text, "QSU"), [name[0], name[0]]);
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    assert!(result.mentions.windows(2).all(|w| w[0].start < w[1].start));
+}
+
+#[test]
+fn a_country_code_before_a_currency_sign_is_no_place() {
+    assert!(surfaces("damages as high as US$10 billion").is_empty());
+    assert!(surfaces("damages as high as US $ 10 billion").is_empty());
+    assert_eq!(surfaces("aid from the US to Peru"), ["US", "Peru"]);
+}
+
+#[test]
+fn a_city_after_an_unknown_name_with_an_appositive_is_a_person() {
+    let text = "Valeska Paris, an Australian woman, spoke. Paris said she left.";
+    let hits = found(text);
+    assert_eq!(hits[0].0, "Valeska Paris");
+    assert_eq!(hits[0].1, "person");
+    assert_eq!(hits[1].0, "Paris");
+    assert_eq!(hits[1].1, "person");
+}
+
+#[test]
+fn a_place_naming_a_war_is_no_mention() {
+    assert_eq!(
+        surfaces("an opponent of the Vietnam War, he visited Vietnam"),
+        ["Vietnam"]
+    );
+}
+
+#[test]
+fn a_country_before_a_known_party_is_two_names() {
+    let hits = found("the U.S. Republican Party candidate");
+    let names: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|(s, t, _)| (s.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("U.S.", "place"), ("Republican Party", "organization")]
+    );
 }
