@@ -1,6 +1,7 @@
 //! What an article teaches about its own cast, for the shorter names it uses later: a person
 //! introduced as "Frank Messina" is "Frank" further on, "the Church of Scientology" is "the
-//! Church", and "the University of Southern Indiana" is "USI". A short form is read only when
+//! Church", "the University of Southern Indiana" is "USI", and "the United States Air Force"
+//! is "the Air Force". A short form is read only when
 //! exactly one entity of the article fits it: two Georges leave "George" alone.
 
 use super::patterns;
@@ -17,6 +18,8 @@ pub struct Memory {
     given_names: HashMap<String, Option<usize>>,
     heads: HashMap<String, Option<usize>>,
     initials: HashMap<String, Option<usize>>,
+    /// Names of organisations without the place or demonym they start with, as keys.
+    without_place: HashMap<String, Option<usize>>,
 }
 
 fn remember(map: &mut HashMap<String, Option<usize>>, key: String, entity: usize) {
@@ -64,6 +67,27 @@ impl Memory {
         if (2..=MAX_INITIALS).contains(&initials.chars().count()) {
             remember(&mut self.initials, initials, entity);
         }
+    }
+
+    /// An organisation named in full by `name`, whose first `place_words` tokens name a place
+    /// or its people ("United States" in "United States Air Force"): the rest is that
+    /// organisation alone later on.
+    pub fn organization_of_place(&mut self, name: &[Token], place_words: usize, entity: usize) {
+        let rest = &name[place_words.min(name.len())..];
+        if rest.len() < 2 {
+            return;
+        }
+        let key = rest
+            .iter()
+            .map(|t| t.norm.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        remember(&mut self.without_place, key, entity);
+    }
+
+    /// The organisation whose name without its place `key` (a normalised phrase) is.
+    pub fn without_place(&self, key: &str) -> Option<usize> {
+        self.without_place.get(key).copied().flatten()
     }
 
     /// The person whose given name `norm` is, if only one.
@@ -116,5 +140,14 @@ mod tests {
         assert_eq!(memory.head("university"), Some(3));
         assert_eq!(memory.head("church"), Some(4));
         assert_eq!(memory.initials("cs"), Some(4));
+    }
+
+    #[test]
+    fn an_organisation_without_its_place_is_remembered() {
+        let mut memory = Memory::default();
+        memory.organization_of_place(&tokenize("United States Air Force"), 2, 5);
+        memory.organization_of_place(&tokenize("Iranian Navy"), 1, 6);
+        assert_eq!(memory.without_place("air force"), Some(5));
+        assert_eq!(memory.without_place("navy"), None);
     }
 }

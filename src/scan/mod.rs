@@ -659,8 +659,34 @@ impl Scanner<'_, '_> {
                 i
             };
         self.remember(start, i + len, entity.kind, index);
+        if entity.kind == EntityType::Organization {
+            if let Some(place_words) = self.place_prefix(start, i + len) {
+                let name = &self.tokens[start..i + len];
+                self.memory.organization_of_place(name, place_words, index);
+            }
+        }
         self.push_mention(start, i + len, index);
         Some(index)
+    }
+
+    /// How many of tokens `start..end` (a known organisation's name) name a place or its
+    /// people at its start: 2 for "United States Air Force", 1 for "Iranian Navy".
+    fn place_prefix(&self, start: usize, end: usize) -> Option<usize> {
+        self.alias_matches(start)
+            .iter()
+            .rev()
+            .filter(|&(len, _)| start + len < end)
+            .find(|&(len, at)| {
+                self.kb.candidates(at).any(|c| {
+                    self.casing_fits(&c, start, start + len)
+                        && (c.has(ALIAS_DEMONYM)
+                            || self
+                                .kb
+                                .entity(c.entity)
+                                .is_some_and(|e| e.kind == EntityType::Place))
+                })
+            })
+            .map(|(len, _)| len)
     }
 
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
@@ -674,8 +700,13 @@ impl Scanner<'_, '_> {
         {
             return None;
         }
-        // "moved to Paris" after "Valeska Paris": a preposition asks for the place.
-        let place_asked = self.place_cue_before(i) && !self.alias_matches(i).is_empty();
+        // "moved to Paris" after "Valeska Paris": a preposition asks for the place, when the
+        // place is well known or the preposition can only mean a place ("turned to Whitman"
+        // is the poet, "in Whitman" the town).
+        let place_asked = self.place_cue_before(i)
+            && !self.alias_matches(i).is_empty()
+            && (self.is_well_known_place(i)
+                || matches!(self.tokens[i - 1].norm.as_ref(), "in" | "near" | "outside"));
         let index = if place_asked {
             return None;
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
@@ -788,6 +819,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         patterns::person_after_title(&self.tokens, i)
+            .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
             .or_else(|| {
                 patterns::person_by_given_name(&self.tokens, i, |norm| self.kb.is_given_name(norm))
@@ -851,7 +883,8 @@ impl Scanner<'_, '_> {
     fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
-        if found.kind == EntityType::Person && found.end - found.start > 1 {
+        if found.kind == EntityType::Person {
+            // A one-word name ("their child, Gloria") is remembered as it is.
             let surname = self.tokens[found.end - 1].norm.to_string();
             self.local_surnames.insert(surname, key.clone());
         }
@@ -860,6 +893,14 @@ impl Scanner<'_, '_> {
             EntityType::Organization => "organization",
             EntityType::Place => "place",
         };
+        // "the Air Force" after "the United States Air Force" is that known organisation.
+        let remembered = (found.kind == EntityType::Organization)
+            .then(|| self.memory.without_place(&key))
+            .flatten();
+        if let Some(index) = remembered {
+            self.push_mention(found.start, found.end, index);
+            return index;
+        }
         let index = self.entity_index(EntityKey::Local(key), || {
             ArticleEntity::new(None, &name, found.kind, subtype)
         });

@@ -294,6 +294,12 @@ fn in_not_names(word: &str) -> bool {
             | "you"
             | "there"
             | "here"
+            | "what"
+            | "who"
+            | "which"
+            | "why"
+            | "how"
+            | "where"
             | "monday"
             | "tuesday"
             | "wednesday"
@@ -443,10 +449,21 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     if i == 0 || !is_person_title(&tokens[i - 1].norm) || !tokens[i].gap.joins_name() {
         return None;
     }
+    let end = name_after_cue(tokens, i, is_name_token);
+    (end > i).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// The end of a person's name of 1 to 3 words (hyphenated parts counting as one) starting at
+/// token `i`, right after a cue; `i` when there is none.
+fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) -> usize {
     let mut end = i;
     while end < tokens.len()
         && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
-        && is_name_token(&tokens[end])
+        && is_part(&tokens[end])
         && (end == i || tokens[end].gap.joins_name())
     {
         end += 1;
@@ -454,13 +471,139 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
     // "Squadron Officer School": a title word inside an organisation's name.
     if end > i && in_organization_heads(&tokens[end - 1].norm) {
+        return i;
+    }
+    end
+}
+
+/// A person named right after a lowercase noun for what people are or do: "mathematician
+/// Aner Shalev", "webcomic artist Zach Weiner", "interviewee R Saravanan", or a family word
+/// and a comma before a name that closes the phrase ("their child, Gloria."). The name's
+/// words are capitalised, not in capitals ("analyst CNN" is no person).
+pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option<PatternName> {
+    let cue = tokens.get(i.checked_sub(1)?)?;
+    if cue.shape != Shape::Lower {
         return None;
     }
-    (end > i).then_some(PatternName {
+    let kin = in_kin_words(&cue.norm);
+    let joined = tokens[i].gap == Gap::Space && (kin || in_person_descriptors(&cue.norm));
+    let after_comma =
+        kin && tokens[i].gap == Gap::Punct && text[cue.end..tokens[i].start].trim() == ",";
+    if !joined && !after_comma {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, |t| {
+        t.shape == Shape::Capitalized && is_name_token(t)
+    });
+    // After a comma the name must close the phrase: "his son, Hunter Biden." not "his son,
+    // Washington said". A capitalised word right after the name means the cue ran into a
+    // heading or a longer name ("candidate Interview What ...", "philosopher Noam Chomsky
+    // Noam Chomsky is"): no name is read there.
+    let closes = tokens.get(end).is_none_or(|t| !t.gap.joins_name());
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && t.is_capitalized());
+    (end > i && (joined || closes) && !runs_on).then_some(PatternName {
         start: i,
         end,
         kind: EntityType::Person,
     })
+}
+
+/// Lowercase nouns for a person's occupation or role, which put a name right after them.
+fn in_person_descriptors(word: &str) -> bool {
+    matches!(
+        word,
+        "artist"
+            | "writer"
+            | "author"
+            | "novelist"
+            | "poet"
+            | "playwright"
+            | "journalist"
+            | "reporter"
+            | "columnist"
+            | "editor"
+            | "photographer"
+            | "filmmaker"
+            | "painter"
+            | "sculptor"
+            | "designer"
+            | "architect"
+            | "musician"
+            | "singer"
+            | "songwriter"
+            | "rapper"
+            | "composer"
+            | "actor"
+            | "actress"
+            | "comedian"
+            | "cartoonist"
+            | "blogger"
+            | "scientist"
+            | "researcher"
+            | "mathematician"
+            | "physicist"
+            | "chemist"
+            | "biologist"
+            | "astronomer"
+            | "geologist"
+            | "economist"
+            | "historian"
+            | "philosopher"
+            | "linguist"
+            | "psychologist"
+            | "engineer"
+            | "inventor"
+            | "astronaut"
+            | "student"
+            | "teacher"
+            | "lawyer"
+            | "attorney"
+            | "prosecutor"
+            | "activist"
+            | "campaigner"
+            | "candidate"
+            | "nominee"
+            | "founder"
+            | "businessman"
+            | "businesswoman"
+            | "entrepreneur"
+            | "investor"
+            | "analyst"
+            | "interviewee"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "winger"
+            | "coach"
+            | "teammate"
+            | "colleague"
+            | "co-author"
+    )
+}
+
+/// Family words, which put a name after them, or after them and a comma.
+fn in_kin_words(word: &str) -> bool {
+    matches!(
+        word,
+        "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "child"
+            | "baby"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "widow"
+            | "grandson"
+            | "granddaughter"
+            | "nephew"
+            | "niece"
+    )
 }
 
 /// A person the knowledge base lacks, named with a known given name: "Dean Kamen",
@@ -800,6 +943,31 @@ mod tests {
             surface(text, person_by_given_name(&tokens, 1, given)).as_deref(),
             Some("John Quincy Adams")
         );
+    }
+
+    #[test]
+    fn a_lowercase_occupation_or_family_word_introduces_a_person() {
+        let cases = [
+            (
+                "the webcomic artist Zach Weiner said",
+                3,
+                Some("Zach Weiner"),
+            ),
+            ("their nine-month-old child, Gloria. She", 5, Some("Gloria")),
+            ("their child, Washington Post reported", 3, None),
+            ("the news analyst CNN hired", 3, None),
+            ("the Artist Formerly Known", 2, None),
+            (
+                "presidential candidate Interview What qualifications",
+                2,
+                None,
+            ),
+        ];
+        for (text, i, want) in cases {
+            let tokens = tokenize(text);
+            let got = person_after_descriptor(text, &tokens, i);
+            assert_eq!(surface(text, got).as_deref(), want, "{text}");
+        }
     }
 
     #[test]

@@ -738,3 +738,26 @@ fn a_country_before_a_known_party_is_two_names() {
         [("U.S.", "place"), ("Republican Party", "organization")]
     );
 }
+
+#[test]
+fn a_person_introduced_by_one_name_is_that_name_later() {
+    let text = "They were charged over the death of their child, Gloria. Gloria had eczema.";
+    let hits = found(text);
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().all(|(s, t, _)| s == "Gloria" && t == "person"));
+}
+
+#[test]
+fn a_small_town_sharing_a_remembered_surname_needs_a_strong_preposition() {
+    let text = "Walt Whitman wrote about war. I turned to Whitman for understanding.";
+    let kinds: Vec<(String, String)> = found(text).into_iter().map(|(s, t, _)| (s, t)).collect();
+    assert_eq!(kinds[1], ("Whitman".to_string(), "person".to_string()));
+}
+
+#[test]
+fn a_known_organisation_without_its_country_is_that_organisation() {
+    let text = "He served in the United States Air Force. The Air Force trained him.";
+    let full = entities_of(text, "United States Air Force");
+    assert_eq!(full.len(), 1);
+    assert_eq!(entities_of(text, "Air Force"), full);
+}
