@@ -148,7 +148,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     };
     scanner.first_pass();
     scanner.main_pass();
-    scanner.initials_pass();
+    scanner.late_pass();
     context::describe(text, &scanner.tokens, &mut scanner.scan);
     scanner.scan
 }
@@ -775,10 +775,12 @@ impl Scanner<'_, '_> {
                 .starts_with('$')
     }
 
-    /// Initials of an organisation the article names in full, anywhere in it ("USI" for the
-    /// University of Southern Indiana, even before the full name): read after the main pass,
-    /// on capitalised words no other reading took. Mentions are put back in text order.
-    fn initials_pass(&mut self) {
+    /// Short forms read after the main pass, on capitalised words no other reading took, so
+    /// that they count wherever the full name stands: initials of an organisation the article
+    /// names ("USI" for the University of Southern Indiana), and a surname or given name used
+    /// before the article names the person in full ("Braverman (left)" in a caption above
+    /// "Home Secretary Suella Braverman"). Mentions are put back in text order.
+    fn late_pass(&mut self) {
         let mut covered = vec![false; self.tokens.len()];
         let mut t = 0;
         for m in &self.scan.mentions {
@@ -791,10 +793,16 @@ impl Scanner<'_, '_> {
                 u += 1;
             }
         }
-        let mut added = false;
+        let before = self.scan.mentions.len();
         for (i, &covered) in covered.iter().enumerate() {
+            if covered || !self.could_start_name(i) {
+                continue;
+            }
+            if self.remembered_surname_at(i).is_some() {
+                continue;
+            }
             let token = &self.tokens[i];
-            if covered || token.shape != Shape::Upper || self.caps_block[i] {
+            if token.shape != Shape::Upper || self.caps_block[i] {
                 continue;
             }
             let written = &self.text[token.start..token.end];
@@ -804,10 +812,9 @@ impl Scanner<'_, '_> {
             let letters: String = letters.into_iter().collect();
             if let Some(index) = self.memory.initials(&letters) {
                 self.push_mention(i, i + 1, index);
-                added = true;
             }
         }
-        if added {
+        if self.scan.mentions.len() > before {
             self.scan.mentions.sort_by_key(|m| m.start);
         }
     }

@@ -761,3 +761,15 @@ fn a_known_organisation_without_its_country_is_that_organisation() {
     assert_eq!(full.len(), 1);
     assert_eq!(entities_of(text, "Air Force"), full);
 }
+
+#[test]
+fn a_surname_before_the_full_name_is_that_person() {
+    let text = "Zandvakili (left) at the summit. Deputy Minister Karim Zandvakili spoke.";
+    let person = entities_of(text, "Karim Zandvakili");
+    assert_eq!(person.len(), 1);
+    assert_eq!(entities_of(text, "Zandvakili"), person);
+    let kb = Kb::embedded().unwrap();
+    let result = scan(&kb, text);
+    assert_eq!(result.mentions[0].start, 0);
+    assert_eq!(result.entities[person[0]].mention_count, 2);
+}
