@@ -773,3 +773,13 @@ fn a_surname_before_the_full_name_is_that_person() {
     assert_eq!(result.mentions[0].start, 0);
     assert_eq!(result.entities[person[0]].mention_count, 2);
 }
+
+#[test]
+fn abbreviated_titles_and_saints_keep_the_name_together() {
+    let hits = found("Yesterday Mr. Zandvakili said so in St. Louis.");
+    let names: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|(s, t, _)| (s.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(names, [("Zandvakili", "person"), ("St. Louis", "place")]);
+}
