@@ -34,13 +34,15 @@ fn remember(map: &mut HashMap<String, Option<usize>>, key: String, entity: usize
 
 impl Memory {
     /// A person named in full by `name` (two or more tokens): its first word, when it can be a
-    /// given name (no title, no initial), is that person alone later on.
-    pub fn person(&mut self, name: &[Token], entity: usize) {
+    /// given name (`given`: the caller's judgement of the word; no title, no initial, no word
+    /// as short as "Le" or "No"), is that person alone later on.
+    pub fn person(&mut self, name: &[Token], entity: usize, given: bool) {
         let [first, _, ..] = name else {
             return;
         };
-        let plausible = first.shape == Shape::Capitalized
-            && first.norm.chars().count() > 1
+        let plausible = given
+            && first.shape == Shape::Capitalized
+            && first.norm.chars().count() > 2
             && !patterns::is_person_title(&first.norm)
             && !patterns::is_not_name(&first.norm);
         if plausible {
@@ -114,10 +116,10 @@ mod tests {
     #[test]
     fn a_short_form_shared_by_two_entities_means_neither() {
         let mut memory = Memory::default();
-        memory.person(&tokenize("George Bush"), 0);
-        memory.person(&tokenize("George Clooney"), 1);
-        memory.person(&tokenize("Frank Messina"), 2);
-        memory.person(&tokenize("Frank Messina"), 2);
+        memory.person(&tokenize("George Bush"), 0, true);
+        memory.person(&tokenize("George Clooney"), 1, true);
+        memory.person(&tokenize("Frank Messina"), 2, true);
+        memory.person(&tokenize("Frank Messina"), 2, true);
         assert_eq!(memory.given_name("george"), None);
         assert_eq!(memory.given_name("frank"), Some(2));
     }
@@ -125,10 +127,14 @@ mod tests {
     #[test]
     fn titles_and_initials_are_no_given_names() {
         let mut memory = Memory::default();
-        memory.person(&tokenize("President Lula"), 0);
-        memory.person(&tokenize("J. Smith"), 1);
+        memory.person(&tokenize("President Lula"), 0, true);
+        memory.person(&tokenize("J. Smith"), 1, true);
+        memory.person(&tokenize("Le Duan"), 2, true);
+        memory.person(&tokenize("Seattle Slew"), 3, false);
         assert_eq!(memory.given_name("president"), None);
         assert_eq!(memory.given_name("j"), None);
+        assert_eq!(memory.given_name("le"), None);
+        assert_eq!(memory.given_name("seattle"), None);
     }
 
     #[test]

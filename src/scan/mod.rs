@@ -109,6 +109,10 @@ struct Scanner<'k, 't> {
     previous_place: Option<(usize, &'static str, String)>,
     /// Surname (normalised) -> local entity key, for names found by cues.
     local_surnames: HashMap<String, String>,
+    /// The local surnames whose full name began with a census given name ("Dean Kamen"), the
+    /// only ones read before the full name: "King Kong" and "Queen Street" (after titles)
+    /// must not make every "Kong" and "Street" a person.
+    given_name_surnames: HashSet<String>,
     /// Surname (normalised) -> known entity, for people named in full earlier.
     known_surnames: HashMap<String, u32>,
     /// Given names, organisations' head words and initials of names used in full.
@@ -139,6 +143,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         shadowed_places: HashMap::new(),
         previous_place: None,
         local_surnames: HashMap::new(),
+        given_name_surnames: HashSet::new(),
         known_surnames: HashMap::new(),
         memory: memory::Memory::default(),
         keys: HashMap::new(),
@@ -497,7 +502,7 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(len) = self.remembered_surname_at(i) {
+            if let Some(len) = self.remembered_surname_at(i, false) {
                 i += len;
                 continue;
             }
@@ -690,32 +695,44 @@ impl Scanner<'_, '_> {
     }
 
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
-    fn remembered_surname_at(&mut self, i: usize) -> Option<usize> {
+    /// `early`: the word comes before the full name (the late pass), where only surnames of
+    /// well-evidenced people are read.
+    fn remembered_surname_at(&mut self, i: usize, early: bool) -> Option<usize> {
         let token = &self.tokens[i];
-        if !token.is_capitalized() || self.caps_block[i] || self.in_longer_name(i, i + 1) {
+        // Capitalised, not in capitals: "SP" in "[M1 SP]" is no surname of anyone. After an
+        // article, the name is a thing's: "the Rayleigh quotient", "a Guide to".
+        if token.shape != Shape::Capitalized || self.caps_block[i] || self.in_longer_name(i, i + 1)
+        {
             return None;
+        }
+        if self.after_determiner(i) {
+            let index = self.remembered_head(i)?;
+            self.push_mention(i, i + 1, index);
+            return Some(1);
         }
         if disambiguate::is_month_surname(&token.norm)
             && !disambiguate::month_surname_is_person(&self.tokens, i)
         {
             return None;
         }
-        // "moved to Paris" after "Valeska Paris": a preposition asks for the place, when the
-        // place is well known or the preposition can only mean a place ("turned to Whitman"
-        // is the poet, "in Whitman" the town).
-        let place_asked = self.place_cue_before(i)
-            && !self.alias_matches(i).is_empty()
-            && (self.is_well_known_place(i)
-                || matches!(self.tokens[i - 1].norm.as_ref(), "in" | "near" | "outside"));
+        // "lived in Paris" after "Valeska Paris": a preposition that can only mean a place asks
+        // for it ("turned to Whitman" is the poet, "in Alice's repository" Alice's).
+        let place_asked = i > 0
+            && matches!(self.tokens[i - 1].norm.as_ref(), "in" | "near" | "outside")
+            && token.gap.joins_name()
+            && !self.tokens.get(i + 1).is_some_and(Token::is_possessive)
+            && !self.alias_matches(i).is_empty();
         let index = if place_asked {
             return None;
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
             self.keys.get(&EntityKey::Known(entity)).copied()?
         } else if let Some(key) = self.local_surnames.get(token.norm.as_ref()) {
+            if early && !self.given_name_surnames.contains(token.norm.as_ref()) {
+                return None;
+            }
             self.keys.get(&EntityKey::Local(key.clone())).copied()?
         } else {
-            self.remembered_given_name(i)
-                .or_else(|| self.remembered_head(i))?
+            self.remembered_given_name(i)?
         };
         self.push_mention(i, i + 1, index);
         Some(1)
@@ -726,7 +743,7 @@ impl Scanner<'_, '_> {
     /// after "Jordan Peterson").
     fn remembered_given_name(&self, i: usize) -> Option<usize> {
         let token = &self.tokens[i];
-        // "i-Nick" is a made-up word, not Nick Bos.
+        // "i-Nick" is a made-up word, not Nick Bos; "the Bill" is a bill, not Bill Shorten.
         let hyphenated = token.gap == Gap::Hyphen
             || self.tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Hyphen);
         if token.shape != Shape::Capitalized || hyphenated {
@@ -735,16 +752,26 @@ impl Scanner<'_, '_> {
         self.memory.given_name(&token.norm)
     }
 
+    /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
+    /// Guide", "this Santorum".
+    fn after_determiner(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].gap.joins_name()
+            && matches!(
+                self.tokens[i - 1].norm.as_ref(),
+                "the" | "a" | "an" | "this" | "that" | "every" | "any"
+            )
+    }
+
     /// "the Church" after "the Church of Scientology", "the Court" after "the Supreme
     /// Court": an organisation's head word alone, after "the", is the one organisation of
     /// the article it heads. "the Court of Appeal" is a name of its own.
     fn remembered_head(&self, i: usize) -> Option<usize> {
         let token = &self.tokens[i];
         let after_the = i > 0 && self.tokens[i - 1].norm == "the" && token.gap.joins_name();
-        let continues = self
-            .tokens
-            .get(i + 1)
-            .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || t.norm == "of"));
+        let continues = self.tokens.get(i + 1).is_some_and(|t| {
+            t.gap.joins_name() && (t.is_capitalized() || matches!(t.norm.as_ref(), "of" | "for"))
+        });
         if !after_the || continues || token.shape != Shape::Capitalized {
             return None;
         }
@@ -758,7 +785,13 @@ impl Scanner<'_, '_> {
     fn remember(&mut self, start: usize, end: usize, kind: EntityType, index: usize) {
         let name = &self.tokens[start..end];
         match kind {
-            EntityType::Person => self.memory.person(name, index),
+            EntityType::Person => {
+                // "Seattle" of a person found as "Seattle Slew" is the city later; a word the
+                // knowledge base does not know at all may be a given name it lacks ("Frank").
+                let given = self.kb.is_given_name(&self.tokens[start].norm)
+                    || self.alias_matches(start).is_empty();
+                self.memory.person(&self.tokens[start..end], index, given)
+            }
             EntityType::Organization => self.memory.organization(name, index),
             EntityType::Place => {}
         }
@@ -798,7 +831,7 @@ impl Scanner<'_, '_> {
             if covered || !self.could_start_name(i) {
                 continue;
             }
-            if self.remembered_surname_at(i).is_some() {
+            if self.remembered_surname_at(i, true).is_some() {
                 continue;
             }
             let token = &self.tokens[i];
@@ -829,7 +862,12 @@ impl Scanner<'_, '_> {
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
             .or_else(|| {
-                patterns::person_by_given_name(&self.tokens, i, |norm| self.kb.is_given_name(norm))
+                patterns::person_by_given_name(
+                    &self.tokens,
+                    i,
+                    |norm| self.kb.is_given_name(norm),
+                    true,
+                )
             })
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| self.person_with_city_surname(i))
@@ -843,8 +881,12 @@ impl Scanner<'_, '_> {
     /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a
     /// surname that is no well-known place ("Georgia Atlanta" is not a person).
     fn person_with_place_given_name(&self, i: usize) -> Option<patterns::PatternName> {
-        let found =
-            patterns::person_by_given_name(&self.tokens, i, disambiguate::is_place_given_name)?;
+        let found = patterns::person_by_given_name(
+            &self.tokens,
+            i,
+            disambiguate::is_place_given_name,
+            false,
+        )?;
         let surname_is_place = (i + 1..found.end).any(|t| self.is_well_known_place(t));
         (!surname_is_place).then_some(found)
     }
@@ -855,6 +897,7 @@ impl Scanner<'_, '_> {
     fn person_with_city_surname(&self, i: usize) -> Option<patterns::PatternName> {
         let next = self.tokens.get(i + 1)?;
         let person = next.shape == Shape::Capitalized
+            && !patterns::is_place_prefix(&self.tokens[i].norm)
             && self.is_city(i + 1)
             && self.shadows_place(i + 1)
             && disambiguate::person_context_after(&self.tokens, i + 2);
@@ -891,9 +934,18 @@ impl Scanner<'_, '_> {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
         if found.kind == EntityType::Person {
-            // A one-word name ("their child, Gloria") is remembered as it is.
+            // A one-word name ("their child, Gloria") is remembered as it is, unless it is a
+            // name the knowledge base knows as something else ("a major Seattle industry").
             let surname = self.tokens[found.end - 1].norm.to_string();
-            self.local_surnames.insert(surname, key.clone());
+            let single = found.end - found.start == 1;
+            let first = &self.tokens[found.start].norm;
+            if self.kb.is_given_name(first) {
+                self.given_name_surnames.insert(surname.clone());
+            }
+            if !single || self.kb.is_given_name(first) || self.alias_matches(found.start).is_empty()
+            {
+                self.local_surnames.insert(surname, key.clone());
+            }
         }
         let subtype = match found.kind {
             EntityType::Person => "person",

@@ -466,7 +466,7 @@ fn casing_decides_turkey_and_us() {
 fn city_used_as_a_surname_is_not_the_city_later() {
     // Valeska Paris is a person; later "Paris claims" is her, "in Paris" the city.
     let text = "Valeska Paris, a former member, spoke. Paris claims she was held. \
-                She later moved to Paris.";
+                She later lived in Paris.";
     let kb = Kb::embedded().unwrap();
     let result = scan(&kb, text);
     let kinds: Vec<(usize, &str)> = result
@@ -782,4 +782,27 @@ fn abbreviated_titles_and_saints_keep_the_name_together() {
         .map(|(s, t, _)| (s.as_str(), t.as_str()))
         .collect();
     assert_eq!(names, [("Zandvakili", "person"), ("St. Louis", "place")]);
+}
+
+#[test]
+fn only_surnames_of_people_with_a_given_name_are_read_before_the_full_name() {
+    // "Sultan Zorbax" is found after a title, with no given name: an earlier "Zorbax" is
+    // not read as him, a later one is.
+    let text = "Zorbax was scarce. We met Sultan Zorbax there. Later Zorbax left.";
+    assert_eq!(surfaces(text), ["Zorbax", "Zorbax"], "{:?}", found(text));
+    let text = "Kamen was late. Then Dean Kamen spoke.";
+    assert_eq!(surfaces(text), ["Kamen", "Dean Kamen"], "{:?}", found(text));
+    // After an article the name is a thing's.
+    let text = "Lord Rayleigh wrote it. The Rayleigh quotient is named after him.";
+    assert_eq!(surfaces(text).len(), 1, "{:?}", found(text));
+}
+
+#[test]
+fn a_place_word_before_a_city_is_no_given_name() {
+    let text = "the country's largest lake, Lake Taupo, 150 km away";
+    assert!(
+        found(text).iter().all(|(_, t, _)| t != "person"),
+        "{:?}",
+        found(text)
+    );
 }
