@@ -133,7 +133,9 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
                             }
                             continue;
                         }
-                        if is_middle_initial(word_so_far, rest, tokens.last()) {
+                        if is_middle_initial(word_so_far, rest, tokens.last())
+                            || is_name_abbreviation(word_so_far, rest)
+                        {
                             j += 1;
                         }
                         break;
@@ -235,6 +237,36 @@ fn is_middle_initial(word: &str, rest: &str, previous: Option<&Token>) -> bool {
     let capital_follows = after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase);
     let name_before = previous.is_none_or(|t| t.shape == Shape::Capitalized);
     single_capital && capital_follows && name_before
+}
+
+/// Whether the dot after `word` abbreviates a title or a place word that a name follows
+/// ("Mr. Smith", "Dr. Qorbani", "St. Louis", "Mt. Kenya"), rather than ending a sentence: the
+/// abbreviation as written, then one space and a capital. The dot stays in the token, so the
+/// name goes on across it.
+fn is_name_abbreviation(word: &str, rest: &str) -> bool {
+    let abbreviation = matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Rev"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "St"
+            | "Mt"
+            | "Ft"
+    );
+    let mut after = rest.chars();
+    abbreviation && after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase)
 }
 
 impl Gap {
@@ -462,6 +494,21 @@ mod tests {
         assert_eq!(tokens[2].norm, "w");
         assert_eq!(tokens[3].gap, Gap::Space);
         assert_eq!(tokens[7].gap, Gap::Sentence);
+    }
+
+    #[test]
+    fn a_title_or_saint_abbreviation_does_not_end_the_sentence() {
+        assert_eq!(
+            words("Mr. Smith and Dr. Jones"),
+            ["mr", "smith", "and", "dr", "jones"]
+        );
+        let tokens = tokenize("in St. Louis, as Mr. Smith said. Then");
+        assert_eq!(tokens[2].gap, Gap::Space);
+        assert_eq!(tokens[5].gap, Gap::Space);
+        assert_eq!(tokens[7].gap, Gap::Sentence);
+        // Not an abbreviation of a title: "the first." ends the sentence.
+        let tokens = tokenize("He came first. Smith left");
+        assert_eq!(tokens[3].gap, Gap::Sentence);
     }
 
     #[test]

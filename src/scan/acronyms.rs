@@ -60,6 +60,11 @@ fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
     before.trim() == "(" && after.trim_start().starts_with(')')
 }
 
+/// The lowercase letters of an acronym-shaped word, for rules outside this module.
+pub fn letters(word: &str) -> Option<Vec<char>> {
+    acronym_letters(word)
+}
+
 /// The lowercase letters of an acronym-shaped word ("IAEA", "MoI", "U.N."), or None for words
 /// with fewer than two capitals, digits, or too many letters.
 fn acronym_letters(word: &str) -> Option<Vec<char>> {

@@ -17,6 +17,7 @@ mod context;
 mod disambiguate;
 mod incremental;
 mod lookup;
+mod memory;
 pub mod patterns;
 pub mod roles;
 
@@ -108,8 +109,14 @@ struct Scanner<'k, 't> {
     previous_place: Option<(usize, &'static str, String)>,
     /// Surname (normalised) -> local entity key, for names found by cues.
     local_surnames: HashMap<String, String>,
+    /// The local surnames whose full name began with a census given name ("Dean Kamen"), the
+    /// only ones read before the full name: "King Kong" and "Queen Street" (after titles)
+    /// must not make every "Kong" and "Street" a person.
+    given_name_surnames: HashSet<String>,
     /// Surname (normalised) -> known entity, for people named in full earlier.
     known_surnames: HashMap<String, u32>,
+    /// Given names, organisations' head words and initials of names used in full.
+    memory: memory::Memory,
     keys: HashMap<EntityKey, usize>,
     /// Acronyms the article defines, in token order ("Popular Mobilization Forces (PMF)").
     definitions: Vec<acronyms::Definition>,
@@ -136,7 +143,9 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         shadowed_places: HashMap::new(),
         previous_place: None,
         local_surnames: HashMap::new(),
+        given_name_surnames: HashSet::new(),
         known_surnames: HashMap::new(),
+        memory: memory::Memory::default(),
         keys: HashMap::new(),
         definitions,
         defined_acronyms: HashMap::new(),
@@ -144,6 +153,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     };
     scanner.first_pass();
     scanner.main_pass();
+    scanner.late_pass();
     context::describe(text, &scanner.tokens, &mut scanner.scan);
     scanner.scan
 }
@@ -492,12 +502,24 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(len) = self.remembered_surname_at(i) {
+            if let Some(len) = self.remembered_surname_at(i, false) {
                 i += len;
                 continue;
             }
+            if self.currency_prefix_at(i) {
+                i += 1;
+                continue;
+            }
             let known = self.known_at(i);
-            let found = self.pattern_at(i);
+            if let Some(len) =
+                known.and_then(|(len, c)| self.names_a_war(i + len, &c).then_some(len))
+            {
+                i += len;
+                continue;
+            }
+            let found = self
+                .pattern_at(i)
+                .filter(|f| !self.place_before_known_organization(f));
             // The longer reading wins; on a tie the knowledge base does.
             match (known, found) {
                 (Some((len, c)), found) if found.is_none_or(|f| f.end - f.start <= len) => {
@@ -511,6 +533,49 @@ impl Scanner<'_, '_> {
                 _ => i += 1,
             }
         }
+    }
+
+    /// "the Vietnam War", "the Gulf War": a place naming a war is part of the event's name,
+    /// which is no actor or site.
+    fn names_a_war(&self, after: usize, c: &Candidate) -> bool {
+        let war = self.tokens.get(after).is_some_and(|t| {
+            t.gap.joins_name()
+                && t.shape == Shape::Capitalized
+                && matches!(t.norm.as_ref(), "war" | "wars")
+        });
+        war && self
+            .kb
+            .entity(c.entity)
+            .is_some_and(|e| e.kind == EntityType::Place)
+    }
+
+    /// "U.S. Republican Party": an organisation found by its head word that is a country's
+    /// name followed by an organisation the knowledge base knows is the two names, the place
+    /// and the organisation ("Iraqi Communist Party", with a demonym, stays one name).
+    fn place_before_known_organization(&self, found: &patterns::PatternName) -> bool {
+        if found.kind != EntityType::Organization || found.end - found.start < 3 {
+            return false;
+        }
+        let start = found.start;
+        let country = self.alias_matches(start).first().is_some_and(|(len, at)| {
+            len == 1
+                && self.kb.candidates(at).any(|c| {
+                    c.flags & ALIAS_DEMONYM == 0
+                        && self.casing_fits(&c, start, start + 1)
+                        && self
+                            .kb
+                            .entity(c.entity)
+                            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
+                })
+        });
+        country
+            && self.known_at(start + 1).is_some_and(|(len, c)| {
+                start + 1 + len == found.end
+                    && self
+                        .kb
+                        .entity(c.entity)
+                        .is_some_and(|e| e.kind == EntityType::Organization)
+            })
     }
 
     /// The longest knowledge-base name at token `i` with a candidate that fits.
@@ -590,29 +655,201 @@ impl Scanner<'_, '_> {
         let index = self.entity_index(EntityKey::Known(c.entity), || {
             ArticleEntity::new(Some(entity.index), entity.name, entity.kind, entity.subtype)
         });
-        self.push_mention(i, i + len, index);
+        // "The New York Times", "The Onion": the knowledge base needs the article to know the
+        // name, but the highlight is the name without it, as annotated corpora mark names.
+        let start =
+            if entity.kind == EntityType::Organization && len > 1 && self.tokens[i].norm == "the" {
+                i + 1
+            } else {
+                i
+            };
+        self.remember(start, i + len, entity.kind, index);
+        if entity.kind == EntityType::Organization {
+            if let Some(place_words) = self.place_prefix(start, i + len) {
+                let name = &self.tokens[start..i + len];
+                self.memory.organization_of_place(name, place_words, index);
+            }
+        }
+        self.push_mention(start, i + len, index);
         Some(index)
     }
 
+    /// How many of tokens `start..end` (a known organisation's name) name a place or its
+    /// people at its start: 2 for "United States Air Force", 1 for "Iranian Navy".
+    fn place_prefix(&self, start: usize, end: usize) -> Option<usize> {
+        self.alias_matches(start)
+            .iter()
+            .rev()
+            .filter(|&(len, _)| start + len < end)
+            .find(|&(len, at)| {
+                self.kb.candidates(at).any(|c| {
+                    self.casing_fits(&c, start, start + len)
+                        && (c.has(ALIAS_DEMONYM)
+                            || self
+                                .kb
+                                .entity(c.entity)
+                                .is_some_and(|e| e.kind == EntityType::Place))
+                })
+            })
+            .map(|(len, _)| len)
+    }
+
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
-    fn remembered_surname_at(&mut self, i: usize) -> Option<usize> {
+    /// `early`: the word comes before the full name (the late pass), where only surnames of
+    /// well-evidenced people are read.
+    fn remembered_surname_at(&mut self, i: usize, early: bool) -> Option<usize> {
         let token = &self.tokens[i];
-        if !token.is_capitalized() || self.caps_block[i] || self.in_longer_name(i, i + 1) {
+        // Capitalised, not in capitals: "SP" in "[M1 SP]" is no surname of anyone. After an
+        // article, the name is a thing's: "the Rayleigh quotient", "a Guide to".
+        if token.shape != Shape::Capitalized || self.caps_block[i] || self.in_longer_name(i, i + 1)
+        {
             return None;
+        }
+        if self.after_determiner(i) {
+            let index = self.remembered_head(i)?;
+            self.push_mention(i, i + 1, index);
+            return Some(1);
         }
         if disambiguate::is_month_surname(&token.norm)
             && !disambiguate::month_surname_is_person(&self.tokens, i)
         {
             return None;
         }
-        let index = if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
+        // "lived in Paris" after "Valeska Paris": a preposition that can only mean a place asks
+        // for it ("turned to Whitman" is the poet, "in Alice's repository" Alice's).
+        let place_asked = i > 0
+            && matches!(self.tokens[i - 1].norm.as_ref(), "in" | "near" | "outside")
+            && token.gap.joins_name()
+            && !self.tokens.get(i + 1).is_some_and(Token::is_possessive)
+            && !self.alias_matches(i).is_empty();
+        let index = if place_asked {
+            return None;
+        } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
             self.keys.get(&EntityKey::Known(entity)).copied()?
-        } else {
-            let key = self.local_surnames.get(token.norm.as_ref())?;
+        } else if let Some(key) = self.local_surnames.get(token.norm.as_ref()) {
+            if early && !self.given_name_surnames.contains(token.norm.as_ref()) {
+                return None;
+            }
             self.keys.get(&EntityKey::Local(key.clone())).copied()?
+        } else {
+            self.remembered_given_name(i)?
         };
         self.push_mention(i, i + 1, index);
         Some(1)
+    }
+
+    /// A lone given name of a person this article named in full ("Frank" after "Frank
+    /// Messina"); the caller has ruled out a preposition asking for a place ("in Jordan"
+    /// after "Jordan Peterson").
+    fn remembered_given_name(&self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        // "i-Nick" is a made-up word, not Nick Bos; "the Bill" is a bill, not Bill Shorten.
+        let hyphenated = token.gap == Gap::Hyphen
+            || self.tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Hyphen);
+        if token.shape != Shape::Capitalized || hyphenated {
+            return None;
+        }
+        self.memory.given_name(&token.norm)
+    }
+
+    /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
+    /// Guide", "this Santorum".
+    fn after_determiner(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].gap.joins_name()
+            && matches!(
+                self.tokens[i - 1].norm.as_ref(),
+                "the" | "a" | "an" | "this" | "that" | "every" | "any"
+            )
+    }
+
+    /// "the Church" after "the Church of Scientology", "the Court" after "the Supreme
+    /// Court": an organisation's head word alone, after "the", is the one organisation of
+    /// the article it heads. "the Court of Appeal" is a name of its own.
+    fn remembered_head(&self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        let after_the = i > 0 && self.tokens[i - 1].norm == "the" && token.gap.joins_name();
+        let continues = self.tokens.get(i + 1).is_some_and(|t| {
+            t.gap.joins_name() && (t.is_capitalized() || matches!(t.norm.as_ref(), "of" | "for"))
+        });
+        if !after_the || continues || token.shape != Shape::Capitalized {
+            return None;
+        }
+        if !patterns::is_organization_head(&token.norm) {
+            return None;
+        }
+        self.memory.head(&token.norm)
+    }
+
+    /// What a name used in full teaches about its later short forms (`memory`).
+    fn remember(&mut self, start: usize, end: usize, kind: EntityType, index: usize) {
+        let name = &self.tokens[start..end];
+        match kind {
+            EntityType::Person => {
+                // "Seattle" of a person found as "Seattle Slew" is the city later; a word the
+                // knowledge base does not know at all may be a given name it lacks ("Frank").
+                let given = self.kb.is_given_name(&self.tokens[start].norm)
+                    || self.alias_matches(start).is_empty();
+                self.memory.person(&self.tokens[start..end], index, given)
+            }
+            EntityType::Organization => self.memory.organization(name, index),
+            EntityType::Place => {}
+        }
+    }
+
+    /// "US$10 billion", "HK$ 5": a country's code before a currency sign is part of the
+    /// currency, not a mention of the country.
+    fn currency_prefix_at(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.shape == Shape::Upper
+            && token.norm.len() <= 3
+            && self.text[token.end..]
+                .trim_start_matches(' ')
+                .starts_with('$')
+    }
+
+    /// Short forms read after the main pass, on capitalised words no other reading took, so
+    /// that they count wherever the full name stands: initials of an organisation the article
+    /// names ("USI" for the University of Southern Indiana), and a surname or given name used
+    /// before the article names the person in full ("Braverman (left)" in a caption above
+    /// "Home Secretary Suella Braverman"). Mentions are put back in text order.
+    fn late_pass(&mut self) {
+        let mut covered = vec![false; self.tokens.len()];
+        let mut t = 0;
+        for m in &self.scan.mentions {
+            while t < self.tokens.len() && self.tokens[t].end <= m.start {
+                t += 1;
+            }
+            let mut u = t;
+            while u < self.tokens.len() && self.tokens[u].start < m.end {
+                covered[u] = true;
+                u += 1;
+            }
+        }
+        let before = self.scan.mentions.len();
+        for (i, &covered) in covered.iter().enumerate() {
+            if covered || !self.could_start_name(i) {
+                continue;
+            }
+            if self.remembered_surname_at(i, true).is_some() {
+                continue;
+            }
+            let token = &self.tokens[i];
+            if token.shape != Shape::Upper || self.caps_block[i] {
+                continue;
+            }
+            let written = &self.text[token.start..token.end];
+            let Some(letters) = acronyms::letters(written) else {
+                continue;
+            };
+            let letters: String = letters.into_iter().collect();
+            if let Some(index) = self.memory.initials(&letters) {
+                self.push_mention(i, i + 1, index);
+            }
+        }
+        if self.scan.mentions.len() > before {
+            self.scan.mentions.sort_by_key(|m| m.start);
+        }
     }
 
     /// A name the knowledge base lacks, found by a title, an organisation word or a given
@@ -622,11 +859,18 @@ impl Scanner<'_, '_> {
             return None;
         }
         patterns::person_after_title(&self.tokens, i)
+            .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
             .or_else(|| {
-                patterns::person_by_given_name(&self.tokens, i, |norm| self.kb.is_given_name(norm))
+                patterns::person_by_given_name(
+                    &self.tokens,
+                    i,
+                    |norm| self.kb.is_given_name(norm),
+                    true,
+                )
             })
             .or_else(|| self.person_with_place_given_name(i))
+            .or_else(|| self.person_with_city_surname(i))
             .or_else(|| {
                 let initials_known = !self.alias_matches(i).is_empty();
                 let found = patterns::person_by_initials(self.text, &self.tokens, i);
@@ -637,10 +881,42 @@ impl Scanner<'_, '_> {
     /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a
     /// surname that is no well-known place ("Georgia Atlanta" is not a person).
     fn person_with_place_given_name(&self, i: usize) -> Option<patterns::PatternName> {
-        let found =
-            patterns::person_by_given_name(&self.tokens, i, disambiguate::is_place_given_name)?;
+        let found = patterns::person_by_given_name(
+            &self.tokens,
+            i,
+            disambiguate::is_place_given_name,
+            false,
+        )?;
         let surname_is_place = (i + 1..found.end).any(|t| self.is_well_known_place(t));
         (!surname_is_place).then_some(found)
+    }
+
+    /// "Valeska Paris, an Australian woman": a name before a city's name that reads as a
+    /// person's (`shadows_place`), with what follows reading as following a person
+    /// (an appositive, a reporting verb).
+    fn person_with_city_surname(&self, i: usize) -> Option<patterns::PatternName> {
+        let next = self.tokens.get(i + 1)?;
+        let person = next.shape == Shape::Capitalized
+            && !patterns::is_place_prefix(&self.tokens[i].norm)
+            && self.is_city(i + 1)
+            && self.shadows_place(i + 1)
+            && disambiguate::person_context_after(&self.tokens, i + 2);
+        person.then_some(patterns::PatternName {
+            start: i,
+            end: i + 2,
+            kind: EntityType::Person,
+        })
+    }
+
+    /// Whether token `i` alone names a city.
+    fn is_city(&self, i: usize) -> bool {
+        let Some((1, at)) = self.alias_matches(i).first() else {
+            return false;
+        };
+        self.kb
+            .candidates(at)
+            .filter_map(|c| self.kb.entity(c.entity))
+            .any(|e| e.kind == EntityType::Place && e.subtype == "city")
     }
 
     /// Whether token `i` alone names a country, region or prominent city.
@@ -657,18 +933,37 @@ impl Scanner<'_, '_> {
     fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
         let name = self.surface(found.start, found.end).to_string();
         let key = crate::text::normalize_phrase(&name);
-        if found.kind == EntityType::Person && found.end - found.start > 1 {
+        if found.kind == EntityType::Person {
+            // A one-word name ("their child, Gloria") is remembered as it is, unless it is a
+            // name the knowledge base knows as something else ("a major Seattle industry").
             let surname = self.tokens[found.end - 1].norm.to_string();
-            self.local_surnames.insert(surname, key.clone());
+            let single = found.end - found.start == 1;
+            let first = &self.tokens[found.start].norm;
+            if self.kb.is_given_name(first) {
+                self.given_name_surnames.insert(surname.clone());
+            }
+            if !single || self.kb.is_given_name(first) || self.alias_matches(found.start).is_empty()
+            {
+                self.local_surnames.insert(surname, key.clone());
+            }
         }
         let subtype = match found.kind {
             EntityType::Person => "person",
             EntityType::Organization => "organization",
             EntityType::Place => "place",
         };
+        // "the Air Force" after "the United States Air Force" is that known organisation.
+        let remembered = (found.kind == EntityType::Organization)
+            .then(|| self.memory.without_place(&key))
+            .flatten();
+        if let Some(index) = remembered {
+            self.push_mention(found.start, found.end, index);
+            return index;
+        }
         let index = self.entity_index(EntityKey::Local(key), || {
             ArticleEntity::new(None, &name, found.kind, subtype)
         });
+        self.remember(found.start, found.end, found.kind, index);
         self.push_mention(found.start, found.end, index);
         index
     }

@@ -294,6 +294,12 @@ fn in_not_names(word: &str) -> bool {
             | "you"
             | "there"
             | "here"
+            | "what"
+            | "who"
+            | "which"
+            | "why"
+            | "how"
+            | "where"
             | "monday"
             | "tuesday"
             | "wednesday"
@@ -412,6 +418,15 @@ pub fn is_place_preposition(norm: &str) -> bool {
     in_place_prepositions(norm)
 }
 
+/// Words that begin a place's name ("Lake Taupo", "Mount Kenya", "Port Said"), never a
+/// person's given name.
+pub fn is_place_prefix(norm: &str) -> bool {
+    matches!(
+        norm,
+        "lake" | "mount" | "mt" | "cape" | "port" | "fort" | "ft" | "point" | "saint" | "st"
+    )
+}
+
 pub fn is_organization_head(norm: &str) -> bool {
     in_organization_heads(norm)
 }
@@ -443,15 +458,7 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     if i == 0 || !is_person_title(&tokens[i - 1].norm) || !tokens[i].gap.joins_name() {
         return None;
     }
-    let mut end = i;
-    while end < tokens.len()
-        && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
-        && is_name_token(&tokens[end])
-        && (end == i || tokens[end].gap.joins_name())
-    {
-        end += 1;
-    }
-    let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    let end = name_after_cue(tokens, i, is_name_token);
     (end > i).then_some(PatternName {
         start: i,
         end,
@@ -459,12 +466,178 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// The end of a person's name of 1 to 3 words (hyphenated parts counting as one) starting at
+/// token `i`, right after a cue; `i` when there is none.
+fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) -> usize {
+    let mut end = i;
+    while end < tokens.len()
+        && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
+        && is_part(&tokens[end])
+        && (end == i || tokens[end].gap.joins_name())
+    {
+        end += 1;
+    }
+    let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    // "Squadron Officer School", "Queen Street": a title word inside an organisation's or a
+    // place's name.
+    if end > i
+        && (in_organization_heads(&tokens[end - 1].norm) || in_place_heads(&tokens[end - 1].norm))
+    {
+        return i;
+    }
+    end
+}
+
+/// A person named right after a lowercase noun for what people are or do: "mathematician
+/// Aner Shalev", "webcomic artist Zach Weiner", "interviewee R Saravanan", or a family word
+/// and a comma before a name that closes the phrase ("their child, Gloria."). The name's
+/// words are capitalised, not in capitals ("analyst CNN" is no person).
+pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option<PatternName> {
+    let cue = tokens.get(i.checked_sub(1)?)?;
+    if cue.shape != Shape::Lower {
+        return None;
+    }
+    // "his wife Grace", "Mugabe's wife Grace", "their nine-month-old child, Gloria": a family
+    // word after a possessive, at most three words back ("son" alone may be French).
+    let possessed = (i.saturating_sub(5)..i - 1).rev().any(|k| {
+        tokens[k].is_possessive()
+            || matches!(
+                tokens[k].norm.as_ref(),
+                "his" | "her" | "their" | "my" | "your" | "our" | "its"
+            )
+    });
+    let kin = possessed && in_kin_words(&cue.norm);
+    let joined = tokens[i].gap == Gap::Space && (kin || in_person_descriptors(&cue.norm));
+    let after_comma =
+        kin && tokens[i].gap == Gap::Punct && text[cue.end..tokens[i].start].trim() == ",";
+    if !joined && !after_comma {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, |t| {
+        t.shape == Shape::Capitalized && is_name_token(t)
+    });
+    // After a comma the name must close the phrase: "his son, Hunter Biden." not "his son,
+    // Washington said". A capitalised word right after the name means the cue ran into a
+    // heading or a longer name ("candidate Interview What ...", "philosopher Noam Chomsky
+    // Noam Chomsky is"): no name is read there.
+    let closes = tokens.get(end).is_none_or(|t| !t.gap.joins_name());
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || is_name_particle(&t.norm)));
+    // "Mr. B--" is no name.
+    let one_letter = end == i + 1 && tokens[i].norm.chars().count() < 2;
+    (end > i && (joined || closes) && !runs_on && !one_letter).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// Lowercase nouns for a person's occupation or role, which put a name right after them.
+fn in_person_descriptors(word: &str) -> bool {
+    matches!(
+        word,
+        "artist"
+            | "writer"
+            | "novelist"
+            | "poet"
+            | "playwright"
+            | "journalist"
+            | "reporter"
+            | "columnist"
+            | "editor"
+            | "photographer"
+            | "filmmaker"
+            | "painter"
+            | "sculptor"
+            | "designer"
+            | "architect"
+            | "musician"
+            | "singer"
+            | "songwriter"
+            | "rapper"
+            | "composer"
+            | "actor"
+            | "actress"
+            | "comedian"
+            | "cartoonist"
+            | "blogger"
+            | "scientist"
+            | "researcher"
+            | "mathematician"
+            | "physicist"
+            | "chemist"
+            | "biologist"
+            | "astronomer"
+            | "geologist"
+            | "economist"
+            | "historian"
+            | "philosopher"
+            | "linguist"
+            | "psychologist"
+            | "inventor"
+            | "astronaut"
+            | "student"
+            | "teacher"
+            | "lawyer"
+            | "attorney"
+            | "prosecutor"
+            | "activist"
+            | "campaigner"
+            | "candidate"
+            | "nominee"
+            | "founder"
+            | "businessman"
+            | "businesswoman"
+            | "entrepreneur"
+            | "investor"
+            | "analyst"
+            | "interviewee"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "winger"
+            | "teammate"
+            | "colleague"
+    )
+}
+
+/// Family words, which put a name after them, or after them and a comma.
+fn in_kin_words(word: &str) -> bool {
+    matches!(
+        word,
+        "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "child"
+            | "baby"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "widow"
+            | "grandson"
+            | "granddaughter"
+            | "nephew"
+            | "niece"
+    )
+}
+
 /// A person the knowledge base lacks, named with a known given name: "Dean Kamen",
 /// "Sergey Brin" (2 or 3 capitalised words, the first one a given name).
+///
+/// After "the", or with more capitalised words after three, the run names a thing ("the Andy
+/// Warhol Photographic Legacy Program"): after "the" and with `nested_person`, the person
+/// nested in it is read as its first two words (a census given name is evidence enough);
+/// otherwise nothing is (a place that is also a given name: "the Brooklyn Daily Eagle", "the
+/// Paris Motor Show"; a headline in title case: "Oscar Voters Don't Forget").
 pub fn person_by_given_name(
     tokens: &[Token],
     i: usize,
     is_given_name: impl Fn(&str) -> bool,
+    nested_person: bool,
 ) -> Option<PatternName> {
     let first = &tokens[i];
     if first.shape != Shape::Capitalized || is_not_name(&first.norm) || !is_given_name(&first.norm)
@@ -482,7 +655,22 @@ pub fn person_by_given_name(
     {
         end += 1;
     }
-    let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    let mut end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    let after_the = i > 0 && tokens[i - 1].norm == "the" && first.gap.joins_name();
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && t.is_capitalized());
+    if words_in(&tokens[i..end]) > 2 && (after_the || runs_on) {
+        if !nested_person || !after_the {
+            return None;
+        }
+        end = i + 1;
+        while end < tokens.len()
+            && (words_in(&tokens[i..end]) < 2 || tokens[end].gap == Gap::Hyphen)
+        {
+            end += 1;
+        }
+    }
     (words_in(&tokens[i..end]) >= 2).then_some(PatternName {
         start: i,
         end,
@@ -751,6 +939,72 @@ mod tests {
             surface(text, organization_at(&tokens, 4)).as_deref(),
             Some("Rolling Stone Magazine")
         );
+    }
+
+    #[test]
+    fn a_title_inside_an_organisation_name_introduces_no_person() {
+        let text = "at Squadron Officer School in Alabama";
+        let tokens = tokenize(text);
+        assert_eq!(person_after_title(&tokens, 3), None);
+        let text = "walking down Queen Street today";
+        let tokens = tokenize(text);
+        assert_eq!(person_after_title(&tokens, 3), None);
+    }
+
+    #[test]
+    fn a_person_nested_in_a_longer_name_is_its_first_two_words_or_none() {
+        let given = |n: &str| matches!(n, "andy" | "jeff" | "john" | "brooklyn");
+        let text = "by the Andy Warhol Photographic Legacy Program";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_by_given_name(&tokens, 2, given, true)).as_deref(),
+            Some("Andy Warhol")
+        );
+        let text = "went to the Jeff McBride Experience in Arkansas";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_by_given_name(&tokens, 3, given, true)).as_deref(),
+            Some("Jeff McBride")
+        );
+        let text = "published in the Brooklyn Daily Eagle, called";
+        let tokens = tokenize(text);
+        assert_eq!(person_by_given_name(&tokens, 3, given, false), None);
+        let text = "Makes Sure John Voters Don't Forget";
+        let tokens = tokenize(text);
+        assert_eq!(person_by_given_name(&tokens, 2, given, true), None);
+        let text = "said John Quincy Adams yesterday";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(text, person_by_given_name(&tokens, 1, given, true)).as_deref(),
+            Some("John Quincy Adams")
+        );
+    }
+
+    #[test]
+    fn a_lowercase_occupation_or_family_word_introduces_a_person() {
+        let cases = [
+            (
+                "the webcomic artist Zach Weiner said",
+                3,
+                Some("Zach Weiner"),
+            ),
+            ("their nine-month-old child, Gloria. She", 5, Some("Gloria")),
+            ("the philosopher Luis de Miranda weaves", 2, None),
+            ("faire comme son Veep", 3, None),
+            ("their child, Washington Post reported", 3, None),
+            ("the news analyst CNN hired", 3, None),
+            ("the Artist Formerly Known", 2, None),
+            (
+                "presidential candidate Interview What qualifications",
+                2,
+                None,
+            ),
+        ];
+        for (text, i, want) in cases {
+            let tokens = tokenize(text);
+            let got = person_after_descriptor(text, &tokens, i);
+            assert_eq!(surface(text, got).as_deref(), want, "{text}");
+        }
     }
 
     #[test]

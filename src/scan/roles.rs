@@ -4,7 +4,8 @@
 //! while the entity stays the place, so the card still describes the country. Only local
 //! evidence counts: the name opens a clause and an agentive verb follows it, or it is a side
 //! of a match or a score line. A name after a preposition ("in Iran", "to the U.S.") or with a
-//! copula ("Afghanistan is") stays a place.
+//! copula ("Afghanistan is") stays a place. A region acts only as a team: England, Scotland
+//! and Wales field national sides, while "Texas said" is too rare a government to guess at.
 
 use super::Scan;
 use crate::kb::EntityType;
@@ -22,7 +23,10 @@ pub fn acting_places(text: &str, scan: &Scan) -> Vec<bool> {
         .map(|m| {
             let entity = &scan.entities[m.entity];
             let place = entity.kind == EntityType::Place
-                && matches!(entity.subtype.as_str(), "country" | "territory" | "city");
+                && matches!(
+                    entity.subtype.as_str(),
+                    "country" | "territory" | "city" | "region"
+                );
             let first = tokens.partition_point(|t| t.start < m.start);
             let after = tokens.partition_point(|t| t.start < m.end);
             (place && first < after).then_some((first, after))
@@ -31,7 +35,12 @@ pub fn acting_places(text: &str, scan: &Scan) -> Vec<bool> {
     let mut teams = vec![false; scan.entities.len()];
     for (m, span) in scan.mentions.iter().zip(&spans) {
         if let Some((first, after)) = *span {
-            teams[m.entity] |= plays(text, &tokens, first, after);
+            // "challenges facing Virginia": only a score line makes a region a side.
+            teams[m.entity] |= if scan.entities[m.entity].subtype == "region" {
+                in_score_line(text, &tokens, first, after)
+            } else {
+                plays(text, &tokens, first, after)
+            };
         }
     }
     scan.mentions
@@ -42,7 +51,10 @@ pub fn acting_places(text: &str, scan: &Scan) -> Vec<bool> {
                 return false;
             };
             let located = first > 0 && is_locative(&tokens[first - 1].norm);
-            let speaks = if scan.entities[m.entity].subtype == "city" {
+            let subtype = scan.entities[m.entity].subtype.as_str();
+            let speaks = if subtype == "region" {
+                false
+            } else if subtype == "city" {
                 // A city acts only as a seat of government that speaks: "Moscow denied",
                 // not "Houston should have been selected".
                 speaking_verb_at(&tokens, after)
@@ -248,10 +260,23 @@ fn is_participle(word: &str) -> bool {
 }
 
 /// Words ending in "-ed" that are adjectives or nouns, not verbs, after a country name.
+/// Also the verbs of a state coming to an end ("when the Soviet Union collapsed"): things that
+/// happen to a country as a place and polity, not acts of its government.
 fn is_adjective_ed(word: &str) -> bool {
     matches!(
         word,
-        "based" | "backed" | "led" | "owned" | "linked" | "allied" | "aligned"
+        "based"
+            | "backed"
+            | "led"
+            | "owned"
+            | "linked"
+            | "allied"
+            | "aligned"
+            | "collapsed"
+            | "dissolved"
+            | "disintegrated"
+            | "existed"
+            | "ceased"
     )
 }
 
@@ -463,6 +488,26 @@ mod tests {
         assert!(found.iter().all(|(_, f)| *f), "{found:?}");
         let found = acting("Belgium 3 – 0 Panama. The fans who travelled to Panama cheered.");
         assert!(!found.last().expect("mentions").1, "{found:?}");
+    }
+
+    #[test]
+    fn a_region_in_a_match_is_a_team_but_never_a_government() {
+        let found = acting("Tunisia 1 – 2 England. England had better possession. Texas said no.");
+        assert!(flag_of(&found, "England"));
+        assert!(found
+            .iter()
+            .filter(|(t, _)| t == "England")
+            .all(|(_, f)| *f));
+        assert!(!flag_of(&found, "Texas"));
+        let found = acting("He knows the challenges facing Virginia.");
+        assert!(!flag_of(&found, "Virginia"));
+    }
+
+    #[test]
+    fn a_state_that_collapsed_did_not_act() {
+        let found = acting("When the Soviet Union collapsed, Russia protested.");
+        assert!(!flag_of(&found, "Soviet Union"));
+        assert!(flag_of(&found, "Russia"));
     }
 
     #[test]

@@ -1,0 +1,159 @@
+//! What an article teaches about its own cast, for the shorter names it uses later: a person
+//! introduced as "Frank Messina" is "Frank" further on, "the Church of Scientology" is "the
+//! Church", "the University of Southern Indiana" is "USI", and "the United States Air Force"
+//! is "the Air Force". A short form is read only when
+//! exactly one entity of the article fits it: two Georges leave "George" alone.
+
+use super::patterns;
+use crate::text::{Shape, Token};
+use std::collections::HashMap;
+
+/// Most letters in initials remembered for an organisation ("USI", "IBM", "NAACP").
+const MAX_INITIALS: usize = 8;
+
+/// Short forms of names the article has used in full, each to the article entity it means,
+/// or to `None` once two entities share it.
+#[derive(Debug, Default)]
+pub struct Memory {
+    given_names: HashMap<String, Option<usize>>,
+    heads: HashMap<String, Option<usize>>,
+    initials: HashMap<String, Option<usize>>,
+    /// Names of organisations without the place or demonym they start with, as keys.
+    without_place: HashMap<String, Option<usize>>,
+}
+
+fn remember(map: &mut HashMap<String, Option<usize>>, key: String, entity: usize) {
+    map.entry(key)
+        .and_modify(|known| {
+            if *known != Some(entity) {
+                *known = None;
+            }
+        })
+        .or_insert(Some(entity));
+}
+
+impl Memory {
+    /// A person named in full by `name` (two or more tokens): its first word, when it can be a
+    /// given name (`given`: the caller's judgement of the word; no title, no initial, no word
+    /// as short as "Le" or "No"), is that person alone later on.
+    pub fn person(&mut self, name: &[Token], entity: usize, given: bool) {
+        let [first, _, ..] = name else {
+            return;
+        };
+        let plausible = given
+            && first.shape == Shape::Capitalized
+            && first.norm.chars().count() > 2
+            && !patterns::is_person_title(&first.norm)
+            && !patterns::is_not_name(&first.norm);
+        if plausible {
+            remember(&mut self.given_names, first.norm.to_string(), entity);
+        }
+    }
+
+    /// An organisation named in full by `name`: its head words ("Church" of "Church of
+    /// Scientology") and the initials of its capitalised words ("USI").
+    pub fn organization(&mut self, name: &[Token], entity: usize) {
+        if name.len() < 2 {
+            return;
+        }
+        for token in name {
+            if token.is_capitalized() && patterns::is_organization_head(&token.norm) {
+                remember(&mut self.heads, token.norm.to_string(), entity);
+            }
+        }
+        let initials: String = name
+            .iter()
+            .filter(|t| t.is_capitalized())
+            .filter_map(|t| t.norm.chars().next())
+            .collect();
+        if (2..=MAX_INITIALS).contains(&initials.chars().count()) {
+            remember(&mut self.initials, initials, entity);
+        }
+    }
+
+    /// An organisation named in full by `name`, whose first `place_words` tokens name a place
+    /// or its people ("United States" in "United States Air Force"): the rest is that
+    /// organisation alone later on.
+    pub fn organization_of_place(&mut self, name: &[Token], place_words: usize, entity: usize) {
+        let rest = &name[place_words.min(name.len())..];
+        if rest.len() < 2 {
+            return;
+        }
+        let key = rest
+            .iter()
+            .map(|t| t.norm.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        remember(&mut self.without_place, key, entity);
+    }
+
+    /// The organisation whose name without its place `key` (a normalised phrase) is.
+    pub fn without_place(&self, key: &str) -> Option<usize> {
+        self.without_place.get(key).copied().flatten()
+    }
+
+    /// The person whose given name `norm` is, if only one.
+    pub fn given_name(&self, norm: &str) -> Option<usize> {
+        self.given_names.get(norm).copied().flatten()
+    }
+
+    /// The organisation whose head word `norm` is ("the Court"), if only one.
+    pub fn head(&self, norm: &str) -> Option<usize> {
+        self.heads.get(norm).copied().flatten()
+    }
+
+    /// The organisation whose initials `letters` (lower case) are, if only one.
+    pub fn initials(&self, letters: &str) -> Option<usize> {
+        self.initials.get(letters).copied().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn a_short_form_shared_by_two_entities_means_neither() {
+        let mut memory = Memory::default();
+        memory.person(&tokenize("George Bush"), 0, true);
+        memory.person(&tokenize("George Clooney"), 1, true);
+        memory.person(&tokenize("Frank Messina"), 2, true);
+        memory.person(&tokenize("Frank Messina"), 2, true);
+        assert_eq!(memory.given_name("george"), None);
+        assert_eq!(memory.given_name("frank"), Some(2));
+    }
+
+    #[test]
+    fn titles_and_initials_are_no_given_names() {
+        let mut memory = Memory::default();
+        memory.person(&tokenize("President Lula"), 0, true);
+        memory.person(&tokenize("J. Smith"), 1, true);
+        memory.person(&tokenize("Le Duan"), 2, true);
+        memory.person(&tokenize("Seattle Slew"), 3, false);
+        assert_eq!(memory.given_name("president"), None);
+        assert_eq!(memory.given_name("j"), None);
+        assert_eq!(memory.given_name("le"), None);
+        assert_eq!(memory.given_name("seattle"), None);
+    }
+
+    #[test]
+    fn an_organisation_leaves_its_head_words_and_initials() {
+        let mut memory = Memory::default();
+        memory.organization(&tokenize("University of Southern Indiana"), 3);
+        memory.organization(&tokenize("Church of Scientology"), 4);
+        assert_eq!(memory.initials("usi"), Some(3));
+        assert_eq!(memory.head("university"), Some(3));
+        assert_eq!(memory.head("church"), Some(4));
+        assert_eq!(memory.initials("cs"), Some(4));
+    }
+
+    #[test]
+    fn an_organisation_without_its_place_is_remembered() {
+        let mut memory = Memory::default();
+        memory.organization_of_place(&tokenize("United States Air Force"), 2, 5);
+        memory.organization_of_place(&tokenize("Iranian Navy"), 1, 6);
+        assert_eq!(memory.without_place("air force"), Some(5));
+        assert_eq!(memory.without_place("navy"), None);
+    }
+}
