@@ -38,7 +38,7 @@
   }
 
   // Start-up costs, reported in the popup's stats and read by the start-up benchmark.
-  const timings = {};
+  const timings = { scriptAt: performance.now() };
 
   // The knowledge comes in two files: a small hot set (what the news names most) that is
   // ready at once, and the full file, which the core switches to when it arrives
@@ -58,6 +58,7 @@
     // the scanner compiled by the engine's optimising tier before the real one.
     if (document.readyState === 'loading' && loaded.warm_up) timings.warmUpMs = loaded.warm_up();
     timings.readyMs = performance.now() - began;
+    timings.readyAt = performance.now();
     full.then((bytes) => {
       const upgradeBegan = performance.now();
       loaded.upgrade_knowledge(bytes);
@@ -89,15 +90,19 @@
     return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   }
 
-  // The scan reads what is rendered: at DOMContentLoaded Firefox has not laid the page out
-  // yet (no boxes, so every element would look hidden), so one layout is forced first. A
-  // hidden tab waits until it is shown.
+  // The scan reads what is rendered (checkVisibility: style and boxes, not geometry). Asking
+  // the body brings style up to date; at DOMContentLoaded Firefox may not have built any boxes
+  // yet (everything would look hidden), and only then is a full layout forced. A hidden tab
+  // waits until it is shown.
   function firstLayout() {
     if (document.hidden) {
       return new Promise((resolve) => document.addEventListener('visibilitychange', resolve, { once: true }))
         .then(firstLayout);
     }
-    document.documentElement.getBoundingClientRect();
+    const began = performance.now();
+    const root = document.body ?? document.documentElement;
+    if (!root.checkVisibility?.()) document.documentElement.getBoundingClientRect();
+    timings.layoutMs = performance.now() - began;
     return Promise.resolve();
   }
 
@@ -105,6 +110,7 @@
   let latest = null;
 
   async function apply(state) {
+    timings.settingsAt ??= performance.now();
     latest = state;
     const { options, disabledSites } = state;
     const enabled = !options.paused && !disabledSites.includes(host);
@@ -120,6 +126,7 @@
     }
     loading ??= loadCore();
     const [loaded] = await Promise.all([loading, documentParsed().then(firstLayout)]);
+    timings.startAt = performance.now();
     if (state !== latest) return;
     core = loaded;
     if (core.stats().running) {

@@ -125,7 +125,7 @@ for (const name of browsers) {
       textKB: s.textBytes / 1024,
       detail: {
         readyMs: s.readyMs, warmUpMs: s.warmUpMs, startMs: s.startMs, maxTaskMs: s.maxTaskMs, walk: s.maxWalkMs, section: s.maxSectionMs, scan: s.maxScanMs, upgradeMs: s.upgradeMs,
-        dcl: s.domContentLoadedAt, paintedAt: s.paintedAtMs, tasks: s.tasks,
+        dcl: s.domContentLoadedAt, layoutMs: s.layoutMs, scriptAt: s.scriptAt, settingsAt: s.settingsAt, readyAt: s.readyAt, startAt: s.startAt, paintedAt: s.paintedAtMs, tasks: s.tasks,
       },
     });
   }
