@@ -162,6 +162,13 @@ impl Walker {
         self.stack.is_empty() && self.lone_text.is_none() && self.partial.is_none()
     }
 
+    /// Whether what was read so far may end a section: the walk stopped at a block boundary
+    /// or inside a text node too long for one section. Elsewhere a name may run on into the
+    /// next inline element ("Mos<b>cow</b>").
+    pub fn at_break(&self) -> bool {
+        self.pending_break || self.partial.is_some() || self.is_done()
+    }
+
     /// Reads a text node from byte `from` of its text, at most up to `max_bytes` of page
     /// text; keeps the rest for the next slice.
     fn read(

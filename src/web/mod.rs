@@ -76,7 +76,7 @@ const COLD_SCAN_MS_PER_KB: f64 = if cfg!(feature = "js-engine") {
 /// every `NODES_PER_CHECK` nodes. The node cap keeps the task's shape testable; the clock
 /// keeps slow machines inside the budget.
 const WALK_BUDGET_MS: f64 = 12.0;
-const NODES_PER_CHECK: usize = 100;
+const NODES_PER_CHECK: usize = 25;
 /// How long a mention reached with the card's previous/next buttons stays marked.
 const FLASH_MS: u32 = 1200;
 
@@ -305,9 +305,9 @@ pub fn start(
         }
         APP.with(|cell| *cell.borrow_mut() = Some(app));
         install_listeners()?;
-        // The first slice runs now: an ordinary article is read, scanned and painted before
-        // `start` returns.
-        with_app(App::step);
+        // Reading starts in the next task: setting up runs code of the module for the
+        // first time (the engine compiles it then), and the two together made one long task.
+        with_app(App::schedule_step);
     }
     Ok(stats())
 }
@@ -610,10 +610,14 @@ impl App {
         } else {
             SECTION_BYTES
         };
-        while nodes < NODES_PER_TASK
-            && self.section.text.len() < section_bytes
-            && now_ms() - began < WALK_BUDGET_MS
-        {
+        // A full section still takes in text up to the next block boundary, within reason
+        // (a paragraph of a thousand inline elements is cut anyway).
+        let wants_text = |app: &App| {
+            let len = app.section.text.len();
+            len < section_bytes
+                || (len < 2 * section_bytes && !app.walkers.front().is_none_or(Walker::at_break))
+        };
+        while nodes < NODES_PER_TASK && wants_text(self) && now_ms() - began < WALK_BUDGET_MS {
             let Some(walker) = self.walkers.front_mut() else {
                 break;
             };
@@ -627,8 +631,8 @@ impl App {
                 self.walkers.pop_front();
             }
         }
-        let section_ready = !self.section.text.is_empty()
-            && (self.section.text.len() >= section_bytes || self.walkers.is_empty());
+        let section_ready =
+            !self.section.text.is_empty() && (self.walkers.is_empty() || !wants_text(self));
         let walked = now_ms();
         self.max_walk_ms = self.max_walk_ms.max(walked - began);
         let expected_ms = self.section.text.len() as f64 / 1024.0 * self.section_ms_per_kb;
