@@ -15,11 +15,22 @@
   // Placeholders come back as "$1", "$2": the core fills them in.
   const labels = Object.fromEntries(CARD_LABELS.map((key) => [key, api.i18n.getMessage(key, ['$1', '$2'])]));
 
+  // The module compiles while the settings are read: the engine compiles on its background
+  // threads, so the page's main thread hardly notices, and on a site the reader has switched
+  // off the compiled module is dropped unused (nothing is instantiated or run there).
+  const wasmUrl = api.runtime.getURL('pkg/backstory_bg.wasm');
+  const compiling = WebAssembly.compileStreaming(fetch(wasmUrl)).catch((error) => {
+    if (error instanceof WebAssembly.CompileError) throw error;
+    // Served without the wasm MIME type: compile from the bytes instead.
+    return fetch(wasmUrl).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+  });
+  compiling.catch(() => {});
+
   // Chromium refuses to compile WebAssembly in a content script when the page's CSP lacks
   // 'wasm-unsafe-eval'; the background then injects the same crate compiled to JavaScript.
   async function compileCore() {
     try {
-      await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/backstory_bg.wasm') });
+      await wasm_bindgen({ module_or_path: await compiling });
       return wasm_bindgen;
     } catch (error) {
       if (!(error instanceof WebAssembly.CompileError)) throw error;
