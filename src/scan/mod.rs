@@ -16,6 +16,7 @@ mod acronyms;
 mod context;
 mod disambiguate;
 mod incremental;
+mod lists;
 mod lookup;
 mod memory;
 pub mod patterns;
@@ -812,9 +813,11 @@ impl Scanner<'_, '_> {
     /// that they count wherever the full name stands: initials of an organisation the article
     /// names ("USI" for the University of Southern Indiana), and a surname or given name used
     /// before the article names the person in full ("Braverman (left)" in a caption above
-    /// "Home Secretary Suella Braverman"). Mentions are put back in text order.
+    /// "Home Secretary Suella Braverman"), and two-word names listed beside a person
+    /// (`lists`). Mentions are put back in text order.
     fn late_pass(&mut self) {
         let mut covered = vec![false; self.tokens.len()];
+        let mut people = Vec::new();
         let mut t = 0;
         for m in &self.scan.mentions {
             while t < self.tokens.len() && self.tokens[t].end <= m.start {
@@ -825,8 +828,23 @@ impl Scanner<'_, '_> {
                 covered[u] = true;
                 u += 1;
             }
+            if self.scan.entities[m.entity].kind == EntityType::Person && u > t {
+                people.push((t, u));
+            }
         }
         let before = self.scan.mentions.len();
+        let listed = lists::members(self.text, &self.tokens, &self.caps_block, &covered, &people);
+        for (start, end) in listed {
+            if covered[start] || covered[start + 1] {
+                continue;
+            }
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+            self.commit_pattern(patterns::PatternName {
+                start,
+                end,
+                kind: EntityType::Person,
+            });
+        }
         for (i, &covered) in covered.iter().enumerate() {
             if covered || !self.could_start_name(i) {
                 continue;

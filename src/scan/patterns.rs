@@ -427,6 +427,10 @@ pub fn is_place_prefix(norm: &str) -> bool {
     )
 }
 
+pub fn is_place_head(norm: &str) -> bool {
+    in_place_heads(norm)
+}
+
 pub fn is_organization_head(norm: &str) -> bool {
     in_organization_heads(norm)
 }

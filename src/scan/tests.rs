@@ -806,3 +806,20 @@ fn a_place_word_before_a_city_is_no_given_name() {
         found(text)
     );
 }
+
+#[test]
+fn a_two_word_name_listed_with_two_people_is_a_person() {
+    let text = "The show has prints by Robert Mapplethorpe, Walker Evans, and Helmut Newton.";
+    let people: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert!(people.contains(&"Walker Evans".to_string()), "{people:?}");
+    // One recognised member is not enough: these are films.
+    let films = "Honorable mentions: Marjorie Prime, Phantom Thread, and Casting Tonight.";
+    assert!(!surfaces(films).contains(&"Phantom Thread".to_string()));
+    // Without a final "and" there is no list.
+    let intro = "Speaking Tuesday, Robert Mapplethorpe met Helmut Newton.";
+    assert!(!surfaces(intro).contains(&"Speaking Tuesday".to_string()));
+}
