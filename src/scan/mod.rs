@@ -507,6 +507,10 @@ impl Scanner<'_, '_> {
                 i += len;
                 continue;
             }
+            if self.remembered_word_at(i) {
+                i += 1;
+                continue;
+            }
             if self.currency_prefix_at(i) {
                 i += 1;
                 continue;
@@ -739,6 +743,24 @@ impl Scanner<'_, '_> {
         Some(1)
     }
 
+    /// A one-word organisation a cue introduced earlier ("LibriVox founder Hugh McGuire"),
+    /// named again: "I launched LibriVox". The knowledge base lacks the word (the cue is
+    /// read only then), so no other reading competes.
+    fn remembered_word_at(&mut self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        if !token.is_capitalized() || self.caps_block[i] {
+            return false;
+        }
+        let Some(index) = self.memory.word(&self.text[token.start..token.end]) else {
+            return false;
+        };
+        if self.in_longer_name(i, i + 1) {
+            return false;
+        }
+        self.push_mention(i, i + 1, index);
+        true
+    }
+
     /// A lone given name of a person this article named in full ("Frank" after "Frank
     /// Messina"); the caller has ruled out a preposition asking for a place ("in Jordan"
     /// after "Jordan Peterson").
@@ -880,6 +902,10 @@ impl Scanner<'_, '_> {
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
             .or_else(|| {
+                patterns::organization_before_founder(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::person_by_given_name(
                     &self.tokens,
                     i,
@@ -982,6 +1008,9 @@ impl Scanner<'_, '_> {
             ArticleEntity::new(None, &name, found.kind, subtype)
         });
         self.remember(found.start, found.end, found.kind, index);
+        if found.kind == EntityType::Organization && found.end - found.start == 1 {
+            self.memory.organization_word(&name, index);
+        }
         self.push_mention(found.start, found.end, index);
         index
     }

@@ -823,3 +823,21 @@ fn a_two_word_name_listed_with_two_people_is_a_person() {
     let intro = "Speaking Tuesday, Robert Mapplethorpe met Helmut Newton.";
     assert!(!surfaces(intro).contains(&"Speaking Tuesday".to_string()));
 }
+
+#[test]
+fn a_name_before_founder_and_a_person_is_an_organisation_named_again_later() {
+    let text = "An interview with Zorblex founder Hugh McGuire. I launched Zorblex in 2005. \
+                Mozilla CEO promotion controversy. Company founder Jane Doe spoke.";
+    let found = found(text);
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|(_, kind, _)| kind == "organization")
+        .map(|(s, _, _)| s.as_str())
+        .collect();
+    assert_eq!(
+        orgs.iter().filter(|s| **s == "Zorblex").count(),
+        2,
+        "{found:?}"
+    );
+    assert!(!orgs.contains(&"Company"), "{found:?}");
+}
