@@ -161,21 +161,39 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
 
 /// The one world-famous person a bare surname means before any introduction ("Putin said",
 /// "Obama's adviser"): prominence 70 or more, and no other person with that surname above
-/// 50 ("Clinton" and "Bush" stay unlinked until the article names one in full).
+/// 50 ("Clinton" and "Bush" stay unlinked until the article names one in full). A surname
+/// that is the knowledge base's only reading of the word, of one well-known person
+/// (`UNIQUE_SURNAME_PROMINENCE`), means that person too ("Gorbachev agreed"): a name this
+/// rare is not also a common word, a place or another famous person.
 fn famous_surname(candidates: impl Iterator<Item = Candidate>) -> Option<u32> {
     let mut famous = None;
-    for c in candidates.filter(|c| c.has(ALIAS_SURNAME)) {
+    let mut blocked = false;
+    let mut readings = 0;
+    let mut only = None;
+    for c in candidates {
+        readings += 1;
+        if !c.has(ALIAS_SURNAME) {
+            continue;
+        }
+        if c.prominence >= UNIQUE_SURNAME_PROMINENCE {
+            only = Some(c.entity);
+        }
         if c.prominence >= 70 {
-            if famous.is_some() {
-                return None;
-            }
+            blocked |= famous.is_some();
             famous = Some(c.entity);
         } else if c.prominence >= 50 {
-            return None;
+            blocked = true;
         }
     }
-    famous
+    if readings == 1 {
+        return only;
+    }
+    famous.filter(|_| !blocked)
 }
+
+/// Least prominence of a person whose surname alone names them when the word has no other
+/// reading in the knowledge base.
+const UNIQUE_SURNAME_PROMINENCE: u8 = 60;
 
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
 /// like an acronym.

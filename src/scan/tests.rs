@@ -841,3 +841,16 @@ fn a_name_before_founder_and_a_person_is_an_organisation_named_again_later() {
     );
     assert!(!orgs.contains(&"Company"), "{found:?}");
 }
+
+#[test]
+fn a_surname_that_is_the_only_reading_of_a_well_known_person_names_them() {
+    let found = found("The agreement was that Gorbachev agreed to a concession.");
+    let kb = Kb::embedded().unwrap();
+    let person = found.iter().find(|(s, _, _)| s == "Gorbachev");
+    let name = person
+        .and_then(|(_, _, id)| id.and_then(|id| kb.entity(id)))
+        .map(|e| e.name.to_string());
+    assert_eq!(name.as_deref(), Some("Mikhail Gorbachev"), "{found:?}");
+    // "Clinton" is several people and places: no reading before an introduction.
+    assert!(!surfaces("Well, Clinton came into office.").contains(&"Clinton".to_string()));
+}
