@@ -20,6 +20,10 @@ pub struct Memory {
     initials: HashMap<String, Option<usize>>,
     /// Names of organisations without the place or demonym they start with, as keys.
     without_place: HashMap<String, Option<usize>>,
+    /// One-word names of organisations a cue introduced ("LibriVox founder Hugh McGuire"),
+    /// as written: the knowledge base lacks them, so only the article says what they are
+    /// later on, and only in the same letters ("Cia" is not "CIA").
+    words: HashMap<String, Option<usize>>,
 }
 
 fn remember(map: &mut HashMap<String, Option<usize>>, key: String, entity: usize) {
@@ -102,6 +106,21 @@ impl Memory {
         self.heads.get(norm).copied().flatten()
     }
 
+    /// An organisation a cue introduced by the one word `written` (three letters or more).
+    pub fn organization_word(&mut self, written: &str, entity: usize) {
+        if written.chars().count() > 2 {
+            remember(&mut self.words, written.to_string(), entity);
+        }
+    }
+
+    /// The organisation a cue introduced as `written`, if only one.
+    pub fn word(&self, written: &str) -> Option<usize> {
+        if self.words.is_empty() {
+            return None;
+        }
+        self.words.get(written).copied().flatten()
+    }
+
     /// The organisation whose initials `letters` (lower case) are, if only one.
     pub fn initials(&self, letters: &str) -> Option<usize> {
         self.initials.get(letters).copied().flatten()
@@ -146,6 +165,16 @@ mod tests {
         assert_eq!(memory.head("university"), Some(3));
         assert_eq!(memory.head("church"), Some(4));
         assert_eq!(memory.initials("cs"), Some(4));
+    }
+
+    #[test]
+    fn a_one_word_organisation_is_remembered_whole() {
+        let mut memory = Memory::default();
+        memory.organization_word("LibriVox", 7);
+        memory.organization_word("UN", 8);
+        assert_eq!(memory.word("LibriVox"), Some(7));
+        assert_eq!(memory.word("Librivox"), None);
+        assert_eq!(memory.word("UN"), None);
     }
 
     #[test]

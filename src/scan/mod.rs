@@ -16,6 +16,7 @@ mod acronyms;
 mod context;
 mod disambiguate;
 mod incremental;
+mod lists;
 mod lookup;
 mod memory;
 pub mod patterns;
@@ -160,21 +161,39 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
 
 /// The one world-famous person a bare surname means before any introduction ("Putin said",
 /// "Obama's adviser"): prominence 70 or more, and no other person with that surname above
-/// 50 ("Clinton" and "Bush" stay unlinked until the article names one in full).
+/// 50 ("Clinton" and "Bush" stay unlinked until the article names one in full). A surname
+/// that is the knowledge base's only reading of the word, of one well-known person
+/// (`UNIQUE_SURNAME_PROMINENCE`), means that person too ("Gorbachev agreed"): a name this
+/// rare is not also a common word, a place or another famous person.
 fn famous_surname(candidates: impl Iterator<Item = Candidate>) -> Option<u32> {
     let mut famous = None;
-    for c in candidates.filter(|c| c.has(ALIAS_SURNAME)) {
+    let mut blocked = false;
+    let mut readings = 0;
+    let mut only = None;
+    for c in candidates {
+        readings += 1;
+        if !c.has(ALIAS_SURNAME) {
+            continue;
+        }
+        if c.prominence >= UNIQUE_SURNAME_PROMINENCE {
+            only = Some(c.entity);
+        }
         if c.prominence >= 70 {
-            if famous.is_some() {
-                return None;
-            }
+            blocked |= famous.is_some();
             famous = Some(c.entity);
         } else if c.prominence >= 50 {
-            return None;
+            blocked = true;
         }
     }
-    famous
+    if readings == 1 {
+        return only;
+    }
+    famous.filter(|_| !blocked)
 }
+
+/// Least prominence of a person whose surname alone names them when the word has no other
+/// reading in the knowledge base.
+const UNIQUE_SURNAME_PROMINENCE: u8 = 60;
 
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
 /// like an acronym.
@@ -506,6 +525,10 @@ impl Scanner<'_, '_> {
                 i += len;
                 continue;
             }
+            if self.remembered_word_at(i) {
+                i += 1;
+                continue;
+            }
             if self.currency_prefix_at(i) {
                 i += 1;
                 continue;
@@ -738,6 +761,24 @@ impl Scanner<'_, '_> {
         Some(1)
     }
 
+    /// A one-word organisation a cue introduced earlier ("LibriVox founder Hugh McGuire"),
+    /// named again: "I launched LibriVox". The knowledge base lacks the word (the cue is
+    /// read only then), so no other reading competes.
+    fn remembered_word_at(&mut self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        if !token.is_capitalized() || self.caps_block[i] {
+            return false;
+        }
+        let Some(index) = self.memory.word(&self.text[token.start..token.end]) else {
+            return false;
+        };
+        if self.in_longer_name(i, i + 1) {
+            return false;
+        }
+        self.push_mention(i, i + 1, index);
+        true
+    }
+
     /// A lone given name of a person this article named in full ("Frank" after "Frank
     /// Messina"); the caller has ruled out a preposition asking for a place ("in Jordan"
     /// after "Jordan Peterson").
@@ -812,9 +853,11 @@ impl Scanner<'_, '_> {
     /// that they count wherever the full name stands: initials of an organisation the article
     /// names ("USI" for the University of Southern Indiana), and a surname or given name used
     /// before the article names the person in full ("Braverman (left)" in a caption above
-    /// "Home Secretary Suella Braverman"). Mentions are put back in text order.
+    /// "Home Secretary Suella Braverman"), and two-word names listed beside a person
+    /// (`lists`). Mentions are put back in text order.
     fn late_pass(&mut self) {
         let mut covered = vec![false; self.tokens.len()];
+        let mut people = Vec::new();
         let mut t = 0;
         for m in &self.scan.mentions {
             while t < self.tokens.len() && self.tokens[t].end <= m.start {
@@ -825,8 +868,23 @@ impl Scanner<'_, '_> {
                 covered[u] = true;
                 u += 1;
             }
+            if self.scan.entities[m.entity].kind == EntityType::Person && u > t {
+                people.push((t, u));
+            }
         }
         let before = self.scan.mentions.len();
+        let listed = lists::members(self.text, &self.tokens, &self.caps_block, &covered, &people);
+        for (start, end) in listed {
+            if covered[start] || covered[start + 1] {
+                continue;
+            }
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+            self.commit_pattern(patterns::PatternName {
+                start,
+                end,
+                kind: EntityType::Person,
+            });
+        }
         for (i, &covered) in covered.iter().enumerate() {
             if covered || !self.could_start_name(i) {
                 continue;
@@ -861,6 +919,10 @@ impl Scanner<'_, '_> {
         patterns::person_after_title(&self.tokens, i)
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
+            .or_else(|| {
+                patterns::organization_before_founder(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
             .or_else(|| {
                 patterns::person_by_given_name(
                     &self.tokens,
@@ -964,6 +1026,9 @@ impl Scanner<'_, '_> {
             ArticleEntity::new(None, &name, found.kind, subtype)
         });
         self.remember(found.start, found.end, found.kind, index);
+        if found.kind == EntityType::Organization && found.end - found.start == 1 {
+            self.memory.organization_word(&name, index);
+        }
         self.push_mention(found.start, found.end, index);
         index
     }

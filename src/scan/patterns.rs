@@ -427,6 +427,10 @@ pub fn is_place_prefix(norm: &str) -> bool {
     )
 }
 
+pub fn is_place_head(norm: &str) -> bool {
+    in_place_heads(norm)
+}
+
 pub fn is_organization_head(norm: &str) -> bool {
     in_organization_heads(norm)
 }
@@ -722,6 +726,56 @@ pub fn person_by_initials(text: &str, tokens: &[Token], i: usize) -> Option<Patt
         start: i,
         end: end + 1,
         kind: EntityType::Person,
+    })
+}
+
+/// An organisation named by the person who founded or runs it: "LibriVox founder Hugh
+/// McGuire", "Quantcast CEO Konrad Feldman". Companies, charities and projects have founders
+/// and chief executives; places and people do not. The name is one to three capitalised
+/// words that do not open a sentence ("Company founder Jane Doe" is no name) and are not the
+/// tail of a longer capitalised run; the caller leaves names the knowledge base knows to it
+/// ("Amazon founder Jeff Bezos" is the company it knows, not a new organisation).
+pub fn organization_before_founder(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let starts = tokens[i].gap.joins_name()
+        && i > 0
+        && !tokens[i - 1].is_capitalized()
+        && !matches!(tokens[i - 1].norm.as_ref(), "the" | "a" | "an");
+    if !starts {
+        return None;
+    }
+    let mut end = i;
+    while end < tokens.len() && end - i < 3 && is_name_token(&tokens[end]) {
+        if end > i && tokens[end].gap != Gap::Space {
+            break;
+        }
+        if in_organization_heads(&tokens[end].norm) || in_place_heads(&tokens[end].norm) {
+            return None;
+        }
+        end += 1;
+    }
+    let cue = tokens.get(end)?;
+    if end == i || cue.gap != Gap::Space {
+        return None;
+    }
+    let person = match cue.norm.as_ref() {
+        "founder" | "cofounder" => end + 1,
+        "co" if tokens
+            .get(end + 1)
+            .is_some_and(|t| t.gap == Gap::Hyphen && t.norm == "founder") =>
+        {
+            end + 2
+        }
+        "ceo" if cue.shape == Shape::Upper => end + 1,
+        _ => return None,
+    };
+    // The founder is named right after: "Eich CEO promotion controversy" is no company.
+    let named = tokens
+        .get(person)
+        .is_some_and(|t| t.gap == Gap::Space && is_name_token(t));
+    named.then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Organization,
     })
 }
 

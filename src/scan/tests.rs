@@ -806,3 +806,51 @@ fn a_place_word_before_a_city_is_no_given_name() {
         found(text)
     );
 }
+
+#[test]
+fn a_two_word_name_listed_with_two_people_is_a_person() {
+    let text = "The show has prints by Robert Mapplethorpe, Walker Evans, and Helmut Newton.";
+    let people: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert!(people.contains(&"Walker Evans".to_string()), "{people:?}");
+    // One recognised member is not enough: these are films.
+    let films = "Honorable mentions: Marjorie Prime, Phantom Thread, and Casting Tonight.";
+    assert!(!surfaces(films).contains(&"Phantom Thread".to_string()));
+    // Without a final "and" there is no list.
+    let intro = "Speaking Tuesday, Robert Mapplethorpe met Helmut Newton.";
+    assert!(!surfaces(intro).contains(&"Speaking Tuesday".to_string()));
+}
+
+#[test]
+fn a_name_before_founder_and_a_person_is_an_organisation_named_again_later() {
+    let text = "An interview with Zorblex founder Hugh McGuire. I launched Zorblex in 2005. \
+                Mozilla CEO promotion controversy. Company founder Jane Doe spoke.";
+    let found = found(text);
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|(_, kind, _)| kind == "organization")
+        .map(|(s, _, _)| s.as_str())
+        .collect();
+    assert_eq!(
+        orgs.iter().filter(|s| **s == "Zorblex").count(),
+        2,
+        "{found:?}"
+    );
+    assert!(!orgs.contains(&"Company"), "{found:?}");
+}
+
+#[test]
+fn a_surname_that_is_the_only_reading_of_a_well_known_person_names_them() {
+    let found = found("The agreement was that Gorbachev agreed to a concession.");
+    let kb = Kb::embedded().unwrap();
+    let person = found.iter().find(|(s, _, _)| s == "Gorbachev");
+    let name = person
+        .and_then(|(_, _, id)| id.and_then(|id| kb.entity(id)))
+        .map(|e| e.name.to_string());
+    assert_eq!(name.as_deref(), Some("Mikhail Gorbachev"), "{found:?}");
+    // "Clinton" is several people and places: no reading before an introduction.
+    assert!(!surfaces("Well, Clinton came into office.").contains(&"Clinton".to_string()));
+}

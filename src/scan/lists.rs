@@ -1,0 +1,145 @@
+//! People named in a list with other people: in "Robert Mapplethorpe, Walker Evans, and
+//! Helmut Newton" the members are of one kind, so when two members of a list joined by commas
+//! and a final "and"/"or" are people the scan recognised, a two-word capitalised member that
+//! no other reading took is a person too, though no cue or known given name introduces it.
+//! One recognised person is not enough ("Marjorie Prime, Phantom Thread, and The Post" are
+//! films), nor is a list without its "and" ("Speaking Tuesday, Jane Doe said"). The walk
+//! starts at person mentions and touches list tokens only.
+
+use super::patterns;
+use crate::text::{Gap, Shape, Token};
+
+/// Fewest recognised people in a list whose other two-word members are read as people.
+const MIN_PEOPLE: usize = 2;
+
+/// Tokens `start..end` of each list member found. `taken[t]` says that some mention covers
+/// token `t`; `spans` are the person mentions as token ranges, in text order.
+pub fn members(
+    text: &str,
+    tokens: &[Token],
+    caps_block: &[bool],
+    taken: &[bool],
+    spans: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut list_end = 0;
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        if start < list_end {
+            continue;
+        }
+        // The person mention ending at token `e`, if any, among the spans before this one.
+        let person_ending = |e: usize| {
+            spans[..k]
+                .iter()
+                .rev()
+                .take_while(|s| s.1 >= e)
+                .find(|s| s.1 == e)
+                .map(|s| s.0)
+        };
+        let mut first = start;
+        let mut people = 1;
+        let mut closed = false;
+        let new_from = found.len();
+        while let Some((member_end, comma_only)) = previous_member_end(text, tokens, first) {
+            let member_start = if let Some(s) = person_ending(member_end) {
+                people += 1;
+                s
+            } else if member_end >= 2 && candidate(tokens, caps_block, taken, member_end - 2) {
+                found.push((member_end - 2, member_end));
+                member_end - 2
+            } else {
+                break;
+            };
+            closed |= !comma_only;
+            first = member_start;
+        }
+        let mut last = end;
+        let mut next_span = k + 1;
+        while let Some((next, comma_only)) = next_member(text, tokens, last) {
+            while spans.get(next_span).is_some_and(|s| s.0 < next) {
+                next_span += 1;
+            }
+            let member_end = match spans.get(next_span) {
+                Some(&(s, e)) if s == next => {
+                    people += 1;
+                    e
+                }
+                _ if candidate(tokens, caps_block, taken, next) => {
+                    found.push((next, next + 2));
+                    next + 2
+                }
+                _ => break,
+            };
+            closed |= !comma_only;
+            last = member_end;
+        }
+        list_end = last;
+        if people < MIN_PEOPLE || !closed {
+            found.truncate(new_from);
+        }
+    }
+    found
+}
+
+/// Where the next list member after a member ending at token `end` starts: after a comma,
+/// "and"/"or", or ", and"; and whether a bare comma joins it.
+fn next_member(text: &str, tokens: &[Token], end: usize) -> Option<(usize, bool)> {
+    let next = tokens.get(end)?;
+    if patterns::is_list_joiner(&next.norm) {
+        let joined = matches!(next.gap, Gap::Space) || comma_before(text, tokens, end);
+        let after = tokens.get(end + 1)?;
+        return (joined && after.gap == Gap::Space).then_some((end + 1, false));
+    }
+    comma_before(text, tokens, end).then_some((end, true))
+}
+
+/// Where the list member before a member starting at token `start` ends (exclusive), and
+/// whether a bare comma joins them.
+fn previous_member_end(text: &str, tokens: &[Token], start: usize) -> Option<(usize, bool)> {
+    if start == 0 {
+        return None;
+    }
+    if comma_before(text, tokens, start) {
+        return Some((start, true));
+    }
+    let joiner = &tokens[start - 1];
+    let joined = tokens[start].gap == Gap::Space && patterns::is_list_joiner(&joiner.norm);
+    if !joined || start < 2 {
+        return None;
+    }
+    (joiner.gap == Gap::Space || comma_before(text, tokens, start - 1))
+        .then_some((start - 1, false))
+}
+
+/// Whether only a comma (and spaces) stands between token `i - 1` and token `i`.
+fn comma_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].gap == Gap::Punct && text[tokens[i - 1].end..tokens[i].start].trim() == ","
+}
+
+/// Whether tokens `i`, `i + 1` are a two-word capitalised name no reading took, with no
+/// capitalised word joined on either side, and neither word a title, a place or
+/// organisation word, or a word that is never a name.
+fn candidate(tokens: &[Token], caps_block: &[bool], taken: &[bool], i: usize) -> bool {
+    let (Some(first), Some(second)) = (tokens.get(i), tokens.get(i + 1)) else {
+        return false;
+    };
+    let word = |t: &Token| {
+        t.shape == Shape::Capitalized
+            && !patterns::is_person_title(&t.norm)
+            && !patterns::is_not_name(&t.norm)
+            && !patterns::is_organization_head(&t.norm)
+            && !patterns::is_place_head(&t.norm)
+            && !patterns::is_place_prefix(&t.norm)
+    };
+    let longer = tokens
+        .get(i + 2)
+        .is_some_and(|t| t.gap.joins_name() && t.is_capitalized())
+        || (i > 0 && first.gap.joins_name() && tokens[i - 1].is_capitalized());
+    word(first)
+        && word(second)
+        && second.gap == Gap::Space
+        && !longer
+        && !caps_block[i]
+        && !taken[i]
+        && !taken[i + 1]
+}
