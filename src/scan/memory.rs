@@ -6,7 +6,7 @@
 
 use super::patterns;
 use crate::text::{Shape, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Most letters in initials remembered for an organisation ("USI", "IBM", "NAACP").
 const MAX_INITIALS: usize = 8;

@@ -31,8 +31,8 @@ use crate::kb::format::{
 };
 use crate::kb::{AliasMatches, Candidate, EntityType, Kb};
 use crate::text::{tokenize_lowered, Gap, Shape, Token};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
 
 /// One highlighted name.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -95,6 +95,9 @@ struct Scanner<'k, 't> {
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
     alias_matches: Vec<Cell<Option<AliasMatches>>>,
+    /// Per token: whether it is a given name, once asked (several rules ask of every
+    /// capitalised word).
+    given_names: Vec<Cell<Option<bool>>>,
     /// Entities named in full somewhere in the article (first pass).
     introduced: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
@@ -136,20 +139,21 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         kb,
         text,
         alias_matches: vec![Cell::new(None); tokens.len()],
+        given_names: vec![Cell::new(None); tokens.len()],
         tokens,
         caps_block,
-        introduced: HashSet::new(),
-        countries: HashSet::new(),
+        introduced: HashSet::default(),
+        countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
-        shadowed_places: HashMap::new(),
+        shadowed_places: HashMap::default(),
         previous_place: None,
-        local_surnames: HashMap::new(),
-        given_name_surnames: HashSet::new(),
-        known_surnames: HashMap::new(),
+        local_surnames: HashMap::default(),
+        given_name_surnames: HashSet::default(),
+        known_surnames: HashMap::default(),
         memory: memory::Memory::default(),
-        keys: HashMap::new(),
+        keys: HashMap::default(),
         definitions,
-        defined_acronyms: HashMap::new(),
+        defined_acronyms: HashMap::default(),
         scan: Scan::default(),
     };
     scanner.first_pass();
@@ -228,6 +232,19 @@ impl Scanner<'_, '_> {
         let found = self.kb.matches_at(&self.tokens, i);
         cached.set(Some(found));
         found
+    }
+
+    /// Whether token `i` is a given name of the knowledge base, asked once per token.
+    fn given_name_at(&self, i: usize) -> bool {
+        let Some(cached) = self.given_names.get(i) else {
+            return false;
+        };
+        if let Some(known) = cached.get() {
+            return known;
+        }
+        let known = self.kb.is_given_name(&self.tokens[i].norm);
+        cached.set(Some(known));
+        known
     }
 
     fn surface(&self, start: usize, end: usize) -> &str {
@@ -449,7 +466,7 @@ impl Scanner<'_, '_> {
         // word needs what follows to read as a person: "Valeska Paris, a former member".
         let sentence_start = before.gap.starts_sentence()
             && !disambiguate::person_context_after(&self.tokens, start + 1);
-        person_shaped && (self.kb.is_given_name(&before.norm) || (unknown && !sentence_start))
+        person_shaped && (self.given_name_at(start - 1) || (unknown && !sentence_start))
     }
 
     /// The kind of place the neighbours ask for: level words ("Georgia's governor"), a city
@@ -829,8 +846,7 @@ impl Scanner<'_, '_> {
             EntityType::Person => {
                 // "Seattle" of a person found as "Seattle Slew" is the city later; a word the
                 // knowledge base does not know at all may be a given name it lacks ("Frank").
-                let given = self.kb.is_given_name(&self.tokens[start].norm)
-                    || self.alias_matches(start).is_empty();
+                let given = self.given_name_at(start) || self.alias_matches(start).is_empty();
                 self.memory.person(&self.tokens[start..end], index, given)
             }
             EntityType::Organization => self.memory.organization(name, index),
@@ -927,7 +943,13 @@ impl Scanner<'_, '_> {
                 patterns::person_by_given_name(
                     &self.tokens,
                     i,
-                    |norm| self.kb.is_given_name(norm),
+                    |norm| {
+                        if norm == self.tokens[i].norm {
+                            self.given_name_at(i)
+                        } else {
+                            self.kb.is_given_name(norm)
+                        }
+                    },
                     true,
                 )
             })
@@ -1000,11 +1022,12 @@ impl Scanner<'_, '_> {
             // name the knowledge base knows as something else ("a major Seattle industry").
             let surname = self.tokens[found.end - 1].norm.to_string();
             let single = found.end - found.start == 1;
-            let first = &self.tokens[found.start].norm;
-            if self.kb.is_given_name(first) {
+            if self.given_name_at(found.start) {
                 self.given_name_surnames.insert(surname.clone());
             }
-            if !single || self.kb.is_given_name(first) || self.alias_matches(found.start).is_empty()
+            if !single
+                || self.given_name_at(found.start)
+                || self.alias_matches(found.start).is_empty()
             {
                 self.local_surnames.insert(surname, key.clone());
             }
@@ -1052,7 +1075,7 @@ impl Scanner<'_, '_> {
             && joined_name(&self.tokens[start - 1])
             && !(self.tokens[start - 1].gap.starts_sentence()
                 && self.tokens[start - 1].shape == Shape::Capitalized
-                && !self.kb.is_given_name(&self.tokens[start - 1].norm));
+                && !self.given_name_at(start - 1));
         after || before
     }
 
