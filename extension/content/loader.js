@@ -25,6 +25,10 @@
     return fetch(wasmUrl).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
   });
   compiling.catch(() => {});
+  // The hot knowledge is read from the package alongside (a file read, dropped unused on a
+  // switched-off site).
+  const hotKnowledge = fetchBytes('data/kb-hot.bin');
+  hotKnowledge.catch(() => {});
 
   // Chromium refuses to compile WebAssembly in a content script when the page's CSP lacks
   // 'wasm-unsafe-eval'; the background then injects the same crate compiled to JavaScript.
@@ -59,7 +63,7 @@
     const began = performance.now();
     const [loaded, knowledge] = await Promise.all([
       compileCore().then((c) => { timings.coreMs = performance.now() - began; return c; }),
-      fetchBytes('data/kb-hot.bin'),
+      hotKnowledge,
     ]);
     const full = fetchBytes('data/kb.bin');
     const knowledgeBegan = performance.now();

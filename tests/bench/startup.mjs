@@ -55,6 +55,8 @@ for (let run = 0; run < RUNS; run++) {
     ...timings,
     // Reading starts in a task after start(): its cost is known once reading is done.
     scanMs: full.scanMs,
+    entities: full.entities,
+    mentions: full.mentions,
     peerCompileMs,
     wasmMB: full.wasmBytes / 1048576,
     wasmAfterHoverMB: hovered.wasmBytes / 1048576,
