@@ -1,5 +1,6 @@
-// Content-script entry: checks the site switch and global pause first (a disabled site costs
-// nothing more), then loads the Rust core and calls start/configure/stop as settings change.
+// Content-script entry: compiles the Rust core while it checks the site switch and global
+// pause (a disabled site instantiates and runs nothing), then starts the core and calls
+// start/configure/stop as settings change.
 // It also relays the popup's and background's requests. No page logic here.
 /* global BackstorySettings, wasm_bindgen */
 (() => {
