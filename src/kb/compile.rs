@@ -362,14 +362,11 @@ pub fn compile(
     let hot: Vec<bool> = records.iter().map(EntityRecord::is_hot).collect();
     let keys = alias_keys(records);
     let given_names = given_names(records, census_names)?;
-    let empty_set = fst::Set::from_iter(std::iter::empty::<&str>())
-        .map_err(|e| CompileError(format!("given names: {e}")))?
-        .into_fst()
-        .into_inner();
     let shard = |part: Part, given: Vec<u8>| write_shard(records, &hot, part, &keys, as_of, given);
     Ok(Compiled {
         hot: shard(Part::Hot, given_names)?,
-        rest: shard(Part::Rest, empty_set)?,
+        // Given names live in the hot shard only.
+        rest: shard(Part::Rest, Vec::new())?,
         cards: write_cards(records, outlines)?,
     })
 }

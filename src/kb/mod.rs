@@ -690,17 +690,29 @@ impl<'a> Cards<'a> {
         let optional = |bit: u32, at: &mut usize| -> Option<Option<&'a str>> {
             Some(if has(bit) { Some(text(at)?) } else { None })
         };
-        let mut details = Details::default();
+        // The id's payload is read either way; it is only spelt out for the entity asked for.
         let id = match presence & ID_KIND_MASK {
-            ID_WIKIDATA => Some(format!("{WIKIDATA_PREFIX}{}", varint(at)?)),
-            ID_GEONAMES => Some(format!("{GEONAMES_PREFIX}{}", varint(at)?)),
+            ID_WIKIDATA => {
+                let n = varint(at)?;
+                name.map(|_| format!("{WIKIDATA_PREFIX}{n}"))
+            }
+            ID_GEONAMES => {
+                let n = varint(at)?;
+                name.map(|_| format!("{GEONAMES_PREFIX}{n}"))
+            }
             ID_SLUG => {
                 let prefix = SLUG_PREFIXES.get(byte(at)? as usize)?;
                 name.map(|name| format!("{prefix}{}", name_slug(name)))
             }
-            _ => Some(text(at)?.to_string()),
+            _ => {
+                let id = text(at)?;
+                name.map(|_| id.to_string())
+            }
         };
-        details.id = id.filter(|_| name.is_some());
+        let mut details = Details {
+            id,
+            ..Details::default()
+        };
         details.summary = optional(CARD_SUMMARY, at)?;
         if has(CARD_COORDS) {
             let packed = u32_at(section, *at)?;

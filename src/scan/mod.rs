@@ -992,26 +992,29 @@ impl Scanner<'_, '_> {
         })
     }
 
-    /// Whether token `i` alone names a city.
-    fn is_city(&self, i: usize) -> bool {
+    /// Whether token `i` alone is a name of a place that `fits`.
+    fn names_place_alone(
+        &self,
+        i: usize,
+        fits: impl Fn(&crate::kb::EntityRecord<'_>) -> bool,
+    ) -> bool {
         let Some((1, at)) = self.alias_matches(i).first() else {
             return false;
         };
         self.kb
             .candidates(at)
             .filter_map(|c| self.kb.entity(c.entity))
-            .any(|e| e.kind == EntityType::Place && e.subtype == "city")
+            .any(|e| e.kind == EntityType::Place && fits(&e))
+    }
+
+    /// Whether token `i` alone names a city.
+    fn is_city(&self, i: usize) -> bool {
+        self.names_place_alone(i, |e| e.subtype == "city")
     }
 
     /// Whether token `i` alone names a country, region or prominent city.
     fn is_well_known_place(&self, i: usize) -> bool {
-        let Some((1, at)) = self.alias_matches(i).first() else {
-            return false;
-        };
-        self.kb
-            .candidates(at)
-            .filter_map(|c| self.kb.entity(c.entity))
-            .any(|e| e.kind == EntityType::Place && (e.subtype != "city" || e.prominence >= 40))
+        self.names_place_alone(i, |e| e.subtype != "city" || e.prominence >= 40)
     }
 
     fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {

@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, corpusPages } from '../browser/server.mjs';
-import { launchChromium, launchFirefox, until, FIREFOX_UUID } from '../browser/browsers.mjs';
+import {
+  launchChromium, launchFirefox, until, FIREFOX_UUID, STATS_BODY,
+} from '../browser/browsers.mjs';
 
 const BUDGET = { taskMs: 50, paintMs: 50, coreMs: 25, knowledgeMs: 10, addedBytes: 8 << 20 };
 const which = process.argv.slice(2);
@@ -17,9 +19,6 @@ const only = process.env.ONLY?.split(',');
 const pages = corpusPages().filter((p) => !only || only.includes(p)).slice(0, limit);
 const server = await startServer();
 
-const STATS_BODY = (url) => `
-  const tab = (await api.tabs.query({})).find((t) => t.url === ${JSON.stringify(url)});
-  return tab && api.tabs.sendMessage(tab.id, { type: 'stats' }, { frameId: 0 });`;
 
 async function chromiumRunner() {
   const browser = await launchChromium({ javaScriptEnabled: false });

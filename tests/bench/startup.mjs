@@ -7,7 +7,9 @@
 // Then the memory the tab's WASM instance holds with all of the detection knowledge
 // (wasmMB), and after the first hover has fetched the card details (wasmAfterHoverMB).
 import { startServer } from '../browser/server.mjs';
-import { launchChromium, until, LOCATE_WORD } from '../browser/browsers.mjs';
+import {
+  launchChromium, until, LOCATE_WORD, STATS_BODY,
+} from '../browser/browsers.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 const server = await startServer();
@@ -36,10 +38,9 @@ for (let run = 0; run < RUNS; run++) {
     return performance.now() - began;
   }, `${server.origin}/peer/core.wasm`);
   const url = page.url();
-  const stats = () => browser.worker.evaluate(async (target) => {
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === target);
-    return tab && chrome.tabs.sendMessage(tab.id, { type: 'stats' }, { frameId: 0 });
-  }, url).catch(() => null);
+  const stats = () => browser.worker.evaluate(
+    (source) => new Function('api', `return (async () => { ${source} })();`)(chrome), STATS_BODY(url),
+  ).catch(() => null);
   const full = await until(async () => {
     const s = await stats();
     return s?.knowledge === 'full' && !s.reading ? s : null;

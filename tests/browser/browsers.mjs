@@ -150,6 +150,14 @@ export async function until(check, { timeout = 10000, interval = 100, what = 'co
   throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }
 
+/**
+ * Extension-side function body (with `api` the extension API): the stats of the content
+ * script in the tab showing `url`, or undefined before the tab exists.
+ */
+export const STATS_BODY = (url) => `
+  const tab = (await api.tabs.query({})).find((t) => t.url === ${JSON.stringify(url)});
+  return tab && api.tabs.sendMessage(tab.id, { type: 'stats' }, { frameId: 0 });`;
+
 /** Page-side: whether the card host is rendered inside the viewport with a real size. */
 export const CARD_IN_VIEWPORT = `
   const host = document.getElementById('backstory-card-host');
