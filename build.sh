@@ -115,19 +115,26 @@ build_extension() {
   build_fallback
   log "compiling the knowledge base"
   cargo build --release --bin backstory
-  target/release/backstory kb export "$EXT/data"
+  rm -rf "$DIST/kb" "$EXT/data" && mkdir -p "$EXT/data"
+  target/release/backstory kb export "$DIST/kb"
   target/release/backstory kb stats > "$EXT/data/kb-meta.json"
+  cp "$DIST/kb/kb.bin" "$DIST/kb/kb-cards.bin" "$EXT/data/"
   # pkg/ at the top level mirrors the wasm-bindgen output, as the architecture describes.
   rm -rf "$ROOT/pkg" && cp -R "$EXT/pkg" "$ROOT/pkg"
+  # The module and the hot shard travel inside a content script (see content/loader.js).
+  node tools/inline-core.mjs "$EXT/pkg/backstory_bg.wasm" "$DIST/kb/kb-hot.bin" \
+    "$EXT/pkg/backstory_bytes.js"
+  rm "$EXT/pkg/backstory_bg.wasm"
   log "packaging"
   rm -f "$DIST"/*.zip "$DIST"/*.xpi
   node_modules/.bin/web-ext build --source-dir "$EXT" --artifacts-dir "$DIST" \
     --filename backstory.zip --overwrite-dest >/dev/null
   mv "$DIST/backstory.zip" "$DIST/backstory-chrome.zip"
   cp "$DIST/backstory-chrome.zip" "$DIST/backstory-firefox.xpi"
-  log "built: $(du -k "$EXT/pkg/backstory_bg.wasm" | cut -f1) KB wasm," \
+  log "built: $(du -k "$ROOT/pkg/backstory_bg.wasm" | cut -f1) KB wasm," \
     "$(du -k "$EXT/fallback/backstory-fallback.js" | cut -f1) KB fallback," \
-    "$(du -k "$EXT/data/kb-hot.bin" | cut -f1) KB kb-hot.bin," \
+    "$(du -k "$DIST/kb/kb-hot.bin" | cut -f1) KB kb-hot.bin," \
+    "$(du -k "$EXT/pkg/backstory_bytes.js" | cut -f1) KB backstory_bytes.js (the two, base64)," \
     "$(du -k "$EXT/data/kb.bin" | cut -f1) KB kb.bin," \
     "$(du -k "$EXT/data/kb-cards.bin" | cut -f1) KB kb-cards.bin," \
     "$(du -k "$DIST/backstory-chrome.zip" | cut -f1) KB zip"

@@ -1,7 +1,7 @@
 // Start-up cost of the extension in headless Chromium: loads the demo article N times and
 // reads the loader's timings from the extension's isolated world through the DevTools
-// protocol: WASM core compiled and instantiated (coreMs), kb-hot.bin handed to the core
-// (knowledgeMs, after its fetch), everything ready (readyMs), reading, scanning and painting
+// protocol: WASM core compiled and instantiated (coreMs, from the content script's start),
+// kb-hot.bin handed to the core (knowledgeMs), everything ready (readyMs), reading, scanning and painting
 // (scanMs: every task, the re-read with the full knowledge included), and
 // a peer: the same module compiled by the page from 127.0.0.1 in the same load (peerCompileMs).
 // Then the memory the tab's WASM instance holds with all of the detection knowledge

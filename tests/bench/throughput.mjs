@@ -20,8 +20,8 @@ const words = texts.reduce((n, t) => n + (t.match(/\S+/g) ?? []).length, 0);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
 const loadStart = performance.now();
-core.load_knowledge(fs.readFileSync(path.join(ROOT, 'dist/extension/data/kb-hot.bin')));
-core.upgrade_knowledge(fs.readFileSync(path.join(ROOT, 'dist/extension/data/kb.bin')));
+core.load_knowledge(fs.readFileSync(path.join(ROOT, 'dist/kb/kb-hot.bin')));
+core.upgrade_knowledge(fs.readFileSync(path.join(ROOT, 'dist/kb/kb.bin')));
 const loadMs = performance.now() - loadStart;
 
 function time(label, run, rounds) {

@@ -168,10 +168,10 @@ export function startServer() {
       res.writeHead(204);
       res.end();
       return;
-    } else if (url.pathname === '/peer/core.wasm' && process.env.BACKSTORY_EXT) {
-      // The extension's own module, for the start-up bench's compile-only peer.
+    } else if (url.pathname === '/peer/core.wasm') {
+      // The extension's own module (the build's pkg/ mirror), for the start-up bench's peer.
       res.writeHead(200, { 'Content-Type': 'application/wasm', 'Cache-Control': 'no-store' });
-      res.end(fs.readFileSync(path.join(process.env.BACKSTORY_EXT, 'pkg/backstory_bg.wasm')));
+      res.end(fs.readFileSync(path.resolve(import.meta.dirname, '../../pkg/backstory_bg.wasm')));
       return;
     } else if (url.pathname === '/style.css') {
       res.writeHead(200, { 'Content-Type': 'text/css' });
