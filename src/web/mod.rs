@@ -295,6 +295,7 @@ pub fn start(
 ) -> Result<JsValue, JsValue> {
     let running = APP.with(|cell| cell.borrow().is_some());
     if !running {
+        let began = now_ms();
         let mut app = App::new(Options::from_js(settings))?;
         app.need_cards = need_cards;
         app.on_scan = on_scan;
@@ -305,9 +306,12 @@ pub fn start(
         }
         APP.with(|cell| *cell.borrow_mut() = Some(app));
         install_listeners()?;
-        // Reading starts in the next task: setting up runs code of the module for the
-        // first time (the engine compiles it then), and the two together made one long task.
-        with_app(App::schedule_step);
+        // Reading starts in this task with what is left of its budget: after a page's
+        // DOMContentLoaded the browser lays out and paints the page first, and a step left
+        // to the next task waited 50-100 ms for that. A cold set-up (the engine compiling
+        // code it runs for the first time: 60 ms once in Firefox) leaves no time, and the
+        // first slice then only schedules the next task.
+        with_app(|app| app.step_within(began));
     }
     Ok(stats())
 }
@@ -592,12 +596,16 @@ impl App {
     /// One task of reading the page: walks at most `NODES_PER_TASK` nodes, scans at most one
     /// section, paints what it found, and schedules the next task if work is left.
     fn step(&mut self) {
+        self.step_within(now_ms());
+    }
+
+    /// `step` in a task that began at `began`: the walk and scan budgets count from there.
+    fn step_within(&mut self, began: f64) {
         self.work_armed = false;
         if self.document.hidden() {
             self.resume_when_visible = true;
             return;
         }
-        let began = now_ms();
         if let Some((start, end)) = self.rescans.pop_front() {
             let more = scan_more(&self.kb, &self.scan, &self.page.text[start..end]);
             self.absorb(more, start);
