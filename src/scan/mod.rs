@@ -13,6 +13,7 @@
 //! Offsets are UTF-8 byte offsets into the scanned text; front ends convert at their edge.
 
 mod acronyms;
+mod affiliations;
 mod context;
 mod disambiguate;
 mod incremental;
@@ -869,8 +870,10 @@ impl Scanner<'_, '_> {
     /// that they count wherever the full name stands: initials of an organisation the article
     /// names ("USI" for the University of Southern Indiana), and a surname or given name used
     /// before the article names the person in full ("Braverman (left)" in a caption above
-    /// "Home Secretary Suella Braverman"), and two-word names listed beside a person
-    /// (`lists`). Mentions are put back in text order.
+    /// "Home Secretary Suella Braverman"), two-word names listed beside a person (`lists`),
+    /// the organisation after a person and "of" (`affiliations`), and a one-word
+    /// organisation used before its cue ("LibriVox" in a headline above "LibriVox founder
+    /// Hugh McGuire"). Mentions are put back in text order.
     fn late_pass(&mut self) {
         let mut covered = vec![false; self.tokens.len()];
         let mut people = Vec::new();
@@ -901,11 +904,23 @@ impl Scanner<'_, '_> {
                 kind: EntityType::Person,
             });
         }
+        let bodies =
+            affiliations::after_people(&self.tokens, &self.caps_block, &covered, &people, |t| {
+                self.alias_matches(t).is_empty()
+            });
+        for (start, end) in bodies {
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+            self.commit_pattern(patterns::PatternName {
+                start,
+                end,
+                kind: EntityType::Organization,
+            });
+        }
         for (i, &covered) in covered.iter().enumerate() {
             if covered || !self.could_start_name(i) {
                 continue;
             }
-            if self.remembered_surname_at(i, true).is_some() {
+            if self.remembered_surname_at(i, true).is_some() || self.remembered_word_at(i) {
                 continue;
             }
             let token = &self.tokens[i];

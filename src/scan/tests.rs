@@ -854,3 +854,16 @@ fn a_surname_that_is_the_only_reading_of_a_well_known_person_names_them() {
     // "Clinton" is several people and places: no reading before an introduction.
     assert!(!surfaces("Well, Clinton came into office.").contains(&"Clinton".to_string()));
 }
+
+#[test]
+fn the_unknown_name_after_a_person_and_of_is_their_organisation_everywhere() {
+    let text = "Demosisto did well. The winner was Nathan Law of Demosisto, aged 23. \
+                Jane Doe of Ohio also won.";
+    let found = found(text);
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|(_, kind, _)| kind == "organization")
+        .map(|(s, _, _)| s.as_str())
+        .collect();
+    assert_eq!(orgs, ["Demosisto", "Demosisto"], "{found:?}");
+}
