@@ -539,7 +539,10 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(len) = self.remembered_surname_at(i, false) {
+            if let Some(len) = self
+                .remembered_full_name_at(i)
+                .or_else(|| self.remembered_surname_at(i, false))
+            {
                 i += len;
                 continue;
             }
@@ -779,6 +782,38 @@ impl Scanner<'_, '_> {
         Some(1)
     }
 
+    /// "Aner Shalev" again after a cue introduced him ("writer Aner Shalev"): the given name
+    /// and the surname of one person the article named, together, are that person, also
+    /// where the surname alone reads as part of a longer name: after a capitalised word that
+    /// starts a sentence ("Interview Aner Shalev"), before a word that is never a name
+    /// ("Aner Shalev What", "Aner Shalev Wednesday"). Not inside a longer name ("the Aner
+    /// Shalev Institute", "the Edmund Hillary Fellowship", "Mozilla Public License" after a
+    /// misread "General Public License").
+    fn remembered_full_name_at(&mut self, i: usize) -> Option<usize> {
+        let (first, second) = (&self.tokens[i], self.tokens.get(i + 1)?);
+        let shapes = first.shape == Shape::Capitalized && second.shape == Shape::Capitalized;
+        let after_capital = i > 0 && first.gap.joins_name() && {
+            let before = &self.tokens[i - 1];
+            before.is_capitalized() && !before.gap.starts_sentence()
+        };
+        if !shapes || second.gap != Gap::Space || self.caps_block[i] || after_capital {
+            return None;
+        }
+        let index = self.memory.given_name(&first.norm)?;
+        let key = self.local_surnames.get(second.norm.as_ref())?;
+        if self.keys.get(&EntityKey::Local(key.clone())) != Some(&index) {
+            return None;
+        }
+        let runs_on = self.tokens.get(i + 2).is_some_and(|t| {
+            t.gap.joins_name() && t.is_capitalized() && !patterns::is_not_name(&t.norm)
+        });
+        if runs_on {
+            return None;
+        }
+        self.push_mention(i, i + 2, index);
+        Some(2)
+    }
+
     /// A one-word organisation a cue introduced earlier ("LibriVox founder Hugh McGuire"),
     /// named again: "I launched LibriVox". The knowledge base lacks the word (the cue is
     /// read only then), so no other reading competes.
@@ -916,15 +951,24 @@ impl Scanner<'_, '_> {
                 kind: EntityType::Organization,
             });
         }
-        for (i, &covered) in covered.iter().enumerate() {
-            if covered || !self.could_start_name(i) {
+        let mut i = 0;
+        while i < covered.len() {
+            let at = i;
+            i += 1;
+            if covered[at] || !self.could_start_name(at) {
                 continue;
             }
-            if self.remembered_surname_at(i, true).is_some() || self.remembered_word_at(i) {
+            if !covered.get(at + 1).copied().unwrap_or(true) {
+                if let Some(len) = self.remembered_full_name_at(at) {
+                    i = at + len;
+                    continue;
+                }
+            }
+            if self.remembered_surname_at(at, true).is_some() || self.remembered_word_at(at) {
                 continue;
             }
-            let token = &self.tokens[i];
-            if token.shape != Shape::Upper || self.caps_block[i] {
+            let token = &self.tokens[at];
+            if token.shape != Shape::Upper || self.caps_block[at] {
                 continue;
             }
             let written = &self.text[token.start..token.end];
@@ -933,7 +977,7 @@ impl Scanner<'_, '_> {
             };
             let letters: String = letters.into_iter().collect();
             if let Some(index) = self.memory.initials(&letters) {
-                self.push_mention(i, i + 1, index);
+                self.push_mention(at, at + 1, index);
             }
         }
         if self.scan.mentions.len() > before {

@@ -867,3 +867,16 @@ fn the_unknown_name_after_a_person_and_of_is_their_organisation_everywhere() {
         .collect();
     assert_eq!(orgs, ["Demosisto", "Demosisto"], "{found:?}");
 }
+
+#[test]
+fn a_cue_introduced_full_name_is_that_person_again_inside_a_capitalised_run() {
+    let text = "Aner Shalev is a writer. Wikinews interviews writer Aner Shalev Wednesday. \
+                In 2007 Aner Shalev wrote it. Then Aner Shalev Wednesday came, \
+                The Aner Shalev Institute opened. The Zorb Aner Shalev Prize.";
+    let people: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert_eq!(people, ["Aner Shalev"; 4], "{:?}", found(text));
+}
