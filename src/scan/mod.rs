@@ -253,7 +253,8 @@ impl Scanner<'_, '_> {
     }
 
     /// Whether the text's capitals fit the alias: exact aliases must match exactly, others
-    /// need a capital wherever the alias has one (and on the first word).
+    /// need a capital wherever the alias has one (and on the first word), but for a party's
+    /// last word, which many writers leave in lower case ("the Republican party").
     fn casing_fits(&self, c: &Candidate, start: usize, end: usize) -> bool {
         if c.has(ALIAS_EXACT_CASE) {
             return self.kb.exact_form(c) == Some(self.surface(start, end));
@@ -265,10 +266,13 @@ impl Scanner<'_, '_> {
         if first_needs_capital && !self.tokens[start].is_capitalized() {
             return false;
         }
-        (start..end)
-            .enumerate()
-            .take(8)
-            .all(|(k, t)| c.capital_mask & (1 << k) == 0 || self.tokens[t].is_capitalized())
+        let lowercase_party =
+            |k: usize, t: usize| k > 0 && t + 1 == end && self.tokens[t].norm == "party";
+        (start..end).enumerate().take(8).all(|(k, t)| {
+            c.capital_mask & (1 << k) == 0
+                || self.tokens[t].is_capitalized()
+                || lowercase_party(k, t)
+        })
     }
 
     /// Whether a name could start at token `i`: names start with a capital, a digit ("G7")

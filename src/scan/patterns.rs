@@ -610,6 +610,15 @@ fn in_person_descriptors(word: &str) -> bool {
             | "investor"
             | "analyst"
             | "interviewee"
+            | "curator"
+            | "author"
+            | "lecturer"
+            | "instructor"
+            | "scholar"
+            | "critic"
+            | "presenter"
+            | "correspondent"
+            | "commentator"
             | "striker"
             | "midfielder"
             | "defender"
@@ -1183,8 +1192,15 @@ mod tests {
             ("their nine-month-old child, Gloria. She", 5, Some("Gloria")),
             ("the philosopher Luis de Miranda weaves", 2, None),
             ("faire comme son Veep", 3, None),
+            // Words that are also verbs are no cue: "able to engineer Metroids".
+            ("able to engineer Metroids, but", 3, None),
             ("their child, Washington Post reported", 3, None),
             ("the news analyst CNN hired", 3, None),
+            (
+                "according to curator Elaine Gustafon.",
+                3,
+                Some("Elaine Gustafon"),
+            ),
             (
                 "interviews writer Aner Shalev Wednesday, September",
                 2,

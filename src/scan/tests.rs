@@ -880,3 +880,15 @@ fn a_cue_introduced_full_name_is_that_person_again_inside_a_capitalised_run() {
         .collect();
     assert_eq!(people, ["Aner Shalev"; 4], "{:?}", found(text));
 }
+
+#[test]
+fn a_known_party_is_found_with_its_last_word_in_lower_case() {
+    let kb = Kb::embedded().unwrap();
+    let found = found("He ran in the Republican party primary. It was a party for all.");
+    let party = found.iter().find(|(s, _, _)| s == "Republican party");
+    let name = party
+        .and_then(|(_, _, id)| id.and_then(|id| kb.entity(id)))
+        .map(|e| e.name.to_string());
+    assert_eq!(name.as_deref(), Some("Republican Party"), "{found:?}");
+    assert!(found.iter().all(|(s, _, _)| s != "party"), "{found:?}");
+}
