@@ -200,6 +200,10 @@ fn famous_surname(candidates: impl Iterator<Item = Candidate>) -> Option<u32> {
 /// reading in the knowledge base.
 const UNIQUE_SURNAME_PROMINENCE: u8 = 60;
 
+/// Mentions of a country's places and demonyms that make an article about that country, for
+/// its institutions' short names.
+const NATIONAL_EVIDENCE: u32 = 3;
+
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
 /// like an acronym.
 fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
@@ -381,9 +385,11 @@ impl Scanner<'_, '_> {
         }
         if c.has(ALIAS_COMMON_WORD) {
             // An ordinary word needs the article to have named the entity in full, and a
-            // capital that is not just the start of a sentence.
+            // capital that is not just the start of a sentence; a country's own institution
+            // ("Congress", "the Senate") needs only an article about that country.
             let sentence_initial = self.tokens[start].gap.starts_sentence();
-            if !introduced || (sentence_initial && end - start == 1) {
+            let national = self.names_a_national_institution(c) && !self.names_a_part(start);
+            if !(introduced || national) || (sentence_initial && single && !national) {
                 return None;
             }
         }
@@ -420,6 +426,26 @@ impl Scanner<'_, '_> {
             score += 40;
         }
         Some(score)
+    }
+
+    /// Whether the candidate is a government body of a country the article is about (places
+    /// and demonyms of that country named at least `NATIONAL_EVIDENCE` times): "Congress" in
+    /// an article on American politics is the United States Congress without its full name.
+    fn names_a_national_institution(&self, c: &Candidate) -> bool {
+        self.kb.entity(c.entity).is_some_and(|e| {
+            e.kind == EntityType::Organization
+                && e.subtype == "government"
+                && self.evidence.count(e.country) >= NATIONAL_EVIDENCE
+        })
+    }
+
+    /// Whether the name at token `start` ends a longer name through "of": "Congress" in "the
+    /// Library of Congress".
+    fn names_a_part(&self, start: usize) -> bool {
+        start >= 2
+            && self.tokens[start - 1].norm == "of"
+            && self.tokens[start - 2].is_capitalized()
+            && self.tokens[start - 1].gap.joins_name()
     }
 
     /// A one-word name needs more than its capital when it is only part of a longer name

@@ -892,3 +892,24 @@ fn a_known_party_is_found_with_its_last_word_in_lower_case() {
     assert_eq!(name.as_deref(), Some("Republican Party"), "{found:?}");
     assert!(found.iter().all(|(s, _, _)| s != "party"), "{found:?}");
 }
+
+#[test]
+fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_country() {
+    let kb = Kb::embedded().unwrap();
+    let congress = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter(|(s, _, _)| s == "Congress")
+            .filter_map(|(_, _, id)| id.and_then(|id| kb.entity(id)))
+            .map(|e| e.name.to_string())
+            .collect::<Vec<_>>()
+    };
+    let american = "Voters in Ohio, Texas and Virginia were angry. Congress has proven itself \
+                    ineffective. Term limits for Congress would help.";
+    assert_eq!(congress(american), ["United States Congress"; 2]);
+    let library = "Voters in Ohio, Texas and Virginia were angry. He read at the Library of \
+                   Congress.";
+    assert!(congress(library).is_empty());
+    // Without an article about the United States, the word alone is no name.
+    assert!(congress("The congress met in Delhi. Congress has proven itself weak.").is_empty());
+}
