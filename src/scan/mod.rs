@@ -1025,6 +1025,16 @@ impl Scanner<'_, '_> {
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
             .or_else(|| {
+                // "the Pacific Island countries", "New Zealand Island ecosystems": a known
+                // place before the feature word is that place, not a new one.
+                patterns::place_at(&self.tokens, i).filter(|found| {
+                    let known_before = found.end - 1 - i;
+                    self.alias_matches(i)
+                        .iter()
+                        .all(|(len, _)| len != known_before)
+                })
+            })
+            .or_else(|| {
                 patterns::organization_before_founder(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })

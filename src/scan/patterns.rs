@@ -109,6 +109,11 @@ fn in_site_heads(word: &str) -> bool {
             | "tower"
             | "towers"
             | "base"
+            | "hotel"
+            | "planetarium"
+            | "gallery"
+            | "galleries"
+            | "factory"
     )
 }
 
@@ -801,6 +806,72 @@ pub fn organization_before_founder(tokens: &[Token], i: usize) -> Option<Pattern
     })
 }
 
+/// Words that end the name of a street, a bridge or a natural feature, and name a place
+/// with one or two capitalised words before them: "Castlefrank Road", "Jamarat Bridge",
+/// "Ross Sea". A subset of the place heads: "State", "City", "Tech" and "Park" also end the
+/// names of universities, clubs and films.
+fn in_feature_heads(word: &str) -> bool {
+    matches!(
+        word,
+        "street"
+            | "avenue"
+            | "road"
+            | "square"
+            | "bridge"
+            | "river"
+            | "lake"
+            | "bay"
+            | "sea"
+            | "gulf"
+            | "strait"
+            | "island"
+            | "islands"
+            | "mountain"
+            | "mountains"
+            | "valley"
+            | "canyon"
+            | "desert"
+            | "county"
+            | "province"
+    )
+}
+
+/// A place the knowledge base lacks, named by its head word: one or two capitalised words
+/// and a street or feature word ("on Castlefrank Road", "at Jamarat Bridge", "in the Ross
+/// Sea"). The word before must be in lower case, so that a headline in title case ("Crowds
+/// Block Main Road") or a longer name ("Golden Gate Bridge District") is not read as one.
+pub fn place_at(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let before = tokens.get(i.checked_sub(1)?)?;
+    if before.shape != Shape::Lower || !tokens[i].gap.joins_name() {
+        return None;
+    }
+    let word = |t: &Token| {
+        t.shape == Shape::Capitalized
+            && t.gap.joins_name()
+            && !is_not_name(&t.norm)
+            && !is_person_title(&t.norm)
+            && !in_organization_heads(&t.norm)
+            && !in_feature_heads(&t.norm)
+    };
+    let head = (i + 1..=i + 2)
+        .take_while(|&k| k < tokens.len())
+        .find(|&k| in_feature_heads(&tokens[k].norm))?;
+    if !tokens[i..head].iter().all(word) {
+        return None;
+    }
+    let head_token = &tokens[head];
+    let runs_on = tokens
+        .get(head + 1)
+        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || t.norm == "of"));
+    (head_token.shape == Shape::Capitalized && head_token.gap == Gap::Space && !runs_on).then_some(
+        PatternName {
+            start: i,
+            end: head + 1,
+            kind: EntityType::Place,
+        },
+    )
+}
+
 /// Most tokens an organisation's name found by its head word spans.
 const MAX_ORGANIZATION_WORDS: usize = 8;
 
@@ -1109,6 +1180,47 @@ mod tests {
         let text = "the Bardo National Museum on Wednesday";
         let museum = organization_at(&tokenize(text), 1).expect("a name");
         assert_eq!(museum.kind, EntityType::Place);
+    }
+
+    #[test]
+    fn a_street_or_feature_word_ends_a_place() {
+        let cases = [
+            (
+                "found on Castlefrank Road in Kanata",
+                2,
+                Some("Castlefrank Road"),
+            ),
+            (
+                "happened at Jamarat Bridge, during",
+                2,
+                Some("Jamarat Bridge"),
+            ),
+            ("under the ice in the Ross Sea?", 5, Some("Ross Sea")),
+            // A headline in title case, a longer name, a street that is a name's start.
+            ("Crowds Block Main Road", 2, None),
+            ("the Golden Gate Bridge District said", 1, None),
+            ("at Main Street Capital today", 1, None),
+            ("the Bay of Bengal", 1, None),
+        ];
+        for (text, i, want) in cases {
+            let tokens = tokenize(text);
+            let got = place_at(&tokens, i);
+            assert_eq!(surface(text, got).as_deref(), want, "{text}");
+            assert!(got.is_none_or(|p| p.kind == EntityType::Place));
+        }
+    }
+
+    #[test]
+    fn a_hotel_gallery_planetarium_or_factory_is_a_site() {
+        for (text, i) in [
+            ("when the Al-Ghaza Hotel collapsed", 2),
+            ("given to the Adler Planetarium in Chicago", 3),
+            ("the touches of the Warhol Factory, or", 4),
+        ] {
+            let tokens = tokenize(text);
+            let site = organization_at(&tokens, i).expect(text);
+            assert_eq!(site.kind, EntityType::Place, "{text}");
+        }
     }
 
     #[test]

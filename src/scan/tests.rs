@@ -913,3 +913,11 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
     // Without an article about the United States, the word alone is no name.
     assert!(congress("The congress met in Delhi. Congress has proven itself weak.").is_empty());
 }
+
+#[test]
+fn a_known_place_before_a_feature_word_stays_that_place() {
+    let names = surfaces("New Zealand has a strong presence among the Pacific Island countries.");
+    assert!(!names.contains(&"Pacific Island".to_string()), "{names:?}");
+    let names = surfaces("The document was found on Castlefrank Road in Kanata.");
+    assert!(names.contains(&"Castlefrank Road".to_string()), "{names:?}");
+}
