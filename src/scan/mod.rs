@@ -439,6 +439,24 @@ impl Scanner<'_, '_> {
         })
     }
 
+    /// Whether a compass word alone follows a place's name at token `end`: "the Kowloon West
+    /// constituency" names a part of Kowloon ("North Shore" is a name of its own).
+    fn part_of_place(&self, end: usize) -> bool {
+        let compass = self.tokens.get(end).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Capitalized
+                && matches!(
+                    t.norm.as_ref(),
+                    "east" | "west" | "north" | "south" | "central"
+                )
+        });
+        compass
+            && !self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.gap.joins_name() && t.is_capitalized())
+    }
+
     /// Whether the name at token `start` ends a longer name through "of": "Congress" in "the
     /// Library of Congress".
     fn names_a_part(&self, start: usize) -> bool {
@@ -475,7 +493,8 @@ impl Scanner<'_, '_> {
             return true;
         }
         let strong = introduced || (is_place && entity.subtype == "country");
-        (!strong && self.in_longer_name(start, end))
+        let longer = self.in_longer_name(start, end) && !(is_place && self.part_of_place(end));
+        (!strong && longer)
             || (is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start))
     }
 

@@ -921,3 +921,12 @@ fn a_known_place_before_a_feature_word_stays_that_place() {
     let names = surfaces("The document was found on Castlefrank Road in Kanata.");
     assert!(names.contains(&"Castlefrank Road".to_string()), "{names:?}");
 }
+
+#[test]
+fn a_place_before_a_compass_word_is_named_in_the_part_it_heads() {
+    let names = surfaces("In the Kowloon West geographical constituency, she won.");
+    assert!(names.contains(&"Kowloon".to_string()), "{names:?}");
+    // A compass word that begins another name leaves the place alone.
+    let names = surfaces("They moved to the Kowloon North Shore Estate.");
+    assert!(!names.contains(&"Kowloon".to_string()), "{names:?}");
+}
