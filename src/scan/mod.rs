@@ -200,6 +200,9 @@ fn famous_surname(candidates: impl Iterator<Item = Candidate>) -> Option<u32> {
 /// reading in the knowledge base.
 const UNIQUE_SURNAME_PROMINENCE: u8 = 60;
 
+/// Least prominence of a company that is read at the head of a product's name.
+const PRODUCT_MAKER_PROMINENCE: u8 = 50;
+
 /// Mentions of a country's places and demonyms that make an article about that country, for
 /// its institutions' short names.
 const NATIONAL_EVIDENCE: u32 = 3;
@@ -439,6 +442,26 @@ impl Scanner<'_, '_> {
         })
     }
 
+    /// Whether a well-known company, publisher or foundation leads a product's name: "Google Chrome",
+    /// "Mozilla Firefox" name the company too. Only a name that is no ordinary word and
+    /// starts the capitalised run ("Apple Daily" and "the Ford Foundation" are other names).
+    fn names_a_product_maker(
+        &self,
+        c: &Candidate,
+        entity: &crate::kb::EntityRecord<'_>,
+        start: usize,
+    ) -> bool {
+        let maker = entity.kind == EntityType::Organization
+            && matches!(entity.subtype, "company" | "media" | "organization" | "ngo")
+            && c.prominence >= PRODUCT_MAKER_PROMINENCE
+            && !c.has(ALIAS_COMMON_WORD);
+        let first = start == 0
+            || !self.tokens[start].gap.joins_name()
+            || !self.tokens[start - 1].is_capitalized()
+            || self.tokens[start - 1].gap.starts_sentence();
+        maker && first
+    }
+
     /// Whether a compass word alone follows a place's name at token `end`: "the Kowloon West
     /// constituency" names a part of Kowloon ("North Shore" is a name of its own).
     fn part_of_place(&self, end: usize) -> bool {
@@ -493,7 +516,9 @@ impl Scanner<'_, '_> {
             return true;
         }
         let strong = introduced || (is_place && entity.subtype == "country");
-        let longer = self.in_longer_name(start, end) && !(is_place && self.part_of_place(end));
+        let longer = self.in_longer_name(start, end)
+            && !(is_place && self.part_of_place(end))
+            && !self.names_a_product_maker(c, entity, start);
         (!strong && longer)
             || (is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start))
     }

@@ -930,3 +930,12 @@ fn a_place_before_a_compass_word_is_named_in_the_part_it_heads() {
     let names = surfaces("They moved to the Kowloon North Shore Estate.");
     assert!(!names.contains(&"Kowloon".to_string()), "{names:?}");
 }
+
+#[test]
+fn a_well_known_company_at_the_head_of_a_product_name_is_that_company() {
+    let names = surfaces(
+        "The recently released Google Chrome is gaining users, and Mozilla Firefox is not.",
+    );
+    assert!(names.contains(&"Google".to_string()), "{names:?}");
+    assert!(names.contains(&"Mozilla".to_string()), "{names:?}");
+}
