@@ -824,7 +824,13 @@ impl Scanner<'_, '_> {
             return None;
         }
         if self.after_determiner(i) {
-            let index = self.remembered_head(i)?;
+            // "said that Daniel would": "that" before a given name the article uses for one
+            // person is a conjunction, not a demonstrative ("that Santorum" may be the drink).
+            let conjunction = self.tokens[i - 1].norm == "that";
+            let index = conjunction
+                .then(|| self.remembered_given_name(i))
+                .flatten()
+                .or_else(|| self.remembered_head(i))?;
             self.push_mention(i, i + 1, index);
             return Some(1);
         }

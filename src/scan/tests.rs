@@ -939,3 +939,17 @@ fn a_well_known_company_at_the_head_of_a_product_name_is_that_company() {
     assert!(names.contains(&"Google".to_string()), "{names:?}");
     assert!(names.contains(&"Mozilla".to_string()), "{names:?}");
 }
+
+#[test]
+fn a_given_name_after_that_is_the_person_the_article_named() {
+    let text = "Daniel Zorbax, 19, was arrested. Lawyers said that Daniel would be jailed.";
+    let people: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert_eq!(people, ["Daniel Zorbax", "Daniel"], "{:?}", found(text));
+    // A surname after "that" stays a thing's: "that Zorbax" may be a drink named after him.
+    let text = "Daniel Zorbax drank. I liked that Zorbax a lot.";
+    assert_eq!(surfaces(text), ["Daniel Zorbax"], "{:?}", found(text));
+}
