@@ -1101,6 +1101,7 @@ impl Scanner<'_, '_> {
                     },
                     true,
                 )
+                .filter(|found| !self.ends_in_a_country(found))
             })
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| self.person_with_city_surname(i))
@@ -1109,6 +1110,13 @@ impl Scanner<'_, '_> {
                 let found = patterns::person_by_initials(self.text, &self.tokens, i);
                 found.filter(|_| !initials_known)
             })
+    }
+
+    /// Whether a three-word name read by its given name ends in a country's name: "Fan Expo
+    /// Canada" is an event ("Michael Jordan", two words, stays a person).
+    fn ends_in_a_country(&self, found: &patterns::PatternName) -> bool {
+        found.end - found.start >= 3
+            && self.names_place_alone(found.end - 1, |e| e.subtype == "country")
     }
 
     /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a

@@ -953,3 +953,22 @@ fn a_given_name_after_that_is_the_person_the_article_named() {
     let text = "Daniel Zorbax drank. I liked that Zorbax a lot.";
     assert_eq!(surfaces(text), ["Daniel Zorbax"], "{:?}", found(text));
 }
+
+#[test]
+fn a_three_word_name_ending_in_a_country_is_no_person() {
+    let found = found("Pop culture was celebrated at Fan Expo Canada 2016 in Toronto.");
+    assert!(
+        found.iter().all(|(_, kind, _)| kind != "person"),
+        "{found:?}"
+    );
+    let found = found_people("The coach Jane Mary Smith spoke.");
+    assert_eq!(found, ["Jane Mary Smith"]);
+}
+
+fn found_people(text: &str) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect()
+}
