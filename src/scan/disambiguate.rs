@@ -116,6 +116,11 @@ impl PlaceEvidence {
         }
     }
 
+    /// How many places and demonyms of `country` the article names.
+    pub fn count(&self, country: &str) -> u32 {
+        self.by_country.get(country).copied().unwrap_or(0)
+    }
+
     /// The bonus a place of `country` gets from the rest of the article.
     pub fn bonus(&self, country: &str) -> i32 {
         let count = self.by_country.get(country).copied().unwrap_or(0);

@@ -13,6 +13,7 @@
 //! Offsets are UTF-8 byte offsets into the scanned text; front ends convert at their edge.
 
 mod acronyms;
+mod affiliations;
 mod context;
 mod disambiguate;
 mod incremental;
@@ -199,6 +200,13 @@ fn famous_surname(candidates: impl Iterator<Item = Candidate>) -> Option<u32> {
 /// reading in the knowledge base.
 const UNIQUE_SURNAME_PROMINENCE: u8 = 60;
 
+/// Least prominence of a company that is read at the head of a product's name.
+const PRODUCT_MAKER_PROMINENCE: u8 = 50;
+
+/// Mentions of a country's places and demonyms that make an article about that country, for
+/// its institutions' short names.
+const NATIONAL_EVIDENCE: u32 = 3;
+
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
 /// like an acronym.
 fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
@@ -252,7 +260,8 @@ impl Scanner<'_, '_> {
     }
 
     /// Whether the text's capitals fit the alias: exact aliases must match exactly, others
-    /// need a capital wherever the alias has one (and on the first word).
+    /// need a capital wherever the alias has one (and on the first word), but for a party's
+    /// last word, which many writers leave in lower case ("the Republican party").
     fn casing_fits(&self, c: &Candidate, start: usize, end: usize) -> bool {
         if c.has(ALIAS_EXACT_CASE) {
             return self.kb.exact_form(c) == Some(self.surface(start, end));
@@ -264,10 +273,13 @@ impl Scanner<'_, '_> {
         if first_needs_capital && !self.tokens[start].is_capitalized() {
             return false;
         }
-        (start..end)
-            .enumerate()
-            .take(8)
-            .all(|(k, t)| c.capital_mask & (1 << k) == 0 || self.tokens[t].is_capitalized())
+        let lowercase_party =
+            |k: usize, t: usize| k > 0 && t + 1 == end && self.tokens[t].norm == "party";
+        (start..end).enumerate().take(8).all(|(k, t)| {
+            c.capital_mask & (1 << k) == 0
+                || self.tokens[t].is_capitalized()
+                || lowercase_party(k, t)
+        })
     }
 
     /// Whether a name could start at token `i`: names start with a capital, a digit ("G7")
@@ -376,9 +388,11 @@ impl Scanner<'_, '_> {
         }
         if c.has(ALIAS_COMMON_WORD) {
             // An ordinary word needs the article to have named the entity in full, and a
-            // capital that is not just the start of a sentence.
+            // capital that is not just the start of a sentence; a country's own institution
+            // ("Congress", "the Senate") needs only an article about that country.
             let sentence_initial = self.tokens[start].gap.starts_sentence();
-            if !introduced || (sentence_initial && end - start == 1) {
+            let national = self.names_a_national_institution(c) && !self.names_a_part(start);
+            if !(introduced || national) || (sentence_initial && single && !national) {
                 return None;
             }
         }
@@ -417,6 +431,64 @@ impl Scanner<'_, '_> {
         Some(score)
     }
 
+    /// Whether the candidate is a government body of a country the article is about (places
+    /// and demonyms of that country named at least `NATIONAL_EVIDENCE` times): "Congress" in
+    /// an article on American politics is the United States Congress without its full name.
+    fn names_a_national_institution(&self, c: &Candidate) -> bool {
+        self.kb.entity(c.entity).is_some_and(|e| {
+            e.kind == EntityType::Organization
+                && e.subtype == "government"
+                && self.evidence.count(e.country) >= NATIONAL_EVIDENCE
+        })
+    }
+
+    /// Whether a well-known company, publisher or foundation leads a product's name: "Google Chrome",
+    /// "Mozilla Firefox" name the company too. Only a name that is no ordinary word and
+    /// starts the capitalised run ("Apple Daily" and "the Ford Foundation" are other names).
+    fn names_a_product_maker(
+        &self,
+        c: &Candidate,
+        entity: &crate::kb::EntityRecord<'_>,
+        start: usize,
+    ) -> bool {
+        let maker = entity.kind == EntityType::Organization
+            && matches!(entity.subtype, "company" | "media" | "organization" | "ngo")
+            && c.prominence >= PRODUCT_MAKER_PROMINENCE
+            && !c.has(ALIAS_COMMON_WORD);
+        let first = start == 0
+            || !self.tokens[start].gap.joins_name()
+            || !self.tokens[start - 1].is_capitalized()
+            || self.tokens[start - 1].gap.starts_sentence();
+        maker && first
+    }
+
+    /// Whether a compass word alone follows a place's name at token `end`: "the Kowloon West
+    /// constituency" names a part of Kowloon ("North Shore" is a name of its own).
+    fn part_of_place(&self, end: usize) -> bool {
+        let compass = self.tokens.get(end).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Capitalized
+                && matches!(
+                    t.norm.as_ref(),
+                    "east" | "west" | "north" | "south" | "central"
+                )
+        });
+        compass
+            && !self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.gap.joins_name() && t.is_capitalized())
+    }
+
+    /// Whether the name at token `start` ends a longer name through "of": "Congress" in "the
+    /// Library of Congress".
+    fn names_a_part(&self, start: usize) -> bool {
+        start >= 2
+            && self.tokens[start - 1].norm == "of"
+            && self.tokens[start - 2].is_capitalized()
+            && self.tokens[start - 1].gap.joins_name()
+    }
+
     /// A one-word name needs more than its capital when it is only part of a longer name
     /// ("Valeska Paris") or a small town without a preposition before it ("Republic").
     fn lacks_evidence(
@@ -444,7 +516,10 @@ impl Scanner<'_, '_> {
             return true;
         }
         let strong = introduced || (is_place && entity.subtype == "country");
-        (!strong && self.in_longer_name(start, end))
+        let longer = self.in_longer_name(start, end)
+            && !(is_place && self.part_of_place(end))
+            && !self.names_a_product_maker(c, entity, start);
+        (!strong && longer)
             || (is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start))
     }
 
@@ -538,7 +613,10 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(len) = self.remembered_surname_at(i, false) {
+            if let Some(len) = self
+                .remembered_full_name_at(i)
+                .or_else(|| self.remembered_surname_at(i, false))
+            {
                 i += len;
                 continue;
             }
@@ -746,7 +824,13 @@ impl Scanner<'_, '_> {
             return None;
         }
         if self.after_determiner(i) {
-            let index = self.remembered_head(i)?;
+            // "said that Daniel would": "that" before a given name the article uses for one
+            // person is a conjunction, not a demonstrative ("that Santorum" may be the drink).
+            let conjunction = self.tokens[i - 1].norm == "that";
+            let index = conjunction
+                .then(|| self.remembered_given_name(i))
+                .flatten()
+                .or_else(|| self.remembered_head(i))?;
             self.push_mention(i, i + 1, index);
             return Some(1);
         }
@@ -776,6 +860,38 @@ impl Scanner<'_, '_> {
         };
         self.push_mention(i, i + 1, index);
         Some(1)
+    }
+
+    /// "Aner Shalev" again after a cue introduced him ("writer Aner Shalev"): the given name
+    /// and the surname of one person the article named, together, are that person, also
+    /// where the surname alone reads as part of a longer name: after a capitalised word that
+    /// starts a sentence ("Interview Aner Shalev"), before a word that is never a name
+    /// ("Aner Shalev What", "Aner Shalev Wednesday"). Not inside a longer name ("the Aner
+    /// Shalev Institute", "the Edmund Hillary Fellowship", "Mozilla Public License" after a
+    /// misread "General Public License").
+    fn remembered_full_name_at(&mut self, i: usize) -> Option<usize> {
+        let (first, second) = (&self.tokens[i], self.tokens.get(i + 1)?);
+        let shapes = first.shape == Shape::Capitalized && second.shape == Shape::Capitalized;
+        let after_capital = i > 0 && first.gap.joins_name() && {
+            let before = &self.tokens[i - 1];
+            before.is_capitalized() && !before.gap.starts_sentence()
+        };
+        if !shapes || second.gap != Gap::Space || self.caps_block[i] || after_capital {
+            return None;
+        }
+        let index = self.memory.given_name(&first.norm)?;
+        let key = self.local_surnames.get(second.norm.as_ref())?;
+        if self.keys.get(&EntityKey::Local(key.clone())) != Some(&index) {
+            return None;
+        }
+        let runs_on = self.tokens.get(i + 2).is_some_and(|t| {
+            t.gap.joins_name() && t.is_capitalized() && !patterns::is_not_name(&t.norm)
+        });
+        if runs_on {
+            return None;
+        }
+        self.push_mention(i, i + 2, index);
+        Some(2)
     }
 
     /// A one-word organisation a cue introduced earlier ("LibriVox founder Hugh McGuire"),
@@ -869,8 +985,10 @@ impl Scanner<'_, '_> {
     /// that they count wherever the full name stands: initials of an organisation the article
     /// names ("USI" for the University of Southern Indiana), and a surname or given name used
     /// before the article names the person in full ("Braverman (left)" in a caption above
-    /// "Home Secretary Suella Braverman"), and two-word names listed beside a person
-    /// (`lists`). Mentions are put back in text order.
+    /// "Home Secretary Suella Braverman"), two-word names listed beside a person (`lists`),
+    /// the organisation after a person and "of" (`affiliations`), and a one-word
+    /// organisation used before its cue ("LibriVox" in a headline above "LibriVox founder
+    /// Hugh McGuire"). Mentions are put back in text order.
     fn late_pass(&mut self) {
         let mut covered = vec![false; self.tokens.len()];
         let mut people = Vec::new();
@@ -901,15 +1019,36 @@ impl Scanner<'_, '_> {
                 kind: EntityType::Person,
             });
         }
-        for (i, &covered) in covered.iter().enumerate() {
-            if covered || !self.could_start_name(i) {
+        let bodies =
+            affiliations::after_people(&self.tokens, &self.caps_block, &covered, &people, |t| {
+                self.alias_matches(t).is_empty()
+            });
+        for (start, end) in bodies {
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+            self.commit_pattern(patterns::PatternName {
+                start,
+                end,
+                kind: EntityType::Organization,
+            });
+        }
+        let mut i = 0;
+        while i < covered.len() {
+            let at = i;
+            i += 1;
+            if covered[at] || !self.could_start_name(at) {
                 continue;
             }
-            if self.remembered_surname_at(i, true).is_some() {
+            if !covered.get(at + 1).copied().unwrap_or(true) {
+                if let Some(len) = self.remembered_full_name_at(at) {
+                    i = at + len;
+                    continue;
+                }
+            }
+            if self.remembered_surname_at(at, true).is_some() || self.remembered_word_at(at) {
                 continue;
             }
-            let token = &self.tokens[i];
-            if token.shape != Shape::Upper || self.caps_block[i] {
+            let token = &self.tokens[at];
+            if token.shape != Shape::Upper || self.caps_block[at] {
                 continue;
             }
             let written = &self.text[token.start..token.end];
@@ -918,7 +1057,7 @@ impl Scanner<'_, '_> {
             };
             let letters: String = letters.into_iter().collect();
             if let Some(index) = self.memory.initials(&letters) {
-                self.push_mention(i, i + 1, index);
+                self.push_mention(at, at + 1, index);
             }
         }
         if self.scan.mentions.len() > before {
@@ -936,6 +1075,16 @@ impl Scanner<'_, '_> {
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
             .or_else(|| {
+                // "the Pacific Island countries", "New Zealand Island ecosystems": a known
+                // place before the feature word is that place, not a new one.
+                patterns::place_at(&self.tokens, i).filter(|found| {
+                    let known_before = found.end - 1 - i;
+                    self.alias_matches(i)
+                        .iter()
+                        .all(|(len, _)| len != known_before)
+                })
+            })
+            .or_else(|| {
                 patterns::organization_before_founder(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
@@ -952,6 +1101,7 @@ impl Scanner<'_, '_> {
                     },
                     true,
                 )
+                .filter(|found| !self.ends_in_a_country(found))
             })
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| self.person_with_city_surname(i))
@@ -960,6 +1110,13 @@ impl Scanner<'_, '_> {
                 let found = patterns::person_by_initials(self.text, &self.tokens, i);
                 found.filter(|_| !initials_known)
             })
+    }
+
+    /// Whether a three-word name read by its given name ends in a country's name: "Fan Expo
+    /// Canada" is an event ("Michael Jordan", two words, stays a person).
+    fn ends_in_a_country(&self, found: &patterns::PatternName) -> bool {
+        found.end - found.start >= 3
+            && self.names_place_alone(found.end - 1, |e| e.subtype == "country")
     }
 
     /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a

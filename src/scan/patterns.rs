@@ -109,6 +109,11 @@ fn in_site_heads(word: &str) -> bool {
             | "tower"
             | "towers"
             | "base"
+            | "hotel"
+            | "planetarium"
+            | "gallery"
+            | "galleries"
+            | "factory"
     )
 }
 
@@ -188,6 +193,9 @@ fn is_organization_word(word: &str) -> bool {
             | "church"
             | "airlines"
             | "airways"
+            | "navy"
+            | "municipality"
+            | "academy"
     )
 }
 
@@ -523,11 +531,13 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
     // After a comma the name must close the phrase: "his son, Hunter Biden." not "his son,
     // Washington said". A capitalised word right after the name means the cue ran into a
     // heading or a longer name ("candidate Interview What ...", "philosopher Noam Chomsky
-    // Noam Chomsky is"): no name is read there.
+    // Noam Chomsky is"): no name is read there. A weekday is a dateline, not more name
+    // ("interviews writer Aner Shalev Wednesday, September 19").
     let closes = tokens.get(end).is_none_or(|t| !t.gap.joins_name());
-    let runs_on = tokens
-        .get(end)
-        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || is_name_particle(&t.norm)));
+    let runs_on = tokens.get(end).is_some_and(|t| {
+        t.gap.joins_name()
+            && ((t.is_capitalized() && !is_weekday(&t.norm)) || is_name_particle(&t.norm))
+    });
     // "Mr. B--" is no name.
     let one_letter = end == i + 1 && tokens[i].norm.chars().count() < 2;
     (end > i && (joined || closes) && !runs_on && !one_letter).then_some(PatternName {
@@ -535,6 +545,14 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
         end,
         kind: EntityType::Person,
     })
+}
+
+/// Days of the week, which follow names in datelines.
+fn is_weekday(norm: &str) -> bool {
+    matches!(
+        norm,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Lowercase nouns for a person's occupation or role, which put a name right after them.
@@ -597,6 +615,15 @@ fn in_person_descriptors(word: &str) -> bool {
             | "investor"
             | "analyst"
             | "interviewee"
+            | "curator"
+            | "author"
+            | "lecturer"
+            | "instructor"
+            | "scholar"
+            | "critic"
+            | "presenter"
+            | "correspondent"
+            | "commentator"
             | "striker"
             | "midfielder"
             | "defender"
@@ -779,6 +806,75 @@ pub fn organization_before_founder(tokens: &[Token], i: usize) -> Option<Pattern
     })
 }
 
+/// Words that end the name of a street, a bridge or a natural feature, and name a place
+/// with one or two capitalised words before them: "Castlefrank Road", "Jamarat Bridge",
+/// "Ross Sea". A subset of the place heads: "State", "City", "Tech" and "Park" also end the
+/// names of universities, clubs and films.
+fn in_feature_heads(word: &str) -> bool {
+    matches!(
+        word,
+        "street"
+            | "avenue"
+            | "road"
+            | "square"
+            | "bridge"
+            | "river"
+            | "lake"
+            | "bay"
+            | "sea"
+            | "gulf"
+            | "strait"
+            | "island"
+            | "islands"
+            | "mountain"
+            | "mountains"
+            | "valley"
+            | "canyon"
+            | "desert"
+            | "county"
+            | "province"
+    )
+}
+
+/// A place the knowledge base lacks, named by its head word: one or two capitalised words
+/// and a street or feature word ("on Castlefrank Road", "at Jamarat Bridge", "in the Ross
+/// Sea"). The word before must be in lower case, so that a headline in title case ("Crowds
+/// Block Main Road") or a longer name ("Golden Gate Bridge District") is not read as one.
+pub fn place_at(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let before = tokens.get(i.checked_sub(1)?)?;
+    if before.shape != Shape::Lower || !tokens[i].gap.joins_name() {
+        return None;
+    }
+    let word = |t: &Token| {
+        t.shape == Shape::Capitalized
+            && t.gap.joins_name()
+            && !is_not_name(&t.norm)
+            && !is_person_title(&t.norm)
+            && !in_organization_heads(&t.norm)
+            && !in_feature_heads(&t.norm)
+    };
+    let head = (i + 1..=i + 2)
+        .take_while(|&k| k < tokens.len())
+        .find(|&k| in_feature_heads(&tokens[k].norm))?;
+    if !tokens[i..head].iter().all(word) {
+        return None;
+    }
+    let head_token = &tokens[head];
+    let runs_on = tokens
+        .get(head + 1)
+        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || t.norm == "of"));
+    (head_token.shape == Shape::Capitalized && head_token.gap == Gap::Space && !runs_on).then_some(
+        PatternName {
+            start: i,
+            end: head + 1,
+            kind: EntityType::Place,
+        },
+    )
+}
+
+/// Most tokens an organisation's name found by its head word spans.
+const MAX_ORGANIZATION_WORDS: usize = 8;
+
 /// An organisation: a capitalised run that ends in an organisation word ("Atomic Energy
 /// Organization of Iran" ends at "Iran" because "of Iran" follows an organisation word).
 pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
@@ -795,7 +891,7 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     // "Institute of Technology and Colorado State University" are two names: an "and" after
     // a head word, then another head, splits them.
     let mut and_after_head = None;
-    while end < tokens.len() && end - i < 8 {
+    while end < tokens.len() && end - i < MAX_ORGANIZATION_WORDS {
         let t = &tokens[end];
         if end > i && (!t.gap.joins_name() || is_person_title(&t.norm)) {
             // "Museum of Flight CEO Doug King": a title starts the next name.
@@ -814,6 +910,13 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
         } else if t.norm == "of" && tokens.get(end + 1).is_some_and(|n| n.is_capitalized()) {
             first_of.get_or_insert(end);
             end += 1;
+        } else if matches!(t.norm.as_ref(), "for" | "on")
+            && head_end == Some(end)
+            && tokens.get(end + 1).is_some_and(|n| n.norm == "the")
+            && tokens.get(end + 2).is_some_and(|n| n.is_capitalized())
+        {
+            // "Joint Council for the Welfare of Immigrants".
+            end += 2;
         } else if in_name_links(&t.norm) && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
         {
             if t.norm == "and" && head_end.is_some() {
@@ -834,16 +937,26 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     if first_of.is_some_and(|of| first_head.is_some_and(|head| of < head)) {
         return None;
     }
-    // "of X" after the head word belongs to the name: "Ministry of Defence".
-    let end = if end > head_end && tokens[head_end].norm == "of" {
+    // "of X" after the head word belongs to the name: "Ministry of Defence"; so do "for" and
+    // "on" before two or more capitalised words: "Centre for Social Evolution", "Council on
+    // Foreign Relations" (not "the Security Council on Syria", "the Court on May 5").
+    // A tail the length limit or a hyphen cut short is left out ("United Nations Office on
+    // Drugs and Crime World Drug Report", "Organisation for Economic Co-operation").
+    let cut_short = tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Hyphen
+            || (end - i >= MAX_ORGANIZATION_WORDS && t.gap.joins_name() && t.is_capitalized())
+    });
+    let end = if end > head_end && !cut_short && names_a_purpose(tokens, head_end, end) {
         end
     } else {
         head_end
     };
     // A name whose head is a building word is a site ("Metro Toronto Convention Centre",
     // "Museum of Flight"); "Centre for ..." stays an organisation.
-    let names_a_site = in_site_heads(&tokens[head_end - 1].norm)
-        && tokens.get(end).is_none_or(|next| next.norm != "for");
+    let for_something = tokens
+        .get(head_end)
+        .is_some_and(|next| next.norm == "for" || (next.norm == "on" && end > head_end));
+    let names_a_site = in_site_heads(&tokens[head_end - 1].norm) && !for_something;
     let kind = if names_a_site {
         EntityType::Place
     } else {
@@ -855,6 +968,43 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
         end,
         kind,
     })
+}
+
+/// Whether the link word at `at` and the capitalised words up to `end` belong to the
+/// organisation whose head word ends at `at`: "of" always, "for" and "on" before two or more
+/// words that are not a date ("Bank for International Settlements").
+fn names_a_purpose(tokens: &[Token], at: usize, end: usize) -> bool {
+    let words = || {
+        tokens[at + 1..end]
+            .iter()
+            .filter(|t| t.is_capitalized() && t.gap != Gap::Hyphen)
+    };
+    match tokens[at].norm.as_ref() {
+        "of" => true,
+        "for" | "on" => {
+            words().count() >= 2 && words().all(|t| !is_weekday(&t.norm) && !is_month(&t.norm))
+        }
+        _ => false,
+    }
+}
+
+/// Month names, "May" included (a modal verb only when lower case).
+fn is_month(norm: &str) -> bool {
+    matches!(
+        norm,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// Extends a person's name over the hyphenated second syllable of a Chinese or Korean given
@@ -982,6 +1132,115 @@ mod tests {
         let tokens = tokenize(text);
         let centre = organization_at(&tokens, 1).expect("a name");
         assert_eq!(centre.kind, EntityType::Organization);
+        assert_eq!(
+            surface(text, Some(centre)).as_deref(),
+            Some("Carter Center for Human Rights")
+        );
+    }
+
+    #[test]
+    fn for_or_on_before_two_capitalised_words_continues_an_organisation() {
+        let cases = [
+            (
+                "the Joint Council for the Welfare of Immigrants said",
+                1,
+                "Joint Council for the Welfare of Immigrants",
+            ),
+            (
+                "at the Council on Foreign Relations today",
+                2,
+                "Council on Foreign Relations",
+            ),
+            // One word is a topic or a place, a date is when.
+            ("the Security Council on Syria said", 1, "Security Council"),
+            ("the Supreme Court on May 5 ruled", 1, "Supreme Court"),
+            (
+                "the Security Council on Monday March 3",
+                1,
+                "Security Council",
+            ),
+            // Cut short by the length limit or a hyphen: the tail is left out.
+            (
+                "the United Nations Office on Drugs and Crime World Drug Report",
+                1,
+                "United Nations Office",
+            ),
+        ];
+        for (text, i, want) in cases {
+            let tokens = tokenize(text);
+            let got = surface(text, organization_at(&tokens, i));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+        let text = "the Organisation for Economic Co-operation said";
+        assert_eq!(organization_at(&tokenize(text), 1), None);
+        // A centre on something is an organisation, not a building.
+        let text = "the Center on Poverty and Inequality said";
+        let centre = organization_at(&tokenize(text), 1).expect("a name");
+        assert_eq!(centre.kind, EntityType::Organization);
+        let text = "the Bardo National Museum on Wednesday";
+        let museum = organization_at(&tokenize(text), 1).expect("a name");
+        assert_eq!(museum.kind, EntityType::Place);
+    }
+
+    #[test]
+    fn a_street_or_feature_word_ends_a_place() {
+        let cases = [
+            (
+                "found on Castlefrank Road in Kanata",
+                2,
+                Some("Castlefrank Road"),
+            ),
+            (
+                "happened at Jamarat Bridge, during",
+                2,
+                Some("Jamarat Bridge"),
+            ),
+            ("under the ice in the Ross Sea?", 5, Some("Ross Sea")),
+            // A headline in title case, a longer name, a street that is a name's start.
+            ("Crowds Block Main Road", 2, None),
+            ("the Golden Gate Bridge District said", 1, None),
+            ("at Main Street Capital today", 1, None),
+            ("the Bay of Bengal", 1, None),
+        ];
+        for (text, i, want) in cases {
+            let tokens = tokenize(text);
+            let got = place_at(&tokens, i);
+            assert_eq!(surface(text, got).as_deref(), want, "{text}");
+            assert!(got.is_none_or(|p| p.kind == EntityType::Place));
+        }
+    }
+
+    #[test]
+    fn a_hotel_gallery_planetarium_or_factory_is_a_site() {
+        for (text, i) in [
+            ("when the Al-Ghaza Hotel collapsed", 2),
+            ("given to the Adler Planetarium in Chicago", 3),
+            ("the touches of the Warhol Factory, or", 4),
+        ] {
+            let tokens = tokenize(text);
+            let site = organization_at(&tokens, i).expect(text);
+            assert_eq!(site.kind, EntityType::Place, "{text}");
+        }
+    }
+
+    #[test]
+    fn navy_municipality_and_academy_end_organisations() {
+        for (text, want) in [
+            ("by the Indonesian Navy today", "Indonesian Navy"),
+            (
+                "the Municipality of Livorno asked",
+                "Municipality of Livorno",
+            ),
+            ("at Sandia View Academy in", "Sandia View Academy"),
+        ] {
+            let tokens = tokenize(text);
+            let i = usize::from(
+                tokens[0].norm == "the" || tokens[0].norm == "by" || tokens[0].norm == "at",
+            );
+            let i = if tokens[1].norm == "the" { 2 } else { i };
+            let got = surface(text, organization_at(&tokens, i));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
     }
 
     #[test]
@@ -1045,8 +1304,21 @@ mod tests {
             ("their nine-month-old child, Gloria. She", 5, Some("Gloria")),
             ("the philosopher Luis de Miranda weaves", 2, None),
             ("faire comme son Veep", 3, None),
+            // Words that are also verbs are no cue: "able to engineer Metroids".
+            ("able to engineer Metroids, but", 3, None),
             ("their child, Washington Post reported", 3, None),
             ("the news analyst CNN hired", 3, None),
+            (
+                "according to curator Elaine Gustafon.",
+                3,
+                Some("Elaine Gustafon"),
+            ),
+            (
+                "interviews writer Aner Shalev Wednesday, September",
+                2,
+                Some("Aner Shalev"),
+            ),
+            ("the writer Jane Doe Smith Act", 2, None),
             ("the Artist Formerly Known", 2, None),
             (
                 "presidential candidate Interview What qualifications",

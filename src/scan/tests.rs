@@ -854,3 +854,121 @@ fn a_surname_that_is_the_only_reading_of_a_well_known_person_names_them() {
     // "Clinton" is several people and places: no reading before an introduction.
     assert!(!surfaces("Well, Clinton came into office.").contains(&"Clinton".to_string()));
 }
+
+#[test]
+fn the_unknown_name_after_a_person_and_of_is_their_organisation_everywhere() {
+    let text = "Demosisto did well. The winner was Nathan Law of Demosisto, aged 23. \
+                Jane Doe of Ohio also won.";
+    let found = found(text);
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|(_, kind, _)| kind == "organization")
+        .map(|(s, _, _)| s.as_str())
+        .collect();
+    assert_eq!(orgs, ["Demosisto", "Demosisto"], "{found:?}");
+}
+
+#[test]
+fn a_cue_introduced_full_name_is_that_person_again_inside_a_capitalised_run() {
+    let text = "Aner Shalev is a writer. Wikinews interviews writer Aner Shalev Wednesday. \
+                In 2007 Aner Shalev wrote it. Then Aner Shalev Wednesday came, \
+                The Aner Shalev Institute opened. The Zorb Aner Shalev Prize.";
+    let people: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert_eq!(people, ["Aner Shalev"; 4], "{:?}", found(text));
+}
+
+#[test]
+fn a_known_party_is_found_with_its_last_word_in_lower_case() {
+    let kb = Kb::embedded().unwrap();
+    let found = found("He ran in the Republican party primary. It was a party for all.");
+    let party = found.iter().find(|(s, _, _)| s == "Republican party");
+    let name = party
+        .and_then(|(_, _, id)| id.and_then(|id| kb.entity(id)))
+        .map(|e| e.name.to_string());
+    assert_eq!(name.as_deref(), Some("Republican Party"), "{found:?}");
+    assert!(found.iter().all(|(s, _, _)| s != "party"), "{found:?}");
+}
+
+#[test]
+fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_country() {
+    let kb = Kb::embedded().unwrap();
+    let congress = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter(|(s, _, _)| s == "Congress")
+            .filter_map(|(_, _, id)| id.and_then(|id| kb.entity(id)))
+            .map(|e| e.name.to_string())
+            .collect::<Vec<_>>()
+    };
+    let american = "Voters in Ohio, Texas and Virginia were angry. Congress has proven itself \
+                    ineffective. Term limits for Congress would help.";
+    assert_eq!(congress(american), ["United States Congress"; 2]);
+    let library = "Voters in Ohio, Texas and Virginia were angry. He read at the Library of \
+                   Congress.";
+    assert!(congress(library).is_empty());
+    // Without an article about the United States, the word alone is no name.
+    assert!(congress("The congress met in Delhi. Congress has proven itself weak.").is_empty());
+}
+
+#[test]
+fn a_known_place_before_a_feature_word_stays_that_place() {
+    let names = surfaces("New Zealand has a strong presence among the Pacific Island countries.");
+    assert!(!names.contains(&"Pacific Island".to_string()), "{names:?}");
+    let names = surfaces("The document was found on Castlefrank Road in Kanata.");
+    assert!(names.contains(&"Castlefrank Road".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_place_before_a_compass_word_is_named_in_the_part_it_heads() {
+    let names = surfaces("In the Kowloon West geographical constituency, she won.");
+    assert!(names.contains(&"Kowloon".to_string()), "{names:?}");
+    // A compass word that begins another name leaves the place alone.
+    let names = surfaces("They moved to the Kowloon North Shore Estate.");
+    assert!(!names.contains(&"Kowloon".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_well_known_company_at_the_head_of_a_product_name_is_that_company() {
+    let names = surfaces(
+        "The recently released Google Chrome is gaining users, and Mozilla Firefox is not.",
+    );
+    assert!(names.contains(&"Google".to_string()), "{names:?}");
+    assert!(names.contains(&"Mozilla".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_given_name_after_that_is_the_person_the_article_named() {
+    let text = "Daniel Zorbax, 19, was arrested. Lawyers said that Daniel would be jailed.";
+    let people: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert_eq!(people, ["Daniel Zorbax", "Daniel"], "{:?}", found(text));
+    // A surname after "that" stays a thing's: "that Zorbax" may be a drink named after him.
+    let text = "Daniel Zorbax drank. I liked that Zorbax a lot.";
+    assert_eq!(surfaces(text), ["Daniel Zorbax"], "{:?}", found(text));
+}
+
+#[test]
+fn a_three_word_name_ending_in_a_country_is_no_person() {
+    let found = found("Pop culture was celebrated at Fan Expo Canada 2016 in Toronto.");
+    assert!(
+        found.iter().all(|(_, kind, _)| kind != "person"),
+        "{found:?}"
+    );
+    let found = found_people("The coach Jane Mary Smith spoke.");
+    assert_eq!(found, ["Jane Mary Smith"]);
+}
+
+fn found_people(text: &str) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect()
+}

@@ -1,0 +1,112 @@
+//! Organisations named after one of their people: in "Nathan Law of Demosisto" and "Priscilla
+//! Leung of BPA" a person the scan recognised is followed by "of" and a short capitalised name
+//! that no other reading took and the knowledge base does not know: the party, company or
+//! club the person belongs to. A place there ("Jane Doe of Ohio") is a name the knowledge base
+//! knows, so it is never read as an organisation; nor is a longer capitalised run ("Jane Doe
+//! of Rolling Stone Magazine" has its head word for the organisation pattern). The walk starts
+//! at person mentions and reads at most four tokens after each.
+
+use super::patterns;
+use crate::text::{Gap, Shape, Token};
+
+/// Most words in an organisation's name read after a person and "of".
+const MAX_WORDS: usize = 3;
+
+/// Tokens `start..end` of each organisation found. `taken[t]` says that some mention covers
+/// token `t`; `spans` are the person mentions as token ranges, in text order; `unknown(t)`
+/// says that no knowledge-base alias starts at token `t`.
+pub fn after_people(
+    tokens: &[Token],
+    caps_block: &[bool],
+    taken: &[bool],
+    spans: &[(usize, usize)],
+    unknown: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for &(_, end) in spans {
+        let of = tokens.get(end);
+        if !of.is_some_and(|t| t.norm == "of" && t.gap == Gap::Space) {
+            continue;
+        }
+        let start = end + 1;
+        let mut stop = start;
+        while stop < tokens.len() && stop - start < MAX_WORDS && is_word(tokens, stop) {
+            if taken[stop] || caps_block[stop] || !unknown(stop) {
+                break;
+            }
+            stop += 1;
+        }
+        // The whole run or nothing: "of Acme Rolling Stone Magazine", "of Studio 54" and "of
+        // New People's Party" are longer names.
+        let next = |k: usize| tokens.get(k).filter(|t| t.gap.joins_name());
+        let runs_on = next(stop)
+            .is_some_and(|t| t.is_capitalized() || (t.shape == Shape::Other && !t.is_possessive()))
+            || tokens.get(stop).is_some_and(Token::is_possessive)
+                && next(stop + 1).is_some_and(Token::is_capitalized);
+        if stop > start && !runs_on {
+            found.push((start, stop));
+        }
+    }
+    found
+}
+
+/// Whether token `i` can be part of the organisation's name: a capitalised word or initials
+/// joined by a space, and no title, place word or word that is never a name.
+fn is_word(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.is_capitalized()
+        && t.gap == Gap::Space
+        && !patterns::is_not_name(&t.norm)
+        && !patterns::is_person_title(&t.norm)
+        && !patterns::is_place_head(&t.norm)
+        && !patterns::is_place_prefix(&t.norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn names(text: &str, person: (usize, usize), known: &[&str]) -> Vec<String> {
+        let tokens = tokenize(text);
+        let none = vec![false; tokens.len()];
+        let found = after_people(&tokens, &none, &none, &[person], |t| {
+            !known.contains(&tokens[t].norm.as_ref())
+        });
+        found
+            .into_iter()
+            .map(|(s, e)| text[tokens[s].start..tokens[e - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_name_after_a_person_and_of_is_their_organisation() {
+        assert_eq!(
+            names("Nathan Law of Demosisto won", (0, 2), &[]),
+            ["Demosisto"]
+        );
+        assert_eq!(
+            names("and Priscilla Leung of BPA were", (1, 3), &[]),
+            ["BPA"]
+        );
+        assert_eq!(
+            names("Raymond Chan of Civic Passion, and", (0, 2), &[]),
+            ["Civic Passion"]
+        );
+    }
+
+    #[test]
+    fn a_known_name_a_long_run_or_a_lowercase_word_is_not() {
+        // A place the knowledge base knows.
+        assert!(names("Jane Doe of Ohio said", (0, 2), &["ohio"]).is_empty());
+        // A longer run is some other name, read by other rules.
+        assert!(names("Jane Doe of Acme Rolling Stone Magazine", (0, 2), &[]).is_empty());
+        assert!(names("Jane Doe of the Acme", (0, 2), &[]).is_empty());
+        assert!(names("Jane Doe of Studio 54 said", (0, 2), &[]).is_empty());
+        assert!(names("Jane Doe of New People's Party", (0, 2), &[]).is_empty());
+        assert_eq!(names("Jane Doe of Acme's board", (0, 2), &[]), ["Acme"]);
+        assert!(names("Jane Doe of Monday", (0, 2), &[]).is_empty());
+        // The person mention must end right before "of".
+        assert!(names("Jane Doe, of Acme", (0, 2), &[]).is_empty());
+    }
+}
