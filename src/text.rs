@@ -106,14 +106,29 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
         if is_word_char(c) {
             let start = i;
             let mut j = i;
+            // Letter classes of the ASCII letters and digits read, and whether nothing else
+            // was: most words are plain ASCII, and their shape and normal form follow from
+            // these bits without reading the word again.
+            let mut classes = AsciiClasses::default();
+            let mut plain = true;
             // Consume the word, allowing inner apostrophes and initials' dots.
             while let Some(d) = char_at(text, j) {
                 if d.is_ascii_alphanumeric() {
+                    if j == start {
+                        classes.first = ascii_class(bytes[j]);
+                    } else {
+                        classes.rest |= ascii_class(bytes[j]);
+                    }
                     j += 1;
-                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    while let Some(class) = bytes.get(j).map(|&b| ascii_class(b)) {
+                        if class == 0 {
+                            break;
+                        }
+                        classes.rest |= class;
                         j += 1;
                     }
                 } else if is_word_char(d) {
+                    plain = false;
                     j += d.len_utf8();
                 } else if is_apostrophe(d) || d == '.' {
                     // Look past the punctuation: continue only if a letter follows.
@@ -127,6 +142,7 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
                             && last_run.chars().all(char::is_alphabetic)
                             && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
                         {
+                            plain = false;
                             j += 1;
                             if !next.is_some_and(char::is_alphabetic) {
                                 break;
@@ -136,6 +152,7 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
                         if is_middle_initial(word_so_far, rest, tokens.last())
                             || is_name_abbreviation(word_so_far, rest)
                         {
+                            plain = false;
                             j += 1;
                         }
                         break;
@@ -145,6 +162,7 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
                     let possessive = matches!(next, Some('s') | Some('S'))
                         && !after.is_some_and(char::is_alphanumeric);
                     if !possessive && next.is_some_and(char::is_alphabetic) {
+                        plain = false;
                         j += d.len_utf8();
                         continue;
                     }
@@ -154,12 +172,18 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
                 }
             }
             let surface = &text[start..j];
+            let lowered = lowered.and_then(|l| l.get(start..j));
+            let (shape, norm) = if plain {
+                (classes.shape(), classes.norm(surface, lowered))
+            } else {
+                (shape_of(surface), norm_of(surface, lowered, &mut scratch))
+            };
             tokens.push(Token {
                 start,
                 end: j,
                 gap: pending_gap,
-                shape: shape_of(surface),
-                norm: norm_of(surface, lowered.and_then(|l| l.get(start..j)), &mut scratch),
+                shape,
+                norm,
             });
             pending_gap = Gap::Space;
             i = j;
@@ -214,6 +238,72 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
         }
     }
     tokens
+}
+
+/// What the ASCII letters and digits of a word are, gathered while the tokenizer reads it.
+#[derive(Clone, Copy, Default)]
+struct AsciiClasses {
+    /// The class of the word's first byte.
+    first: u8,
+    /// The classes of the bytes after it, or-ed.
+    rest: u8,
+}
+
+const ASCII_LOWER: u8 = 1;
+const ASCII_UPPER: u8 = 2;
+const ASCII_DIGIT: u8 = 4;
+
+/// `ascii_class` of every byte, looked up rather than compared in the tokenizer's
+/// innermost loop.
+static ASCII_CLASSES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = match byte as u8 {
+            b'a'..=b'z' => ASCII_LOWER,
+            b'A'..=b'Z' => ASCII_UPPER,
+            b'0'..=b'9' => ASCII_DIGIT,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// Whether a byte is an ASCII lowercase or uppercase letter or a digit (0 for any other).
+#[inline]
+fn ascii_class(byte: u8) -> u8 {
+    ASCII_CLASSES[usize::from(byte)]
+}
+
+impl AsciiClasses {
+    /// `ascii_shape_of` of a word made only of ASCII letters and digits.
+    fn shape(self) -> Shape {
+        match self.first {
+            ASCII_UPPER => {
+                let letters_after = self.rest & (ASCII_LOWER | ASCII_UPPER);
+                if letters_after == ASCII_UPPER {
+                    Shape::Upper
+                } else {
+                    Shape::Capitalized
+                }
+            }
+            ASCII_LOWER => Shape::Lower,
+            _ => Shape::Other,
+        }
+    }
+
+    /// `norm_of` a word made only of ASCII letters and digits: the word itself without
+    /// capitals, else its lowercase copy (`lowered` when the caller has one).
+    fn norm<'t>(self, word: &'t str, lowered: Option<&'t str>) -> Cow<'t, str> {
+        if (self.first | self.rest) & ASCII_UPPER == 0 {
+            return Cow::Borrowed(word);
+        }
+        match lowered {
+            Some(lowered) => Cow::Borrowed(lowered),
+            None => Cow::Owned(word.to_ascii_lowercase()),
+        }
+    }
 }
 
 /// The char starting at byte `i` (a char boundary), without decoding for ASCII.
@@ -542,6 +632,20 @@ mod tests {
             shapes,
             [Shape::Upper, Shape::Capitalized, Shape::Lower, Shape::Other]
         );
+    }
+
+    #[test]
+    fn plain_ascii_words_read_as_the_general_path_reads_them() {
+        let mut scratch = String::new();
+        for word in [
+            "a", "A", "7", "ab", "Ab", "aB", "AB", "A7", "7A", "a7B", "IRGC", "G7", "U2", "B52s",
+            "McCain", "iPhone", "2024", "X", "Tehran",
+        ] {
+            let token = &tokenize(word)[0];
+            assert_eq!(token.end, word.len(), "{word}");
+            assert_eq!(token.shape, shape_of(word), "{word}");
+            assert_eq!(token.norm, norm_of(word, None, &mut scratch), "{word}");
+        }
     }
 
     #[test]
