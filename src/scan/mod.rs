@@ -92,6 +92,9 @@ struct Scanner<'k, 't> {
     tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
+    /// Per token: whether a name could start there (`could_start_name`), asked by all three
+    /// passes of every token.
+    name_starts: Vec<bool>,
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
     alias_matches: Vec<Cell<Option<AliasMatches>>>,
@@ -135,6 +138,9 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(text, &tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
+    let name_starts = (0..tokens.len())
+        .map(|i| could_start_name(&tokens, &caps_block, i))
+        .collect();
     let mut scanner = Scanner {
         kb,
         text,
@@ -142,6 +148,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         given_names: vec![Cell::new(None); tokens.len()],
         tokens,
         caps_block,
+        name_starts,
         introduced: HashSet::default(),
         countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
@@ -198,6 +205,22 @@ fn famous_surname(candidates: impl Iterator<Item = Candidate>) -> Option<u32> {
 /// Least prominence of a person whose surname alone names them when the word has no other
 /// reading in the knowledge base.
 const UNIQUE_SURNAME_PROMINENCE: u8 = 60;
+
+/// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
+/// lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase words, so
+/// this check keeps the automaton walk off them.
+fn could_start_name(tokens: &[Token], caps_block: &[bool], i: usize) -> bool {
+    let token = &tokens[i];
+    (token.shape != Shape::Lower || caps_block[i] || patterns::is_name_particle(&token.norm))
+        && !after_stance_prefix(tokens, i)
+}
+
+/// "pro-Beijing", "anti-Kremlin": a stance, not a mention of the place or body.
+fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i].gap == Gap::Hyphen
+        && matches!(tokens[i - 1].norm.as_ref(), "pro" | "anti" | "non")
+}
 
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
 /// like an acronym.
@@ -270,22 +293,13 @@ impl Scanner<'_, '_> {
             .all(|(k, t)| c.capital_mask & (1 << k) == 0 || self.tokens[t].is_capitalized())
     }
 
-    /// Whether a name could start at token `i`: names start with a capital, a digit ("G7")
-    /// or a lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase
-    /// words, so this check keeps the automaton walk off them.
+    /// Whether a name could start at token `i` (`could_start_name`, worked out once).
     fn could_start_name(&self, i: usize) -> bool {
-        let token = &self.tokens[i];
-        (token.shape != Shape::Lower
-            || self.caps_block[i]
-            || patterns::is_name_particle(&token.norm))
-            && !self.after_stance_prefix(i)
+        self.name_starts[i]
     }
 
-    /// "pro-Beijing", "anti-Kremlin": a stance, not a mention of the place or body.
     fn after_stance_prefix(&self, i: usize) -> bool {
-        i > 0
-            && self.tokens[i].gap == Gap::Hyphen
-            && matches!(self.tokens[i - 1].norm.as_ref(), "pro" | "anti" | "non")
+        after_stance_prefix(&self.tokens, i)
     }
 
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
