@@ -29,10 +29,10 @@ use crate::kb::format::{
     ALIAS_ACRONYM, ALIAS_COMMON_WORD, ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_PRIMARY,
     ALIAS_SURNAME, ALIAS_TITLE,
 };
-use crate::kb::{AliasMatches, Candidate, EntityType, Kb};
+use crate::kb::{AliasMatches, AliasPrefix, Candidate, EntityType, Kb};
 use crate::text::{tokenize_lowered, Gap, Shape, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// One highlighted name.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -98,9 +98,15 @@ struct Scanner<'k, 't> {
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
     alias_matches: Vec<Cell<Option<AliasMatches>>>,
+    /// Where the alias automaton stands after each word as written (`Kb::alias_prefix`), so
+    /// that a word the article repeats is walked through once.
+    alias_prefixes: RefCell<HashMap<&'t str, Option<AliasPrefix>>>,
     /// Per token: whether it is a given name, once asked (several rules ask of every
     /// capitalised word).
     given_names: Vec<Cell<Option<bool>>>,
+    /// The same answers by word as written: an article repeats its names, and a hash lookup
+    /// costs a fraction of a walk through the given-name automaton.
+    given_name_words: RefCell<HashMap<&'t str, bool>>,
     /// Entities named in full somewhere in the article (first pass).
     introduced: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
@@ -145,7 +151,9 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         kb,
         text,
         alias_matches: vec![Cell::new(None); tokens.len()],
+        alias_prefixes: RefCell::default(),
         given_names: vec![Cell::new(None); tokens.len()],
+        given_name_words: RefCell::default(),
         tokens,
         caps_block,
         name_starts,
@@ -252,7 +260,17 @@ impl Scanner<'_, '_> {
         if let Some(found) = cached.get() {
             return found;
         }
-        let found = self.kb.matches_at(&self.tokens, i);
+        let token = &self.tokens[i];
+        // The normal form is a function of the word as written, so either can key the walk.
+        let written = &self.text[token.start..token.end];
+        let prefix = *self
+            .alias_prefixes
+            .borrow_mut()
+            .entry(written)
+            .or_insert_with(|| self.kb.alias_prefix(&token.norm));
+        let found = prefix.map_or_else(AliasMatches::default, |prefix| {
+            self.kb.matches_after(prefix, &self.tokens, i)
+        });
         cached.set(Some(found));
         found
     }
@@ -265,7 +283,14 @@ impl Scanner<'_, '_> {
         if let Some(known) = cached.get() {
             return known;
         }
-        let known = self.kb.is_given_name(&self.tokens[i].norm);
+        let token = &self.tokens[i];
+        // The normal form is a function of the word as written, so either can key the answer.
+        let written = &self.text[token.start..token.end];
+        let known = *self
+            .given_name_words
+            .borrow_mut()
+            .entry(written)
+            .or_insert_with(|| self.kb.is_given_name(&token.norm));
         cached.set(Some(known));
         known
     }
