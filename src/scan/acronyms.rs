@@ -50,11 +50,13 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
 /// Whether token `i` is the only thing inside a pair of round brackets that open right after
 /// the previous token: "Forces (PMF)" or, in pre-tokenised text, "Forces ( PMF )".
 fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
-    let before = &text[tokens[i - 1].end..tokens[i].start];
-    // Asked of every token: most have no bracket before them, and that costs no trimming.
-    if !before.as_bytes().contains(&b'(') {
+    // Asked of every token: most have no bracket before them, which the bytes between the
+    // tokens settle without slicing the text (a `str` slice checks char boundaries).
+    let gap = &text.as_bytes()[tokens[i - 1].end..tokens[i].start];
+    if !gap.contains(&b'(') {
         return false;
     }
+    let before = &text[tokens[i - 1].end..tokens[i].start];
     let after_end = tokens.get(i + 1).map_or(text.len(), |t| t.start);
     let after = &text[tokens[i].end..after_end];
     before.trim() == "(" && after.trim_start().starts_with(')')
