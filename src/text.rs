@@ -119,14 +119,9 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>>
                     } else {
                         classes.rest |= ascii_class(bytes[j]);
                     }
-                    j += 1;
-                    while let Some(class) = bytes.get(j).map(|&b| ascii_class(b)) {
-                        if class == 0 {
-                            break;
-                        }
-                        classes.rest |= class;
-                        j += 1;
-                    }
+                    let (run, run_classes) = ascii_run(&bytes[j + 1..]);
+                    classes.rest |= run_classes;
+                    j += 1 + run;
                 } else if is_word_char(d) {
                     plain = false;
                     j += d.len_utf8();
@@ -275,6 +270,21 @@ static ASCII_CLASSES: [u8; 256] = {
 #[inline]
 fn ascii_class(byte: u8) -> u8 {
     ASCII_CLASSES[usize::from(byte)]
+}
+
+/// How many ASCII letters and digits `bytes` starts with, and their classes or-ed. Its own
+/// small function: inside the tokenizer's loop the compiler kept the classes in memory.
+#[inline(never)]
+fn ascii_run(bytes: &[u8]) -> (usize, u8) {
+    let mut classes = 0;
+    for (n, &byte) in bytes.iter().enumerate() {
+        let class = ascii_class(byte);
+        if class == 0 {
+            return (n, classes);
+        }
+        classes |= class;
+    }
+    (bytes.len(), classes)
 }
 
 impl AsciiClasses {
