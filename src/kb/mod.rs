@@ -472,16 +472,17 @@ impl<'a> Kb<'a> {
         }
     }
 
-    /// Where the alias automaton stands after one token's normal form, or None when no
-    /// alias starts with it. A scan keeps the answer per word: the first token is most of
-    /// a walk, and an article repeats its capitalised words.
+    /// What the alias automaton says about one token's normal form as the start of a name,
+    /// or None when no alias starts with it. A scan keeps the answer per word: the first
+    /// token is most of a walk, and an article repeats its capitalised words.
     pub fn alias_prefix(&self, norm: &str) -> Option<AliasPrefix> {
         let fst = self.alias_shard().aliases.as_fst();
         let (node, output) = walk(fst, fst.root(), Output::zero(), norm.as_bytes())?;
-        Some(AliasPrefix {
-            addr: node.addr(),
-            output,
-        })
+        let alone = node
+            .is_final()
+            .then(|| output.cat(node.final_output()).value());
+        let before_next = walk(fst, node, output, b" ").map(|(node, output)| (node.addr(), output));
+        Some(AliasPrefix { alone, before_next })
     }
 
     /// `matches_at` with the walk through `tokens[start]` done already (`prefix`).
@@ -491,21 +492,21 @@ impl<'a> Kb<'a> {
         tokens: &[Token<'_>],
         start: usize,
     ) -> AliasMatches {
-        let fst = self.alias_shard().aliases.as_fst();
-        let mut node = fst.node(prefix.addr);
-        let mut output = prefix.output;
         let mut found = AliasMatches::default();
-        if node.is_final() {
-            found.push(1, output.cat(node.final_output()).value());
+        if let Some(value) = prefix.alone {
+            found.push(1, value);
         }
-        let Some(tokens) = tokens.get(start..) else {
+        let (Some((addr, output)), Some(tokens)) = (prefix.before_next, tokens.get(start..)) else {
             return found;
         };
+        let fst = self.alias_shard().aliases.as_fst();
+        let (mut node, mut output) = (fst.node(addr), output);
         for (n, token) in tokens.iter().enumerate().take(MAX_NAME_TOKENS).skip(1) {
             if !token.gap.joins_name() {
                 break;
             }
-            let Some((next, out)) = walk(fst, node, output, b" ")
+            let space = if n > 1 { &b" "[..] } else { &[] };
+            let Some((next, out)) = walk(fst, node, output, space)
                 .and_then(|(node, output)| walk(fst, node, output, token.norm.as_bytes()))
             else {
                 break;
@@ -535,11 +536,13 @@ fn walk<'f>(
     Some((node, output))
 }
 
-/// The state of the alias automaton after the first token of a name (`Kb::alias_prefix`).
+/// The alias automaton after the first token of a name (`Kb::alias_prefix`): the value of
+/// the token alone as an alias, and the state after the space that would join the next
+/// token (None when no longer alias starts with this token, which is most often the case).
 #[derive(Clone, Copy, Debug)]
 pub struct AliasPrefix {
-    addr: fst::raw::CompiledAddr,
-    output: Output,
+    alone: Option<u64>,
+    before_next: Option<(fst::raw::CompiledAddr, Output)>,
 }
 
 /// Longest alias, in tokens, that `Kb::matches_at` follows.
