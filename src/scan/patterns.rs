@@ -5,9 +5,59 @@
 use crate::kb::EntityType;
 use crate::text::{Gap, Shape, Token};
 
+/// `matches!(word, "a" | "b" | ...)` for the word lists below, which the rules ask of most
+/// capitalised words: a `WordFilter` of the list turns most other words away before the
+/// string comparisons.
+macro_rules! one_of {
+    ($word:expr, $($listed:literal)|+ $(,)?) => {{
+        const FILTER: WordFilter = WordFilter::new(&[$($listed),+]);
+        let word: &str = $word;
+        FILTER.may_contain(word) && matches!(word, $($listed)|+)
+    }};
+}
+
+/// The (length, first byte) pairs of a word list, as bits: a word with a pair no listed word
+/// has is not in the list. Lengths from 15 share a row, first bytes share a bit modulo 32
+/// (the lowercase letters get one each).
+struct WordFilter([u32; 16]);
+
+impl WordFilter {
+    const fn new(words: &[&str]) -> Self {
+        let mut rows = [0; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            if !word.is_empty() {
+                rows[Self::row(word.len())] |= Self::bit(word[0]);
+            }
+            i += 1;
+        }
+        WordFilter(rows)
+    }
+
+    const fn row(len: usize) -> usize {
+        if len < 15 {
+            len
+        } else {
+            15
+        }
+    }
+
+    const fn bit(first: u8) -> u32 {
+        1 << (first & 31)
+    }
+
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&first| self.0[Self::row(word.len())] & Self::bit(first) != 0)
+    }
+}
+
 /// Words that introduce a person's name when they come right before it.
 fn in_person_titles(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "president"
             | "minister"
@@ -92,7 +142,7 @@ fn in_person_titles(word: &str) -> bool {
 /// Words that end the name of a building or site ("Museum of Flight", "Trump Tower",
 /// "Shandao Station"): found like organisations, typed as places.
 fn in_site_heads(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "centre"
             | "center"
@@ -118,7 +168,7 @@ fn in_organization_heads(word: &str) -> bool {
 }
 
 fn is_organization_word(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "ministry"
             | "agency"
@@ -193,7 +243,7 @@ fn is_organization_word(word: &str) -> bool {
 
 /// Words that end a place's name ("Jordan Valley", "Georgia Avenue"), never a surname.
 fn in_place_heads(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "river"
             | "valley"
@@ -231,7 +281,7 @@ fn in_place_heads(word: &str) -> bool {
 
 /// Small words allowed inside an organisation's name.
 fn in_name_links(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "of" | "for" | "and" | "the" | "de" | "al" | "el" | "on"
     )
@@ -239,7 +289,7 @@ fn in_name_links(word: &str) -> bool {
 
 /// Capitalised words that are not names on their own.
 fn in_not_names(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         // Members of parties and movements: "Christian Democrats" is no person.
         "democrats"
@@ -346,7 +396,7 @@ fn in_not_names(word: &str) -> bool {
 
 /// Words that put a place right after them ("in Montalvo").
 fn in_place_prepositions(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "in" | "at"
             | "from"
@@ -371,7 +421,7 @@ fn in_place_prepositions(word: &str) -> bool {
 
 /// Lowercase words that begin some names ("al-Qaeda", "de Gaulle", "van Gogh").
 fn in_name_particles(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "al" | "el"
             | "ad"
@@ -421,7 +471,7 @@ pub fn is_place_preposition(norm: &str) -> bool {
 /// Words that begin a place's name ("Lake Taupo", "Mount Kenya", "Port Said"), never a
 /// person's given name.
 pub fn is_place_prefix(norm: &str) -> bool {
-    matches!(
+    one_of!(
         norm,
         "lake" | "mount" | "mt" | "cape" | "port" | "fort" | "ft" | "point" | "saint" | "st"
     )
@@ -539,7 +589,7 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
 
 /// Lowercase nouns for a person's occupation or role, which put a name right after them.
 fn in_person_descriptors(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "artist"
             | "writer"
@@ -609,7 +659,7 @@ fn in_person_descriptors(word: &str) -> bool {
 
 /// Family words, which put a name after them, or after them and a comma.
 fn in_kin_words(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "wife"
             | "husband"
@@ -911,6 +961,18 @@ fn with_given_name_syllable(tokens: &[Token], end: usize) -> usize {
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn a_word_filter_keeps_its_words_and_turns_most_others_away() {
+        let words = ["al", "democrats", "x", "internationalisation", "é"];
+        let filter = WordFilter::new(&words);
+        assert!(words.iter().all(|w| filter.may_contain(w)));
+        assert!(!filter.may_contain("bl"));
+        assert!(!filter.may_contain("al-"));
+        assert!(!filter.may_contain(""));
+        assert!(one_of!("democrats", "republicans" | "democrats"));
+        assert!(!one_of!("democrat", "republicans" | "democrats"));
+    }
 
     fn surface(text: &str, name: Option<PatternName>) -> Option<String> {
         let tokens = tokenize(text);
