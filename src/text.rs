@@ -111,17 +111,23 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>>
             // these bits without reading the word again.
             let mut classes = AsciiClasses::default();
             let mut plain = true;
-            // Consume the word, allowing inner apostrophes and initials' dots.
-            while let Some(d) = char_at(text, j) {
+            if c.is_ascii_alphanumeric() {
+                classes.first = ascii_class(bytes[j]);
+                let (run, run_classes) = ascii_run(&bytes[j + 1..]);
+                classes.rest = run_classes;
+                j += 1 + run;
+            }
+            // Most words end there: at the end of the text or an ASCII character that is not
+            // a letter, a digit, a dot or an apostrophe, where the loop below would stop.
+            let ended = bytes
+                .get(j)
+                .is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'\'');
+            // Consume the rest of the word, allowing inner apostrophes and initials' dots.
+            while let Some(d) = char_at(text, j).filter(|_| !ended) {
                 if d.is_ascii_alphanumeric() {
-                    if j == start {
-                        classes.first = ascii_class(bytes[j]);
-                    } else {
-                        classes.rest |= ascii_class(bytes[j]);
-                    }
-                    let (run, run_classes) = ascii_run(&bytes[j + 1..]);
+                    let (run, run_classes) = ascii_run(&bytes[j..]);
                     classes.rest |= run_classes;
-                    j += 1 + run;
+                    j += run;
                 } else if is_word_char(d) {
                     plain = false;
                     j += d.len_utf8();
