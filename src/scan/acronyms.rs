@@ -50,10 +50,11 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
 /// Whether token `i` is the only thing inside a pair of round brackets that open right after
 /// the previous token: "Forces (PMF)" or, in pre-tokenised text, "Forces ( PMF )".
 fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
-    // Asked of every token: most have no bracket before them, which the bytes between the
-    // tokens settle without slicing the text (a `str` slice checks char boundaries).
+    // Asked of every token: most have one space before them, or at least no bracket, which
+    // the bytes between the tokens settle without slicing the text (a `str` slice checks
+    // char boundaries) or, for the one space, calling memchr.
     let gap = &text.as_bytes()[tokens[i - 1].end..tokens[i].start];
-    if !gap.contains(&b'(') {
+    if gap == b" " || !gap.contains(&b'(') {
         return false;
     }
     let before = &text[tokens[i - 1].end..tokens[i].start];
