@@ -144,16 +144,25 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(text, &tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
-    let name_starts = (0..tokens.len())
+    let name_starts: Vec<bool> = (0..tokens.len())
         .map(|i| could_start_name(&tokens, &caps_block, i))
         .collect();
+    // The per-word answers are asked of words where names may start, about half of them
+    // distinct: room for that many up front spares the maps their regrowth.
+    let distinct_words = name_starts.iter().filter(|&&start| start).count() / 2;
     let mut scanner = Scanner {
         kb,
         text,
         alias_matches: vec![Cell::new(None); tokens.len()],
-        alias_prefixes: RefCell::default(),
+        alias_prefixes: RefCell::new(HashMap::with_capacity_and_hasher(
+            distinct_words,
+            Default::default(),
+        )),
         given_names: vec![Cell::new(None); tokens.len()],
-        given_name_words: RefCell::default(),
+        given_name_words: RefCell::new(HashMap::with_capacity_and_hasher(
+            distinct_words,
+            Default::default(),
+        )),
         tokens,
         caps_block,
         name_starts,
