@@ -29,7 +29,7 @@ use crate::kb::format::{
     ALIAS_ACRONYM, ALIAS_COMMON_WORD, ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_PRIMARY,
     ALIAS_SURNAME, ALIAS_TITLE,
 };
-use crate::kb::{AliasMatches, AliasPrefix, Candidate, EntityType, Kb};
+use crate::kb::{AliasMatches, AliasPrefix, Candidate, EntityRecord, EntityType, Kb};
 use crate::text::{tokenize_lowered, Gap, Shape, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, RefCell};
@@ -101,6 +101,9 @@ struct Scanner<'k, 't> {
     /// Where the alias automaton stands after each word as written (`Kb::alias_prefix`), so
     /// that a word the article repeats is walked through once.
     alias_prefixes: RefCell<HashMap<&'t str, Option<AliasPrefix>>>,
+    /// Entity records read once per article: the rules ask about the same candidates each
+    /// time a name comes back, and a record's name is decoded from a block of names.
+    entities: RefCell<HashMap<u32, Option<EntityRecord<'k>>>>,
     /// Per token: whether it is a given name, once asked (several rules ask of every
     /// capitalised word).
     given_names: Vec<Cell<Option<bool>>>,
@@ -159,6 +162,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
             Default::default(),
         )),
         given_names: vec![Cell::new(None); tokens.len()],
+        entities: RefCell::default(),
         given_name_words: RefCell::new(HashMap::with_capacity_and_hasher(
             distinct_words,
             Default::default(),
@@ -260,7 +264,7 @@ fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
     flags
 }
 
-impl Scanner<'_, '_> {
+impl<'k> Scanner<'k, '_> {
     /// The knowledge-base aliases starting at token `i`, walked at most once per token.
     fn alias_matches(&self, i: usize) -> AliasMatches {
         let Some(cached) = self.alias_matches.get(i) else {
@@ -282,6 +286,15 @@ impl Scanner<'_, '_> {
         });
         cached.set(Some(found));
         found
+    }
+
+    /// The knowledge base's record of an entity, read once per article.
+    fn entity(&self, index: u32) -> Option<EntityRecord<'k>> {
+        *self
+            .entities
+            .borrow_mut()
+            .entry(index)
+            .or_insert_with(|| self.kb.entity(index))
     }
 
     /// Whether token `i` is a given name of the knowledge base, asked once per token.
@@ -353,7 +366,7 @@ impl Scanner<'_, '_> {
                     if !self.casing_fits(&c, i, i + len) {
                         continue;
                     }
-                    let Some(entity) = self.kb.entity(c.entity) else {
+                    let Some(entity) = self.entity(c.entity) else {
                         continue;
                     };
                     if c.has(ALIAS_DEMONYM) {
@@ -430,7 +443,7 @@ impl Scanner<'_, '_> {
                 return None;
             }
         }
-        let entity = self.kb.entity(c.entity)?;
+        let entity = self.entity(c.entity)?;
         if self.lacks_evidence(c, &entity, start, end, introduced) {
             return None;
         }
@@ -470,7 +483,7 @@ impl Scanner<'_, '_> {
     fn lacks_evidence(
         &self,
         c: &Candidate,
-        entity: &crate::kb::EntityRecord<'_>,
+        entity: &EntityRecord<'_>,
         start: usize,
         end: usize,
         introduced: bool,
@@ -550,7 +563,7 @@ impl Scanner<'_, '_> {
             .kb
             .candidates(at)
             .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
-            .filter_map(|c| self.kb.entity(c.entity))
+            .filter_map(|c| self.entity(c.entity))
             .map(|e| {
                 (e.kind == EntityType::Place)
                     .then(|| disambiguate::Level::of_subtype(e.subtype))
@@ -632,7 +645,6 @@ impl Scanner<'_, '_> {
                 && matches!(t.norm.as_ref(), "war" | "wars")
         });
         war && self
-            .kb
             .entity(c.entity)
             .is_some_and(|e| e.kind == EntityType::Place)
     }
@@ -651,7 +663,6 @@ impl Scanner<'_, '_> {
                     c.flags & ALIAS_DEMONYM == 0
                         && self.casing_fits(&c, start, start + 1)
                         && self
-                            .kb
                             .entity(c.entity)
                             .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
                 })
@@ -660,7 +671,6 @@ impl Scanner<'_, '_> {
             && self.known_at(start + 1).is_some_and(|(len, c)| {
                 start + 1 + len == found.end
                     && self
-                        .kb
                         .entity(c.entity)
                         .is_some_and(|e| e.kind == EntityType::Organization)
             })
@@ -715,7 +725,7 @@ impl Scanner<'_, '_> {
     /// entity's own name has those initials.
     fn known_by_acronym(&self, acronym: usize) -> Option<Candidate> {
         let (len, c) = self.known_at(acronym)?;
-        let entity = self.kb.entity(c.entity)?;
+        let entity = self.entity(c.entity)?;
         let written = self.surface(acronym, acronym + 1);
         (len == 1 && acronyms::abbreviates(written, entity.name)).then_some(c)
     }
@@ -731,7 +741,7 @@ impl Scanner<'_, '_> {
     }
 
     fn commit_known(&mut self, i: usize, len: usize, c: Candidate) -> Option<usize> {
-        let entity = self.kb.entity(c.entity)?;
+        let entity = self.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
             let last = self.tokens[i + len - 1].norm.to_string();
             self.known_surnames.insert(last, c.entity);
@@ -774,7 +784,6 @@ impl Scanner<'_, '_> {
                     self.casing_fits(&c, start, start + len)
                         && (c.has(ALIAS_DEMONYM)
                             || self
-                                .kb
                                 .entity(c.entity)
                                 .is_some_and(|e| e.kind == EntityType::Place))
                 })
@@ -1041,17 +1050,13 @@ impl Scanner<'_, '_> {
     }
 
     /// Whether token `i` alone is a name of a place that `fits`.
-    fn names_place_alone(
-        &self,
-        i: usize,
-        fits: impl Fn(&crate::kb::EntityRecord<'_>) -> bool,
-    ) -> bool {
+    fn names_place_alone(&self, i: usize, fits: impl Fn(&EntityRecord<'_>) -> bool) -> bool {
         let Some((1, at)) = self.alias_matches(i).first() else {
             return false;
         };
         self.kb
             .candidates(at)
-            .filter_map(|c| self.kb.entity(c.entity))
+            .filter_map(|c| self.entity(c.entity))
             .any(|e| e.kind == EntityType::Place && fits(&e))
     }
 
