@@ -694,7 +694,15 @@ pub fn person_by_given_name(
     nested_person: bool,
 ) -> Option<PatternName> {
     let first = &tokens[i];
-    if first.shape != Shape::Capitalized || is_not_name(&first.norm) || !is_given_name(&first.norm)
+    // The name needs a second capitalised word joined to the first (the loop below takes no
+    // other): without one, the given-name lookup, a walk through an automaton, is not made.
+    let second = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.gap.joins_name() && t.shape == Shape::Capitalized);
+    if first.shape != Shape::Capitalized
+        || !second
+        || is_not_name(&first.norm)
+        || !is_given_name(&first.norm)
     {
         return None;
     }
