@@ -798,8 +798,16 @@ impl<'k> Scanner<'k, '_> {
         let token = &self.tokens[i];
         // Capitalised, not in capitals: "SP" in "[M1 SP]" is no surname of anyone. After an
         // article, the name is a thing's: "the Rayleigh quotient", "a Guide to".
-        if token.shape != Shape::Capitalized || self.caps_block[i] || self.in_longer_name(i, i + 1)
-        {
+        if token.shape != Shape::Capitalized || self.caps_block[i] {
+            return None;
+        }
+        // Only a name the article used before, or a head word after "the", is read here:
+        // most capitalised words are neither, and skip the checks below.
+        let norm = token.norm.as_ref();
+        let remembered = self.known_surnames.contains_key(norm)
+            || self.local_surnames.contains_key(norm)
+            || self.memory.given_name(norm).is_some();
+        if (!remembered && !self.after_determiner(i)) || self.in_longer_name(i, i + 1) {
             return None;
         }
         if self.after_determiner(i) {
