@@ -188,7 +188,13 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>>
                 norm,
             });
             pending_gap = Gap::Space;
-            i = j;
+            // The space after a word, the commonest case, changes nothing: step over it here
+            // rather than in another turn of the loop.
+            i = if bytes.get(j) == Some(&b' ') {
+                j + 1
+            } else {
+                j
+            };
         } else if is_apostrophe(c) {
             // Possessive after a word: "Iran's" -> "'s".
             let rest = &text[i + c.len_utf8()..];
