@@ -1021,9 +1021,8 @@ impl<'k> Scanner<'k, '_> {
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| self.person_with_city_surname(i))
             .or_else(|| {
-                let initials_known = !self.alias_matches(i).is_empty();
-                let found = patterns::person_by_initials(self.text, &self.tokens, i);
-                found.filter(|_| !initials_known)
+                patterns::person_by_initials(self.text, &self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
             })
     }
 

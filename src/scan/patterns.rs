@@ -553,14 +553,16 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
     }
     // "his wife Grace", "Mugabe's wife Grace", "their nine-month-old child, Gloria": a family
     // word after a possessive, at most three words back ("son" alone may be French).
-    let possessed = (i.saturating_sub(5)..i - 1).rev().any(|k| {
-        tokens[k].is_possessive()
-            || matches!(
-                tokens[k].norm.as_ref(),
-                "his" | "her" | "their" | "my" | "your" | "our" | "its"
-            )
-    });
-    let kin = possessed && in_kin_words(&cue.norm);
+    let possessed = || {
+        (i.saturating_sub(5)..i - 1).rev().any(|k| {
+            tokens[k].is_possessive()
+                || matches!(
+                    tokens[k].norm.as_ref(),
+                    "his" | "her" | "their" | "my" | "your" | "our" | "its"
+                )
+        })
+    };
+    let kin = in_kin_words(&cue.norm) && possessed();
     let joined = tokens[i].gap == Gap::Space && (kin || in_person_descriptors(&cue.norm));
     let after_comma =
         kin && tokens[i].gap == Gap::Punct && text[cue.end..tokens[i].start].trim() == ",";
@@ -840,6 +842,10 @@ pub fn organization_before_founder(tokens: &[Token], i: usize) -> Option<Pattern
 /// An organisation: a capitalised run that ends in an organisation word ("Atomic Energy
 /// Organization of Iran" ends at "Iran" because "of Iran" follows an organisation word).
 pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
+    // A name of two words or more: the loop below stops at a word that does not join.
+    if !tokens.get(i + 1).is_some_and(|t| t.gap.joins_name()) {
+        return None;
+    }
     if !is_name_token(&tokens[i]) && !in_organization_heads(&tokens[i].norm) {
         return None;
     }
