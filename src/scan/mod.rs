@@ -732,6 +732,10 @@ impl<'k> Scanner<'k, '_> {
 
     /// A later use of an acronym the article defined; the definition beats the knowledge base.
     fn defined_acronym_at(&mut self, i: usize) -> bool {
+        // Most articles define none: then no word needs slicing out of the text.
+        if self.defined_acronyms.is_empty() {
+            return false;
+        }
         let written = self.surface(i, i + 1);
         let Some(&index) = self.defined_acronyms.get(written) else {
             return false;
