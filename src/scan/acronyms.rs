@@ -27,7 +27,16 @@ pub struct Definition {
 
 /// Every acronym definition in the text, in token order.
 pub fn definitions(text: &str, tokens: &[Token], caps_block: &[bool]) -> Vec<Definition> {
-    (1..tokens.len())
+    // Only a token right after an opening bracket can be an acronym defined here: the
+    // brackets are found in the text (one memchr pass) rather than asked of every token.
+    let mut after_brackets: Vec<usize> = text
+        .match_indices('(')
+        .map(|(at, _)| tokens.partition_point(|t| t.start <= at))
+        .filter(|&i| 0 < i && i < tokens.len())
+        .collect();
+    after_brackets.dedup();
+    after_brackets
+        .into_iter()
         .filter(|&i| !caps_block[i] && is_bracketed_alone(text, tokens, i))
         .filter_map(|i| {
             let letters = acronym_letters(&text[tokens[i].start..tokens[i].end])?;
@@ -50,13 +59,6 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
 /// Whether token `i` is the only thing inside a pair of round brackets that open right after
 /// the previous token: "Forces (PMF)" or, in pre-tokenised text, "Forces ( PMF )".
 fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
-    // Asked of every token: most have one space before them, or at least no bracket, which
-    // the bytes between the tokens settle without slicing the text (a `str` slice checks
-    // char boundaries) or, for the one space, calling memchr.
-    let gap = &text.as_bytes()[tokens[i - 1].end..tokens[i].start];
-    if gap == b" " || !gap.contains(&b'(') {
-        return false;
-    }
     let before = &text[tokens[i - 1].end..tokens[i].start];
     let after_end = tokens.get(i + 1).map_or(text.len(), |t| t.start);
     let after = &text[tokens[i].end..after_end];
