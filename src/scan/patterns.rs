@@ -800,7 +800,16 @@ pub fn organization_before_founder(tokens: &[Token], i: usize) -> Option<Pattern
         && i > 0
         && !tokens[i - 1].is_capitalized()
         && !matches!(tokens[i - 1].norm.as_ref(), "the" | "a" | "an");
-    if !starts {
+    // The cue comes within the three words after the name's first: most capitalised words
+    // have none there, and skip the reading of the name.
+    let cue_near = || {
+        tokens
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .any(|t| matches!(t.norm.as_ref(), "founder" | "cofounder" | "co" | "ceo"))
+    };
+    if !starts || !cue_near() {
         return None;
     }
     let mut end = i;
