@@ -32,7 +32,7 @@ use crate::kb::format::{
 use crate::kb::{AliasMatches, AliasPrefix, Candidate, EntityRecord, EntityType, Kb};
 use crate::text::{tokenize_lowered, Gap, Shape, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 /// One highlighted name.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -419,7 +419,13 @@ impl<'k> Scanner<'k, '_> {
 
     /// How well a candidate fits here, or None when it must not be used.
     /// `famous`: the entity a bare surname may mean without an introduction, if any.
-    fn score(&self, c: &Candidate, start: usize, end: usize, famous: Option<u32>) -> Option<i32> {
+    fn score(
+        &self,
+        c: &Candidate,
+        start: usize,
+        end: usize,
+        famous: impl Fn() -> Option<u32>,
+    ) -> Option<i32> {
         if c.flags & (ALIAS_DEMONYM | ALIAS_TITLE) != 0 || !self.casing_fits(c, start, end) {
             return None;
         }
@@ -432,7 +438,7 @@ impl<'k> Scanner<'k, '_> {
         let after_title = start > 0
             && self.tokens[start].gap.joins_name()
             && patterns::is_person_title(&self.tokens[start - 1].norm);
-        if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous != Some(c.entity) {
+        if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous() != Some(c.entity) {
             return None;
         }
         if c.has(ALIAS_COMMON_WORD) {
@@ -679,7 +685,9 @@ impl<'k> Scanner<'k, '_> {
     /// The longest knowledge-base name at token `i` with a candidate that fits.
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
         for (len, at) in self.alias_matches(i).iter().rev() {
-            let famous = famous_surname(self.kb.candidates(at));
+            // Read only when a surname needs it: most aliases are not surnames.
+            let famous = OnceCell::new();
+            let famous = || *famous.get_or_init(|| famous_surname(self.kb.candidates(at)));
             let best = self
                 .kb
                 .candidates(at)
