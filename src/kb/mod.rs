@@ -466,50 +466,83 @@ impl<'a> Kb<'a> {
     /// spaces and hyphens, and never past `MAX_NAME_TOKENS`. Returned by value, not in a
     /// `Vec`: the scanner asks at most tokens.
     pub fn matches_at(&self, tokens: &[Token<'_>], start: usize) -> AliasMatches {
+        match tokens.get(start).and_then(|t| self.alias_prefix(&t.norm)) {
+            Some(prefix) => self.matches_after(prefix, tokens, start),
+            None => AliasMatches::default(),
+        }
+    }
+
+    /// What the alias automaton says about one token's normal form as the start of a name,
+    /// or None when no alias starts with it. A scan keeps the answer per word: the first
+    /// token is most of a walk, and an article repeats its capitalised words.
+    pub fn alias_prefix(&self, norm: &str) -> Option<AliasPrefix> {
         let fst = self.alias_shard().aliases.as_fst();
-        let mut node = fst.root();
-        let mut output = Output::zero();
+        let (node, output) = walk(fst, fst.root(), Output::zero(), norm.as_bytes())?;
+        let alone = node
+            .is_final()
+            .then(|| output.cat(node.final_output()).value());
+        let before_next = walk(fst, node, output, b" ").map(|(node, output)| (node.addr(), output));
+        Some(AliasPrefix { alone, before_next })
+    }
+
+    /// `matches_at` with the walk through `tokens[start]` done already (`prefix`).
+    pub fn matches_after(
+        &self,
+        prefix: AliasPrefix,
+        tokens: &[Token<'_>],
+        start: usize,
+    ) -> AliasMatches {
         let mut found = AliasMatches::default();
-        let Some(tokens) = tokens.get(start..) else {
+        if let Some(value) = prefix.alone {
+            found.push(1, value);
+        }
+        let (Some((addr, output)), Some(tokens)) = (prefix.before_next, tokens.get(start..)) else {
             return found;
         };
-        for (n, token) in tokens.iter().enumerate().take(MAX_NAME_TOKENS) {
-            if n > 0 {
-                if !token.gap.joins_name() {
-                    break;
-                }
-                match node.find_input(b' ') {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        output = output.cat(t.out);
-                        node = fst.node(t.addr);
-                    }
-                    None => break,
-                }
-            }
-            let mut complete = true;
-            for &byte in token.norm.as_bytes() {
-                match node.find_input(byte) {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        output = output.cat(t.out);
-                        node = fst.node(t.addr);
-                    }
-                    None => {
-                        complete = false;
-                        break;
-                    }
-                }
-            }
-            if !complete {
+        let fst = self.alias_shard().aliases.as_fst();
+        let (mut node, mut output) = (fst.node(addr), output);
+        for (n, token) in tokens.iter().enumerate().take(MAX_NAME_TOKENS).skip(1) {
+            if !token.gap.joins_name() {
                 break;
             }
+            let space = if n > 1 { &b" "[..] } else { &[] };
+            let Some((next, out)) = walk(fst, node, output, space)
+                .and_then(|(node, output)| walk(fst, node, output, token.norm.as_bytes()))
+            else {
+                break;
+            };
+            (node, output) = (next, out);
             if node.is_final() {
                 found.push(n + 1, output.cat(node.final_output()).value());
             }
         }
         found
     }
+}
+
+/// Follows `bytes` from `node` (reached with `output`), or None when the automaton has no
+/// such path.
+fn walk<'f>(
+    fst: &'f fst::raw::Fst<&[u8]>,
+    mut node: fst::raw::Node<'f>,
+    mut output: Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, Output)> {
+    for &byte in bytes {
+        let t = node.transition(node.find_input(byte)?);
+        output = output.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, output))
+}
+
+/// The alias automaton after the first token of a name (`Kb::alias_prefix`): the value of
+/// the token alone as an alias, and the state after the space that would join the next
+/// token (None when no longer alias starts with this token, which is most often the case).
+#[derive(Clone, Copy, Debug)]
+pub struct AliasPrefix {
+    alone: Option<u64>,
+    before_next: Option<(fst::raw::CompiledAddr, Output)>,
 }
 
 /// Longest alias, in tokens, that `Kb::matches_at` follows.

@@ -27,7 +27,16 @@ pub struct Definition {
 
 /// Every acronym definition in the text, in token order.
 pub fn definitions(text: &str, tokens: &[Token], caps_block: &[bool]) -> Vec<Definition> {
-    (1..tokens.len())
+    // Only a token right after an opening bracket can be an acronym defined here: the
+    // brackets are found in the text (one memchr pass) rather than asked of every token.
+    let mut after_brackets: Vec<usize> = text
+        .match_indices('(')
+        .map(|(at, _)| tokens.partition_point(|t| t.start <= at))
+        .filter(|&i| 0 < i && i < tokens.len())
+        .collect();
+    after_brackets.dedup();
+    after_brackets
+        .into_iter()
         .filter(|&i| !caps_block[i] && is_bracketed_alone(text, tokens, i))
         .filter_map(|i| {
             let letters = acronym_letters(&text[tokens[i].start..tokens[i].end])?;
@@ -51,10 +60,6 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
 /// the previous token: "Forces (PMF)" or, in pre-tokenised text, "Forces ( PMF )".
 fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
     let before = &text[tokens[i - 1].end..tokens[i].start];
-    // Asked of every token: most have no bracket before them, and that costs no trimming.
-    if !before.as_bytes().contains(&b'(') {
-        return false;
-    }
     let after_end = tokens.get(i + 1).map_or(text.len(), |t| t.start);
     let after = &text[tokens[i].end..after_end];
     before.trim() == "(" && after.trim_start().starts_with(')')

@@ -30,10 +30,10 @@ use crate::kb::format::{
     ALIAS_ACRONYM, ALIAS_COMMON_WORD, ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_PRIMARY,
     ALIAS_SURNAME, ALIAS_TITLE,
 };
-use crate::kb::{AliasMatches, Candidate, EntityType, Kb};
+use crate::kb::{AliasMatches, AliasPrefix, Candidate, EntityRecord, EntityType, Kb};
 use crate::text::{tokenize_lowered, Gap, Shape, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell, RefCell};
 
 /// One highlighted name.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -93,12 +93,24 @@ struct Scanner<'k, 't> {
     tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
+    /// Per token: whether a name could start there (`could_start_name`), asked by all three
+    /// passes of every token.
+    name_starts: Vec<bool>,
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
     alias_matches: Vec<Cell<Option<AliasMatches>>>,
+    /// Where the alias automaton stands after each word as written (`Kb::alias_prefix`), so
+    /// that a word the article repeats is walked through once.
+    alias_prefixes: RefCell<HashMap<&'t str, Option<AliasPrefix>>>,
+    /// Entity records read once per article: the rules ask about the same candidates each
+    /// time a name comes back, and a record's name is decoded from a block of names.
+    entities: RefCell<HashMap<u32, Option<EntityRecord<'k>>>>,
     /// Per token: whether it is a given name, once asked (several rules ask of every
     /// capitalised word).
     given_names: Vec<Cell<Option<bool>>>,
+    /// The same answers by word as written: an article repeats its names, and a hash lookup
+    /// costs a fraction of a walk through the given-name automaton.
+    given_name_words: RefCell<HashMap<&'t str, bool>>,
     /// Entities named in full somewhere in the article (first pass).
     introduced: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
@@ -132,17 +144,33 @@ struct Scanner<'k, 't> {
 
 /// Finds the actors and sites in `text`.
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
-    let lowered = text.to_ascii_lowercase();
+    let lowered = crate::text::ascii_lowercase_bytes(text);
     let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(text, &tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
+    let name_starts: Vec<bool> = (0..tokens.len())
+        .map(|i| could_start_name(&tokens, &caps_block, i))
+        .collect();
+    // The per-word answers are asked of words where names may start, about half of them
+    // distinct: room for that many up front spares the maps their regrowth.
+    let distinct_words = name_starts.iter().filter(|&&start| start).count() / 2;
     let mut scanner = Scanner {
         kb,
         text,
         alias_matches: vec![Cell::new(None); tokens.len()],
+        alias_prefixes: RefCell::new(HashMap::with_capacity_and_hasher(
+            distinct_words,
+            Default::default(),
+        )),
         given_names: vec![Cell::new(None); tokens.len()],
+        entities: RefCell::default(),
+        given_name_words: RefCell::new(HashMap::with_capacity_and_hasher(
+            distinct_words,
+            Default::default(),
+        )),
         tokens,
         caps_block,
+        name_starts,
         introduced: HashSet::default(),
         countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
@@ -207,6 +235,22 @@ const PRODUCT_MAKER_PROMINENCE: u8 = 50;
 /// its institutions' short names.
 const NATIONAL_EVIDENCE: u32 = 3;
 
+/// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
+/// lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase words, so
+/// this check keeps the automaton walk off them.
+fn could_start_name(tokens: &[Token], caps_block: &[bool], i: usize) -> bool {
+    let token = &tokens[i];
+    (token.shape != Shape::Lower || caps_block[i] || patterns::is_name_particle(&token.norm))
+        && !after_stance_prefix(tokens, i)
+}
+
+/// "pro-Beijing", "anti-Kremlin": a stance, not a mention of the place or body.
+fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i].gap == Gap::Hyphen
+        && matches!(tokens[i - 1].norm.as_ref(), "pro" | "anti" | "non")
+}
+
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
 /// like an acronym.
 fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
@@ -228,7 +272,7 @@ fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
     flags
 }
 
-impl Scanner<'_, '_> {
+impl<'k> Scanner<'k, '_> {
     /// The knowledge-base aliases starting at token `i`, walked at most once per token.
     fn alias_matches(&self, i: usize) -> AliasMatches {
         let Some(cached) = self.alias_matches.get(i) else {
@@ -237,9 +281,28 @@ impl Scanner<'_, '_> {
         if let Some(found) = cached.get() {
             return found;
         }
-        let found = self.kb.matches_at(&self.tokens, i);
+        let token = &self.tokens[i];
+        // The normal form is a function of the word as written, so either can key the walk.
+        let written = &self.text[token.start..token.end];
+        let prefix = *self
+            .alias_prefixes
+            .borrow_mut()
+            .entry(written)
+            .or_insert_with(|| self.kb.alias_prefix(&token.norm));
+        let found = prefix.map_or_else(AliasMatches::default, |prefix| {
+            self.kb.matches_after(prefix, &self.tokens, i)
+        });
         cached.set(Some(found));
         found
+    }
+
+    /// The knowledge base's record of an entity, read once per article.
+    fn entity(&self, index: u32) -> Option<EntityRecord<'k>> {
+        *self
+            .entities
+            .borrow_mut()
+            .entry(index)
+            .or_insert_with(|| self.kb.entity(index))
     }
 
     /// Whether token `i` is a given name of the knowledge base, asked once per token.
@@ -250,7 +313,14 @@ impl Scanner<'_, '_> {
         if let Some(known) = cached.get() {
             return known;
         }
-        let known = self.kb.is_given_name(&self.tokens[i].norm);
+        let token = &self.tokens[i];
+        // The normal form is a function of the word as written, so either can key the answer.
+        let written = &self.text[token.start..token.end];
+        let known = *self
+            .given_name_words
+            .borrow_mut()
+            .entry(written)
+            .or_insert_with(|| self.kb.is_given_name(&token.norm));
         cached.set(Some(known));
         known
     }
@@ -282,22 +352,13 @@ impl Scanner<'_, '_> {
         })
     }
 
-    /// Whether a name could start at token `i`: names start with a capital, a digit ("G7")
-    /// or a lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase
-    /// words, so this check keeps the automaton walk off them.
+    /// Whether a name could start at token `i` (`could_start_name`, worked out once).
     fn could_start_name(&self, i: usize) -> bool {
-        let token = &self.tokens[i];
-        (token.shape != Shape::Lower
-            || self.caps_block[i]
-            || patterns::is_name_particle(&token.norm))
-            && !self.after_stance_prefix(i)
+        self.name_starts[i]
     }
 
-    /// "pro-Beijing", "anti-Kremlin": a stance, not a mention of the place or body.
     fn after_stance_prefix(&self, i: usize) -> bool {
-        i > 0
-            && self.tokens[i].gap == Gap::Hyphen
-            && matches!(self.tokens[i - 1].norm.as_ref(), "pro" | "anti" | "non")
+        after_stance_prefix(&self.tokens, i)
     }
 
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
@@ -317,7 +378,7 @@ impl Scanner<'_, '_> {
                     if !self.casing_fits(&c, i, i + len) {
                         continue;
                     }
-                    let Some(entity) = self.kb.entity(c.entity) else {
+                    let Some(entity) = self.entity(c.entity) else {
                         continue;
                     };
                     if c.has(ALIAS_DEMONYM) {
@@ -370,7 +431,13 @@ impl Scanner<'_, '_> {
 
     /// How well a candidate fits here, or None when it must not be used.
     /// `famous`: the entity a bare surname may mean without an introduction, if any.
-    fn score(&self, c: &Candidate, start: usize, end: usize, famous: Option<u32>) -> Option<i32> {
+    fn score(
+        &self,
+        c: &Candidate,
+        start: usize,
+        end: usize,
+        famous: impl Fn() -> Option<u32>,
+    ) -> Option<i32> {
         if c.flags & (ALIAS_DEMONYM | ALIAS_TITLE) != 0 || !self.casing_fits(c, start, end) {
             return None;
         }
@@ -383,7 +450,7 @@ impl Scanner<'_, '_> {
         let after_title = start > 0
             && self.tokens[start].gap.joins_name()
             && patterns::is_person_title(&self.tokens[start - 1].norm);
-        if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous != Some(c.entity) {
+        if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous() != Some(c.entity) {
             return None;
         }
         if c.has(ALIAS_COMMON_WORD) {
@@ -396,7 +463,7 @@ impl Scanner<'_, '_> {
                 return None;
             }
         }
-        let entity = self.kb.entity(c.entity)?;
+        let entity = self.entity(c.entity)?;
         if self.lacks_evidence(c, &entity, start, end, introduced) {
             return None;
         }
@@ -494,7 +561,7 @@ impl Scanner<'_, '_> {
     fn lacks_evidence(
         &self,
         c: &Candidate,
-        entity: &crate::kb::EntityRecord<'_>,
+        entity: &EntityRecord<'_>,
         start: usize,
         end: usize,
         introduced: bool,
@@ -577,7 +644,7 @@ impl Scanner<'_, '_> {
             .kb
             .candidates(at)
             .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
-            .filter_map(|c| self.kb.entity(c.entity))
+            .filter_map(|c| self.entity(c.entity))
             .map(|e| {
                 (e.kind == EntityType::Place)
                     .then(|| disambiguate::Level::of_subtype(e.subtype))
@@ -662,7 +729,6 @@ impl Scanner<'_, '_> {
                 && matches!(t.norm.as_ref(), "war" | "wars")
         });
         war && self
-            .kb
             .entity(c.entity)
             .is_some_and(|e| e.kind == EntityType::Place)
     }
@@ -681,7 +747,6 @@ impl Scanner<'_, '_> {
                     c.flags & ALIAS_DEMONYM == 0
                         && self.casing_fits(&c, start, start + 1)
                         && self
-                            .kb
                             .entity(c.entity)
                             .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
                 })
@@ -690,7 +755,6 @@ impl Scanner<'_, '_> {
             && self.known_at(start + 1).is_some_and(|(len, c)| {
                 start + 1 + len == found.end
                     && self
-                        .kb
                         .entity(c.entity)
                         .is_some_and(|e| e.kind == EntityType::Organization)
             })
@@ -699,7 +763,9 @@ impl Scanner<'_, '_> {
     /// The longest knowledge-base name at token `i` with a candidate that fits.
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
         for (len, at) in self.alias_matches(i).iter().rev() {
-            let famous = famous_surname(self.kb.candidates(at));
+            // Read only when a surname needs it: most aliases are not surnames.
+            let famous = OnceCell::new();
+            let famous = || *famous.get_or_init(|| famous_surname(self.kb.candidates(at)));
             let best = self
                 .kb
                 .candidates(at)
@@ -745,13 +811,17 @@ impl Scanner<'_, '_> {
     /// entity's own name has those initials.
     fn known_by_acronym(&self, acronym: usize) -> Option<Candidate> {
         let (len, c) = self.known_at(acronym)?;
-        let entity = self.kb.entity(c.entity)?;
+        let entity = self.entity(c.entity)?;
         let written = self.surface(acronym, acronym + 1);
         (len == 1 && acronyms::abbreviates(written, entity.name)).then_some(c)
     }
 
     /// A later use of an acronym the article defined; the definition beats the knowledge base.
     fn defined_acronym_at(&mut self, i: usize) -> bool {
+        // Most articles define none: then no word needs slicing out of the text.
+        if self.defined_acronyms.is_empty() {
+            return false;
+        }
         let written = self.surface(i, i + 1);
         let Some(&index) = self.defined_acronyms.get(written) else {
             return false;
@@ -761,7 +831,7 @@ impl Scanner<'_, '_> {
     }
 
     fn commit_known(&mut self, i: usize, len: usize, c: Candidate) -> Option<usize> {
-        let entity = self.kb.entity(c.entity)?;
+        let entity = self.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
             let last = self.tokens[i + len - 1].norm.to_string();
             self.known_surnames.insert(last, c.entity);
@@ -804,7 +874,6 @@ impl Scanner<'_, '_> {
                     self.casing_fits(&c, start, start + len)
                         && (c.has(ALIAS_DEMONYM)
                             || self
-                                .kb
                                 .entity(c.entity)
                                 .is_some_and(|e| e.kind == EntityType::Place))
                 })
@@ -819,8 +888,16 @@ impl Scanner<'_, '_> {
         let token = &self.tokens[i];
         // Capitalised, not in capitals: "SP" in "[M1 SP]" is no surname of anyone. After an
         // article, the name is a thing's: "the Rayleigh quotient", "a Guide to".
-        if token.shape != Shape::Capitalized || self.caps_block[i] || self.in_longer_name(i, i + 1)
-        {
+        if token.shape != Shape::Capitalized || self.caps_block[i] {
+            return None;
+        }
+        // Only a name the article used before, or a head word after "the", is read here:
+        // most capitalised words are neither, and skip the checks below.
+        let norm = token.norm.as_ref();
+        let remembered = self.known_surnames.contains_key(norm)
+            || self.local_surnames.contains_key(norm)
+            || self.memory.given_name(norm).is_some();
+        if (!remembered && !self.after_determiner(i)) || self.in_longer_name(i, i + 1) {
             return None;
         }
         if self.after_determiner(i) {
@@ -1106,9 +1183,8 @@ impl Scanner<'_, '_> {
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| self.person_with_city_surname(i))
             .or_else(|| {
-                let initials_known = !self.alias_matches(i).is_empty();
-                let found = patterns::person_by_initials(self.text, &self.tokens, i);
-                found.filter(|_| !initials_known)
+                patterns::person_by_initials(self.text, &self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
             })
     }
 
@@ -1150,17 +1226,13 @@ impl Scanner<'_, '_> {
     }
 
     /// Whether token `i` alone is a name of a place that `fits`.
-    fn names_place_alone(
-        &self,
-        i: usize,
-        fits: impl Fn(&crate::kb::EntityRecord<'_>) -> bool,
-    ) -> bool {
+    fn names_place_alone(&self, i: usize, fits: impl Fn(&EntityRecord<'_>) -> bool) -> bool {
         let Some((1, at)) = self.alias_matches(i).first() else {
             return false;
         };
         self.kb
             .candidates(at)
-            .filter_map(|c| self.kb.entity(c.entity))
+            .filter_map(|c| self.entity(c.entity))
             .any(|e| e.kind == EntityType::Place && fits(&e))
     }
 

@@ -5,9 +5,59 @@
 use crate::kb::EntityType;
 use crate::text::{Gap, Shape, Token};
 
+/// `matches!(word, "a" | "b" | ...)` for the word lists below, which the rules ask of most
+/// capitalised words: a `WordFilter` of the list turns most other words away before the
+/// string comparisons.
+macro_rules! one_of {
+    ($word:expr, $($listed:literal)|+ $(,)?) => {{
+        const FILTER: WordFilter = WordFilter::new(&[$($listed),+]);
+        let word: &str = $word;
+        FILTER.may_contain(word) && matches!(word, $($listed)|+)
+    }};
+}
+
+/// The (length, first byte) pairs of a word list, as bits: a word with a pair no listed word
+/// has is not in the list. Lengths from 15 share a row, first bytes share a bit modulo 32
+/// (the lowercase letters get one each).
+struct WordFilter([u32; 16]);
+
+impl WordFilter {
+    const fn new(words: &[&str]) -> Self {
+        let mut rows = [0; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            if !word.is_empty() {
+                rows[Self::row(word.len())] |= Self::bit(word[0]);
+            }
+            i += 1;
+        }
+        WordFilter(rows)
+    }
+
+    const fn row(len: usize) -> usize {
+        if len < 15 {
+            len
+        } else {
+            15
+        }
+    }
+
+    const fn bit(first: u8) -> u32 {
+        1 << (first & 31)
+    }
+
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&first| self.0[Self::row(word.len())] & Self::bit(first) != 0)
+    }
+}
+
 /// Words that introduce a person's name when they come right before it.
 fn in_person_titles(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "president"
             | "minister"
@@ -92,7 +142,7 @@ fn in_person_titles(word: &str) -> bool {
 /// Words that end the name of a building or site ("Museum of Flight", "Trump Tower",
 /// "Shandao Station"): found like organisations, typed as places.
 fn in_site_heads(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "centre"
             | "center"
@@ -123,7 +173,7 @@ fn in_organization_heads(word: &str) -> bool {
 }
 
 fn is_organization_word(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "ministry"
             | "agency"
@@ -201,7 +251,7 @@ fn is_organization_word(word: &str) -> bool {
 
 /// Words that end a place's name ("Jordan Valley", "Georgia Avenue"), never a surname.
 fn in_place_heads(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "river"
             | "valley"
@@ -239,7 +289,7 @@ fn in_place_heads(word: &str) -> bool {
 
 /// Small words allowed inside an organisation's name.
 fn in_name_links(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "of" | "for" | "and" | "the" | "de" | "al" | "el" | "on"
     )
@@ -247,7 +297,7 @@ fn in_name_links(word: &str) -> bool {
 
 /// Capitalised words that are not names on their own.
 fn in_not_names(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         // Members of parties and movements: "Christian Democrats" is no person.
         "democrats"
@@ -354,7 +404,7 @@ fn in_not_names(word: &str) -> bool {
 
 /// Words that put a place right after them ("in Montalvo").
 fn in_place_prepositions(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "in" | "at"
             | "from"
@@ -379,7 +429,7 @@ fn in_place_prepositions(word: &str) -> bool {
 
 /// Lowercase words that begin some names ("al-Qaeda", "de Gaulle", "van Gogh").
 fn in_name_particles(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "al" | "el"
             | "ad"
@@ -429,7 +479,7 @@ pub fn is_place_preposition(norm: &str) -> bool {
 /// Words that begin a place's name ("Lake Taupo", "Mount Kenya", "Port Said"), never a
 /// person's given name.
 pub fn is_place_prefix(norm: &str) -> bool {
-    matches!(
+    one_of!(
         norm,
         "lake" | "mount" | "mt" | "cape" | "port" | "fort" | "ft" | "point" | "saint" | "st"
     )
@@ -511,14 +561,16 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
     }
     // "his wife Grace", "Mugabe's wife Grace", "their nine-month-old child, Gloria": a family
     // word after a possessive, at most three words back ("son" alone may be French).
-    let possessed = (i.saturating_sub(5)..i - 1).rev().any(|k| {
-        tokens[k].is_possessive()
-            || matches!(
-                tokens[k].norm.as_ref(),
-                "his" | "her" | "their" | "my" | "your" | "our" | "its"
-            )
-    });
-    let kin = possessed && in_kin_words(&cue.norm);
+    let possessed = || {
+        (i.saturating_sub(5)..i - 1).rev().any(|k| {
+            tokens[k].is_possessive()
+                || matches!(
+                    tokens[k].norm.as_ref(),
+                    "his" | "her" | "their" | "my" | "your" | "our" | "its"
+                )
+        })
+    };
+    let kin = in_kin_words(&cue.norm) && possessed();
     let joined = tokens[i].gap == Gap::Space && (kin || in_person_descriptors(&cue.norm));
     let after_comma =
         kin && tokens[i].gap == Gap::Punct && text[cue.end..tokens[i].start].trim() == ",";
@@ -557,7 +609,7 @@ fn is_weekday(norm: &str) -> bool {
 
 /// Lowercase nouns for a person's occupation or role, which put a name right after them.
 fn in_person_descriptors(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "artist"
             | "writer"
@@ -636,7 +688,7 @@ fn in_person_descriptors(word: &str) -> bool {
 
 /// Family words, which put a name after them, or after them and a comma.
 fn in_kin_words(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "wife"
             | "husband"
@@ -671,7 +723,15 @@ pub fn person_by_given_name(
     nested_person: bool,
 ) -> Option<PatternName> {
     let first = &tokens[i];
-    if first.shape != Shape::Capitalized || is_not_name(&first.norm) || !is_given_name(&first.norm)
+    // The name needs a second capitalised word joined to the first (the loop below takes no
+    // other): without one, the given-name lookup, a walk through an automaton, is not made.
+    let second = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.gap.joins_name() && t.shape == Shape::Capitalized);
+    if first.shape != Shape::Capitalized
+        || !second
+        || is_not_name(&first.norm)
+        || !is_given_name(&first.norm)
     {
         return None;
     }
@@ -767,7 +827,16 @@ pub fn organization_before_founder(tokens: &[Token], i: usize) -> Option<Pattern
         && i > 0
         && !tokens[i - 1].is_capitalized()
         && !matches!(tokens[i - 1].norm.as_ref(), "the" | "a" | "an");
-    if !starts {
+    // The cue comes within the three words after the name's first: most capitalised words
+    // have none there, and skip the reading of the name.
+    let cue_near = || {
+        tokens
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .any(|t| matches!(t.norm.as_ref(), "founder" | "cofounder" | "co" | "ceo"))
+    };
+    if !starts || !cue_near() {
         return None;
     }
     let mut end = i;
@@ -878,6 +947,10 @@ const MAX_ORGANIZATION_WORDS: usize = 8;
 /// An organisation: a capitalised run that ends in an organisation word ("Atomic Energy
 /// Organization of Iran" ends at "Iran" because "of Iran" follows an organisation word).
 pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
+    // A name of two words or more: the loop below stops at a word that does not join.
+    if !tokens.get(i + 1).is_some_and(|t| t.gap.joins_name()) {
+        return None;
+    }
     if !is_name_token(&tokens[i]) && !in_organization_heads(&tokens[i].norm) {
         return None;
     }
@@ -1061,6 +1134,18 @@ fn with_given_name_syllable(tokens: &[Token], end: usize) -> usize {
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn a_word_filter_keeps_its_words_and_turns_most_others_away() {
+        let words = ["al", "democrats", "x", "internationalisation", "é"];
+        let filter = WordFilter::new(&words);
+        assert!(words.iter().all(|w| filter.may_contain(w)));
+        assert!(!filter.may_contain("bl"));
+        assert!(!filter.may_contain("al-"));
+        assert!(!filter.may_contain(""));
+        assert!(one_of!("democrats", "republicans" | "democrats"));
+        assert!(!one_of!("democrat", "republicans" | "democrats"));
+    }
 
     fn surface(text: &str, name: Option<PatternName>) -> Option<String> {
         let tokens = tokenize(text);
