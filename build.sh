@@ -92,6 +92,11 @@ build_fallback() {
   rm -rf "$out" && mkdir -p "$out"
   "$WASM_BINDGEN" --target bundler --no-typescript --out-dir "$out" \
     "$target_dir/$WASM_TARGET/wasm2js/backstory.wasm"
+  # wasm2js takes only naturally aligned loads and stores (the tokeniser lowercases 8 bytes
+  # at a time, wherever they lie); lowered after optimising, which can merge them again.
+  node_modules/.bin/wasm-opt -Oz --alignment-lowering --enable-bulk-memory --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-mutable-globals \
+    "$out/backstory_bg.wasm" -o "$out/backstory_bg.wasm"
   node_modules/.bin/wasm2js -Oz --enable-bulk-memory --enable-sign-ext \
     --enable-nontrapping-float-to-int --enable-mutable-globals \
     "$out/backstory_bg.wasm" -o "$out/backstory_bg.wasm.js"

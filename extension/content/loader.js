@@ -64,8 +64,17 @@
     }
   }
 
-  async function fetchBytes(path) {
-    const response = await fetch(api.runtime.getURL(path));
+  // A navigation away fails the knowledge fetches still under way as network errors (Firefox),
+  // before the page is gone: one retry a second later, which a page that is gone never makes.
+  async function fetchBytes(path, retries = 1) {
+    let response;
+    try {
+      response = await fetch(api.runtime.getURL(path));
+    } catch (error) {
+      if (retries === 0) throw error;
+      await new Promise((resolve) => { setTimeout(resolve, 1000); });
+      return fetchBytes(path, retries - 1);
+    }
     if (!response.ok) throw new Error(`Backstory: ${path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   }
