@@ -574,7 +574,8 @@ impl App {
         // The old highlights stay registered until the text is scanned again, so the page
         // never flickers.
         self.painted = false;
-        self.step();
+        // Not in this task: taking in the knowledge was its work (a 1.9 MB copy and check).
+        self.schedule_step();
     }
 
     /// Ranges for every mention under the current options, painted (after a settings change).
@@ -1203,7 +1204,12 @@ fn stats_of(app: &App) -> JsValue {
     set("maxTaskBytes", (app.max_task_bytes as u32).into());
     set(
         "reading",
-        (!app.walkers.is_empty() || app.changes_armed).into(),
+        // A re-read with the full knowledge has cleared the scan until it is done.
+        (!app.walkers.is_empty()
+            || !app.rescans.is_empty()
+            || !app.section.text.is_empty()
+            || app.changes_armed)
+            .into(),
     );
     set("textBytes", (app.page.text.len() as u32).into());
     set("maxTaskMs", app.max_task_ms.into());
