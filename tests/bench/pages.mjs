@@ -1,5 +1,6 @@
 // Per-page cost of the extension on every corpus page, in headless Chromium and Firefox ESR
-// (page scripts off, served from 127.0.0.1): WASM core ready, hot knowledge ready, full
+// (page scripts off, served from 127.0.0.1): WASM core ready (from the content script's
+// start: compiled, the settings read, instantiated), hot knowledge ready, full
 // knowledge ready, DOMContentLoaded -> highlights painted, the longest task the extension
 // ran, entities found, WASM memory, the JS heap added (Chromium: the same page with the
 // site switched off, on a second host), and page errors. Prints medians and worst cases and
@@ -137,6 +138,11 @@ for (const name of browsers) {
     const values = ok.map((r) => r[c]);
     console.log(`  ${c.padEnd(16)} ${median(values).toFixed(1).padStart(9)} ${worst(values).toFixed(1).padStart(9)}`);
   }
+  // Where the time goes: medians of the loader's timeline, in ms after the navigation began.
+  const at = (key) => median(ok.map((r) => r.detail[key])).toFixed(0);
+  console.log(`  timeline: content script ${at('scriptAt')}, settings read ${at('settingsAt')}, `
+    + `core and hot knowledge ready ${at('readyAt')}, DOMContentLoaded ${at('dcl')}, `
+    + `reading started ${at('startAt')}, first highlights ${at('paintedAt')}`);
   // Medians against their targets; single pages flagged for the hard limits.
   const verdict = (value, limit) => (value <= limit ? 'met' : 'NOT met');
   console.log(`  targets: core ready <= ${BUDGET.coreMs} ms median: ${verdict(median(ok.map((r) => r.coreMs)), BUDGET.coreMs)}; `
