@@ -599,15 +599,20 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
     })
 }
 
-/// A person the knowledge base lacks, named by reported speech or a goal: two or three
-/// capitalised words before "said", "says", "told" or "scored" ("Ferjani Sassi scored"), or
-/// after "said" or "according to" ("according to Alia Salem"). News quotes and scores
-/// people far more than anything else with an unknown two-word name; one word alone
-/// ("Police said", "said Thursday") is too often a common noun or a date. The name must
-/// stand alone: not the tail or head of a longer capitalised run ("the Daily Mail Online
-/// said"), and no word may be an organisation, place or title word. The caller leaves names
-/// whose first word the knowledge base knows to it.
-pub fn person_by_speech(tokens: &[Token], i: usize) -> Option<PatternName> {
+/// A person the knowledge base lacks, named by reported speech, a goal or an appositive: two
+/// or three capitalised words before "said", "says", "told" or "scored" ("Ferjani Sassi
+/// scored"), after "said" or "according to" ("according to Alia Salem"), or before an
+/// appositive that says what a person is ("Ajmi Lourimi, a member of"). News quotes, scores
+/// and describes people far more than anything else with an unknown two-word name; one
+/// word alone ("Police said", "said Thursday") is too often a common noun or a date. The
+/// name must stand alone: not the tail or head of a longer capitalised run ("the Daily Mail
+/// Online said"), and no word may be an organisation, place or title word. The caller
+/// leaves names whose first word the knowledge base knows to it.
+pub fn person_by_speech_or_apposition(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+) -> Option<PatternName> {
     let is_part = |t: &Token| {
         t.shape == Shape::Capitalized
             && is_name_token(t)
@@ -653,11 +658,40 @@ pub fn person_by_speech(tokens: &[Token], i: usize) -> Option<PatternName> {
                 && t.shape == Shape::Lower
                 && matches!(t.norm.as_ref(), "said" | "says" | "told" | "scored")
         });
-    ((cue_before && !runs_on) || cue_after).then_some(PatternName {
+    let described = next.is_some_and(|t| t.gap == Gap::Punct)
+        && text[tokens[end - 1].end..tokens[end].start].trim() == ","
+        && describes_a_person(tokens, end);
+    ((cue_before && !runs_on) || cue_after || described).then_some(PatternName {
         start: i,
         end,
         kind: EntityType::Person,
     })
+}
+
+/// An appositive that says what a person is, starting at token `at` after a comma: "a
+/// spokesman for", "an economist at", "president of", "author of". The noun must be followed
+/// by a preposition or a comma, so that "an analyst firm" (a company) is not read as one.
+fn describes_a_person(tokens: &[Token], at: usize) -> bool {
+    let at = at
+        + usize::from(
+            tokens
+                .get(at)
+                .is_some_and(|t| matches!(t.norm.as_ref(), "a" | "an" | "the")),
+        );
+    let (Some(noun), Some(after)) = (tokens.get(at), tokens.get(at + 1)) else {
+        return false;
+    };
+    let person_noun = noun.shape == Shape::Lower
+        && (in_person_descriptors(&noun.norm)
+            || in_person_titles(&noun.norm)
+            || matches!(
+                noun.norm.as_ref(),
+                "spokesman" | "spokeswoman" | "spokesperson" | "professor" | "fellow" | "member"
+            ));
+    let closes = after.gap == Gap::Punct
+        || (after.gap == Gap::Space
+            && matches!(after.norm.as_ref(), "of" | "for" | "at" | "with" | "to"));
+    person_noun && closes
 }
 
 /// Words that end the names of companies and research firms, which news also quotes
@@ -1252,7 +1286,12 @@ mod tests {
 
     #[test]
     fn reported_speech_or_a_goal_names_a_person() {
-        let read = |text: &str, at: usize| surface(text, person_by_speech(&tokenize(text), at));
+        let read = |text: &str, at: usize| {
+            surface(
+                text,
+                person_by_speech_or_apposition(text, &tokenize(text), at),
+            )
+        };
         assert_eq!(
             read("Ferjani Sassi said no", 0).as_deref(),
             Some("Ferjani Sassi")
@@ -1270,6 +1309,16 @@ mod tests {
             Some("Alia Salem")
         );
         // No cue, one word, a company speaking of itself, a business word, a longer name.
+        assert_eq!(
+            read("Ajmi Lourimi, a member of the party", 0).as_deref(),
+            Some("Ajmi Lourimi")
+        );
+        assert_eq!(
+            read("Lewis Carrol, author of Alice", 0).as_deref(),
+            Some("Lewis Carrol")
+        );
+        assert_eq!(read("Arachnid Fabrication, an analyst firm", 0), None);
+        assert_eq!(read("Ajmi Lourimi, a member", 0), None);
         assert_eq!(read("Ferjani Sassi replaced him", 0), None);
         assert_eq!(read("Prosecutors said no", 0), None);
         assert_eq!(read("Whole Foods said it would", 0), None);

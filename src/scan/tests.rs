@@ -1010,3 +1010,19 @@ fn people_the_lists_lack_are_found_by_reported_speech_or_a_goal() {
     assert!(people("Prosecutors said the trial would resume.").is_empty());
     assert!(people("Walker Fouls Sassi Says Nothing").is_empty());
 }
+
+#[test]
+fn a_person_the_lists_lack_is_found_before_an_appositive_that_describes_one() {
+    let people = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "person")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        people("The vote was close, and Ajmi Lourimi, a member of the party, wept."),
+        ["Ajmi Lourimi"]
+    );
+    assert!(people("Sales rose at Arachnid Fabrication, an analyst firm.").is_empty());
+}
