@@ -613,6 +613,33 @@ pub fn person_by_speech_or_apposition(
     tokens: &[Token],
     i: usize,
 ) -> Option<PatternName> {
+    // Most capitalised words stand alone or have no cue within reach of a name of two or
+    // three words (hyphen parts included): looked at first, these keep the rule off them.
+    let second = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.shape == Shape::Capitalized && t.gap.joins_name());
+    if !second {
+        return None;
+    }
+    let before = |k: usize| i.checked_sub(k).map(|at| &tokens[at]);
+    let cue_before = tokens[i].gap == Gap::Space
+        && before(1).is_some_and(|t| {
+            t.norm == "said" || (t.norm == "to" && before(2).is_some_and(|a| a.norm == "according"))
+        });
+    let cue_within_reach = || {
+        (i + 2..tokens.len().min(i + 6)).any(|k| {
+            let t = &tokens[k];
+            t.shape == Shape::Lower
+                && if t.gap == Gap::Punct {
+                    describes_a_person(tokens, k)
+                } else {
+                    is_speech_verb(&t.norm)
+                }
+        })
+    };
+    if !cue_before && !cue_within_reach() {
+        return None;
+    }
     let is_part = |t: &Token| {
         t.shape == Shape::Capitalized
             && is_name_token(t)
@@ -625,11 +652,6 @@ pub fn person_by_speech_or_apposition(
     if !is_part(&tokens[i]) {
         return None;
     }
-    let before = |k: usize| i.checked_sub(k).map(|at| &tokens[at]);
-    let cue_before = tokens[i].gap == Gap::Space
-        && before(1).is_some_and(|t| {
-            t.norm == "said" || (t.norm == "to" && before(2).is_some_and(|a| a.norm == "according"))
-        });
     // "Minister of Education Stefania Giannini said": after "of", "for", "on" or "the" the
     // run continues a longer name ("and" joins two people: "and Ferjani Sassi scored").
     let joined_before = tokens[i].gap.joins_name()
@@ -654,9 +676,7 @@ pub fn person_by_speech_or_apposition(
         .is_some_and(|t| matches!(t.norm.as_ref(), "it" | "its"));
     let cue_after = !of_itself
         && next.is_some_and(|t| {
-            t.gap == Gap::Space
-                && t.shape == Shape::Lower
-                && matches!(t.norm.as_ref(), "said" | "says" | "told" | "scored")
+            t.gap == Gap::Space && t.shape == Shape::Lower && is_speech_verb(&t.norm)
         });
     let described = next.is_some_and(|t| t.gap == Gap::Punct)
         && text[tokens[end - 1].end..tokens[end].start].trim() == ","
@@ -666,6 +686,12 @@ pub fn person_by_speech_or_apposition(
         end,
         kind: EntityType::Person,
     })
+}
+
+/// Verbs after a person's name that report their words or a goal.
+fn is_speech_verb(norm: &str) -> bool {
+    matches!(norm.as_bytes().first(), Some(b's' | b't'))
+        && matches!(norm, "said" | "says" | "told" | "scored")
 }
 
 /// An appositive that says what a person is, starting at token `at` after a comma: "a
