@@ -648,6 +648,8 @@ pub fn person_by_speech_or_apposition(
             && !is_weekday(&t.norm)
             && !is_month(&t.norm)
             && !is_business_word(&t.norm)
+            // "Biologist Nick Bos said": a descriptor in title case is no part of the name.
+            && !in_person_descriptors(&t.norm)
     };
     if !is_part(&tokens[i]) {
         return None;
@@ -1346,6 +1348,7 @@ mod tests {
         assert_eq!(read("Arachnid Fabrication, an analyst firm", 0), None);
         assert_eq!(read("Ajmi Lourimi, a member", 0), None);
         assert_eq!(read("Ferjani Sassi replaced him", 0), None);
+        assert_eq!(read("Biologist Nick Bos said", 0), None);
         assert_eq!(read("Prosecutors said no", 0), None);
         assert_eq!(read("Whole Foods said it would", 0), None);
         assert_eq!(read("Arachnid Labs says yes", 0), None);
