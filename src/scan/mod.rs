@@ -1183,6 +1183,10 @@ impl<'k> Scanner<'k, '_> {
             .or_else(|| self.person_with_place_given_name(i))
             .or_else(|| self.person_with_city_surname(i))
             .or_else(|| {
+                patterns::person_by_speech_or_apposition(self.text, &self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::person_by_initials(self.text, &self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })

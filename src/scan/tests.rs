@@ -972,3 +972,57 @@ fn found_people(text: &str) -> Vec<String> {
         .map(|(s, _, _)| s)
         .collect()
 }
+
+#[test]
+fn people_the_lists_lack_are_found_by_reported_speech_or_a_goal() {
+    let people = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "person")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        people("The port reopened. Lotfi Azzouz said the deal was fair."),
+        ["Lotfi Azzouz"]
+    );
+    assert_eq!(
+        people("Prices fell, according to Tasos Georgelis, a broker."),
+        ["Tasos Georgelis"]
+    );
+    assert_eq!(
+        people("The deal is fair, said Tasos Georgelis."),
+        ["Tasos Georgelis"]
+    );
+    assert_eq!(
+        people("Walker was booked, and Ferjani Sassi scored a penalty."),
+        ["Ferjani Sassi"]
+    );
+    // Not a person: a company speaking of itself, a firm's name, a name inside a longer
+    // name, one word alone, a headline in title case.
+    assert!(people("Whole Foods said it has lowered prices.").is_empty());
+    assert!(people("Sales doubled, according to Coresight Research.").is_empty());
+    assert!(people("The Minister of Education Tasos Georgelis said no.").len() <= 1);
+    assert!(
+        !people("The Minister of Education Tasos Georgelis said no.")
+            .contains(&"Education Tasos Georgelis".to_string())
+    );
+    assert!(people("Prosecutors said the trial would resume.").is_empty());
+    assert!(people("Walker Fouls Sassi Says Nothing").is_empty());
+}
+
+#[test]
+fn a_person_the_lists_lack_is_found_before_an_appositive_that_describes_one() {
+    let people = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "person")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        people("The vote was close, and Ajmi Lourimi, a member of the party, wept."),
+        ["Ajmi Lourimi"]
+    );
+    assert!(people("Sales rose at Arachnid Fabrication, an analyst firm.").is_empty());
+}
