@@ -154,6 +154,9 @@ struct App {
     /// The full knowledge, waiting for the open card to close: re-reading the page renumbers
     /// the mentions a card and its buttons point at.
     pending_kb: Option<Kb<'static>>,
+    /// A re-read cleared the mentions the pointer is tested against: once it is done, the
+    /// pointer is looked at again (a reader resting on a name during it still gets the card).
+    recheck_pointer: bool,
     upgrade_timer: Option<Delay>,
     sections: u32,
     tasks: u32,
@@ -516,6 +519,7 @@ impl App {
             last_changes_at: 0.0,
             resume_when_visible: false,
             pending_kb: None,
+            recheck_pointer: false,
             upgrade_timer: None,
             sections: 0,
             tasks: 0,
@@ -574,6 +578,7 @@ impl App {
         // The old highlights stay registered until the text is scanned again, so the page
         // never flickers.
         self.painted = false;
+        self.recheck_pointer = true;
         // Not in this task: taking in the knowledge was its work (a 1.9 MB copy and check).
         self.schedule_step();
     }
@@ -684,6 +689,9 @@ impl App {
         } else {
             if !self.painted {
                 self.repaint();
+            }
+            if std::mem::take(&mut self.recheck_pointer) {
+                self.on_pointer();
             }
             self.report_scan();
         }
@@ -1146,10 +1154,22 @@ impl App {
         }
     }
 
-    /// Switches to the full knowledge now, or when the open card closes.
+    /// Switches to the full knowledge now, or when the open card closes. A card about to
+    /// open (the reader's pointer rests on a name) points at a mention of this scan too: the
+    /// switch waits until it has opened, or the pointer has moved on.
     fn upgrade(&mut self, kb: Kb<'static>) {
         if self.card.is_some() {
             self.pending_kb = Some(kb);
+        } else if self.pending_mention.is_some() {
+            self.pending_kb = Some(kb);
+            let wait = self.options.hover_delay_ms + 50;
+            self.upgrade_timer = Some(Delay::new(wait, || {
+                with_app(|app| {
+                    if let Some(kb) = app.pending_kb.take() {
+                        app.upgrade(kb);
+                    }
+                });
+            }));
         } else {
             self.reread_with(kb);
         }
