@@ -104,6 +104,16 @@ impl ShownCard {
     }
 }
 
+/// The text already read, scanned again with the full knowledge into a scan of its own:
+/// hovering, clicks and the popup's index go on answering from the current scan, and the new
+/// one replaces it only when complete.
+struct Reread {
+    kb: Kb<'static>,
+    scan: Scan,
+    /// Byte ranges of the page text still to scan, in order.
+    sections: VecDeque<(usize, usize)>,
+}
+
 struct App {
     kb: Kb<'static>,
     options: Options,
@@ -137,8 +147,11 @@ struct App {
     alive: Vec<bool>,
     /// Text nodes already read.
     seen: js_sys::WeakSet,
-    /// Parts of the text already read that wait to be scanned again (new knowledge).
-    rescans: VecDeque<(usize, usize)>,
+    /// Text already read was removed or changed since: a re-read checks each mention's text
+    /// is still on the page before it highlights it.
+    text_went_stale: bool,
+    /// The text already read, being scanned again with the full knowledge.
+    reread: Option<Reread>,
     /// What is left to read, in order, and the section being filled.
     walkers: VecDeque<Walker>,
     section: PageText,
@@ -151,13 +164,6 @@ struct App {
     last_changes_at: f64,
     /// Work arrived while the tab was hidden: do it when the tab is shown.
     resume_when_visible: bool,
-    /// The full knowledge, waiting for the open card to close: re-reading the page renumbers
-    /// the mentions a card and its buttons point at.
-    pending_kb: Option<Kb<'static>>,
-    /// A re-read cleared the mentions the pointer is tested against: once it is done, the
-    /// pointer is looked at again (a reader resting on a name during it still gets the card).
-    recheck_pointer: bool,
-    upgrade_timer: Option<Delay>,
     sections: u32,
     tasks: u32,
     max_task_nodes: usize,
@@ -508,7 +514,8 @@ impl App {
             painted: false,
             alive: Vec::new(),
             seen: js_sys::WeakSet::new(),
-            rescans: VecDeque::new(),
+            text_went_stale: false,
+            reread: None,
             walkers: VecDeque::from([Walker::new(&body)]),
             section: PageText::default(),
             work_timer: None,
@@ -518,9 +525,6 @@ impl App {
             changes_armed: false,
             last_changes_at: 0.0,
             resume_when_visible: false,
-            pending_kb: None,
-            recheck_pointer: false,
-            upgrade_timer: None,
             sections: 0,
             tasks: 0,
             max_task_nodes: 0,
@@ -562,32 +566,16 @@ impl App {
         paint::range_for(&self.document, &self.page, m.start, m.end).ok()
     }
 
-    /// Scans the text already read again, with other knowledge, in sections (the DOM is
-    /// not walked again); reading of new text goes on after it.
-    fn reread_with(&mut self, kb: Kb<'static>) {
-        self.hide();
-        match Painter::new() {
-            Ok(painter) => self.painter = painter,
-            Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
-        }
-        self.kb = kb;
-        self.scan = Scan::default();
-        self.ranges.clear();
-        self.alive.clear();
-        self.rescans = sections_of(&self.page.text, SECTION_BYTES).into();
-        // The old highlights stay registered until the text is scanned again, so the page
-        // never flickers.
-        self.painted = false;
-        self.recheck_pointer = true;
-        // Not in this task: taking in the knowledge was its work (a 1.9 MB copy and check).
-        self.schedule_step();
-    }
-
     /// Ranges for every mention under the current options, painted (after a settings change).
     fn repaint(&mut self) {
         self.ranges = (0..self.scan.mentions.len())
             .map(|m| self.range_of(m))
             .collect();
+        self.paint_ranges();
+    }
+
+    /// Registers the ranges with the painter and shows them.
+    fn paint_ranges(&mut self) {
         for (mention, range) in self.scan.mentions.iter().zip(&self.ranges) {
             if let Some(range) = range {
                 self.painter
@@ -612,10 +600,21 @@ impl App {
             self.resume_when_visible = true;
             return;
         }
-        if let Some((start, end)) = self.rescans.pop_front() {
-            let more = scan_more(&self.kb, &self.scan, &self.page.text[start..end]);
-            self.absorb(more, start);
-            self.finish_task(began, 0, end - start);
+        // New text waits for the re-read: it is read with the knowledge the re-read brings.
+        if let Some(reread) = &mut self.reread {
+            let bytes = match reread.sections.pop_front() {
+                Some((start, end)) => {
+                    let more = scan_more(&reread.kb, &reread.scan, &self.page.text[start..end]);
+                    reread.scan.absorb(more, start);
+                    self.sections += 1;
+                    end - start
+                }
+                None => {
+                    self.swap_in_reread();
+                    0
+                }
+            };
+            self.finish_task(began, 0, bytes);
             return;
         }
         let mut nodes = 0;
@@ -683,15 +682,12 @@ impl App {
         self.scan_ms += spent;
         self.max_task_ms = self.max_task_ms.max(spent);
         let more =
-            !self.rescans.is_empty() || !self.walkers.is_empty() || !self.section.text.is_empty();
+            self.reread.is_some() || !self.walkers.is_empty() || !self.section.text.is_empty();
         if more {
             self.schedule_step();
         } else {
             if !self.painted {
                 self.repaint();
-            }
-            if std::mem::take(&mut self.recheck_pointer) {
-                self.on_pointer();
             }
             self.report_scan();
         }
@@ -772,6 +768,7 @@ impl App {
 
     /// Mentions whose text left the page, or whose text node changed, lose their highlight.
     fn drop_stale_mentions(&mut self, changed: &[web_sys::Node]) {
+        self.text_went_stale = true;
         let mut dropped_shown = false;
         for i in 0..self.scan.mentions.len() {
             let Some(range) = self.ranges[i].clone() else {
@@ -780,20 +777,9 @@ impl App {
             let (Ok(start), Ok(end)) = (range.start_container(), range.end_container()) else {
                 continue;
             };
-            // Live ranges follow the DOM: a range in removed text collapses or moves to the
-            // parent, one in changed text keeps its node; either way its text is not the
-            // mention's any more.
             let touched = changed.iter().any(|n| n == &start || n == &end);
             let m = &self.scan.mentions[i];
-            let stale = touched
-                || range.collapsed()
-                || !start.is_connected()
-                || !end.is_connected()
-                || !same_words(
-                    &String::from(range.to_string()),
-                    self.page.text.get(m.start..m.end).unwrap_or(""),
-                );
-            if stale {
+            if touched || !still_reads(&range, self.page.text.get(m.start..m.end).unwrap_or("")) {
                 let kind = self.scan.entities[self.scan.mentions[i].entity].kind;
                 self.painter.remove(kind, &range);
                 self.ranges[i] = None;
@@ -843,11 +829,12 @@ impl App {
                 } else if self.pending_mention != Some(mention) {
                     self.pending_mention = Some(mention);
                     self.request_cards();
-                    self.show_timer = Some(Delay::new(self.options.hover_delay_ms, move || {
+                    // The timer opens whatever is pending then: a re-read swapped in meanwhile
+                    // renumbers the mention.
+                    self.show_timer = Some(Delay::new(self.options.hover_delay_ms, || {
                         with_app(|app| {
                             let pinned = app.card.as_ref().is_some_and(|c| c.pinned);
-                            if app.pending_mention == Some(mention) && !pinned {
-                                app.pending_mention = None;
+                            if let (Some(mention), false) = (app.pending_mention.take(), pinned) {
                                 app.show(CardSubject::Mention(mention), false);
                             }
                         });
@@ -1141,38 +1128,77 @@ impl App {
         if let Some(shown) = self.card.take() {
             shown.view.remove();
         }
-        if self.pending_kb.is_some() {
-            self.upgrade_timer = delay::in_next_task(|| {
-                with_app(|app| {
-                    if app.card.is_none() {
-                        if let Some(kb) = app.pending_kb.take() {
-                            app.reread_with(kb);
-                        }
-                    }
-                });
-            });
-        }
     }
 
-    /// Switches to the full knowledge now, or when the open card closes. A card about to
-    /// open (the reader's pointer rests on a name) points at a mention of this scan too: the
-    /// switch waits until it has opened, or the pointer has moved on.
+    /// Reads the text already read again with the full knowledge, in sections of their own
+    /// tasks (the DOM is not walked again); reading of new text goes on after it.
     fn upgrade(&mut self, kb: Kb<'static>) {
-        if self.card.is_some() {
-            self.pending_kb = Some(kb);
-        } else if self.pending_mention.is_some() {
-            self.pending_kb = Some(kb);
-            let wait = self.options.hover_delay_ms + 50;
-            self.upgrade_timer = Some(Delay::new(wait, || {
-                with_app(|app| {
-                    if let Some(kb) = app.pending_kb.take() {
-                        app.upgrade(kb);
-                    }
-                });
-            }));
-        } else {
-            self.reread_with(kb);
+        self.reread = Some(Reread {
+            kb,
+            scan: Scan::default(),
+            sections: sections_of(&self.page.text, SECTION_BYTES).into(),
+        });
+        // Not in this task: taking in the knowledge was its work (a 1.9 MB copy and check).
+        self.schedule_step();
+    }
+
+    /// Replaces the scan with the completed re-read. An open card, or one about to open,
+    /// moves to the same name in the new scan (its entity may now have knowledge), or goes
+    /// when the name is no longer found.
+    fn swap_in_reread(&mut self) {
+        let Some(reread) = self.reread.take() else {
+            return;
+        };
+        let old = std::mem::replace(&mut self.scan, reread.scan);
+        self.kb = reread.kb;
+        let new_scan = &self.scan;
+        let same_name = move |m: usize| {
+            let was = &old.mentions[m];
+            new_scan
+                .mentions
+                .iter()
+                .position(|n| (n.start, n.end) == (was.start, was.end))
+        };
+        self.pending_mention = self.pending_mention.and_then(&same_name);
+        let card_moves_to = self
+            .card
+            .as_ref()
+            .and_then(ShownCard::mention)
+            .map(&same_name);
+        self.alive = vec![true; self.scan.mentions.len()];
+        self.ranges = (0..self.scan.mentions.len())
+            .map(|m| self.range_of(m))
+            .collect();
+        if self.text_went_stale {
+            // The page text keeps what was removed or changed; its mentions stay dark.
+            for (m, mention) in self.scan.mentions.iter().enumerate() {
+                let text = self.page.text.get(mention.start..mention.end).unwrap_or("");
+                if self.ranges[m]
+                    .as_ref()
+                    .is_some_and(|r| !still_reads(r, text))
+                {
+                    self.ranges[m] = None;
+                    self.alive[m] = false;
+                }
+            }
         }
+        match Painter::new() {
+            Ok(painter) => self.painter = painter,
+            Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
+        }
+        self.paint_ranges();
+        match card_moves_to {
+            None => {}
+            Some(Some(m)) if self.ranges[m].is_some() => {
+                if let Some(card) = self.card.as_mut() {
+                    card.subject = CardSubject::Mention(m);
+                }
+                self.redraw_card();
+            }
+            Some(_) => self.hide(),
+        }
+        // A name found only now may be under a resting pointer.
+        self.on_pointer();
     }
 }
 
@@ -1194,6 +1220,19 @@ fn sections_of(text: &str, size: usize) -> Vec<(usize, usize)> {
         start = end;
     }
     out
+}
+
+/// Whether a mention's range still holds its text. Live ranges follow the DOM: a range in
+/// removed text collapses or moves to the parent, one in changed text keeps its node; either
+/// way its text is not the mention's any more.
+fn still_reads(range: &Range, text: &str) -> bool {
+    let (Ok(start), Ok(end)) = (range.start_container(), range.end_container()) else {
+        return false;
+    };
+    !range.collapsed()
+        && start.is_connected()
+        && end.is_connected()
+        && same_words(&String::from(range.to_string()), text)
 }
 
 /// Whether two texts have the same words (page text turns line breaks into spaces).
@@ -1226,7 +1265,7 @@ fn stats_of(app: &App) -> JsValue {
         "reading",
         // A re-read with the full knowledge has cleared the scan until it is done.
         (!app.walkers.is_empty()
-            || !app.rescans.is_empty()
+            || app.reread.is_some()
             || !app.section.text.is_empty()
             || app.changes_armed)
             .into(),
