@@ -11,7 +11,7 @@ use web_sys::{
     Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-pub const HOST_ID: &str = "backstory-card-host";
+pub const HOST_ID: &str = card_host_id!();
 const CARD_WIDTH: f64 = 340.0;
 const GAP: f64 = 6.0;
 const MARGIN: f64 = 8.0;

@@ -97,14 +97,23 @@ fn skipped(element: &Element, tag: Option<&str>) -> bool {
 }
 
 /// Elements skipped for their attributes: hidden, being edited, or the card's own host.
-const SKIPPED_SELF: &str =
-    "[hidden],[contenteditable]:not([contenteditable=false]),#backstory-card-host";
+macro_rules! skipped_self {
+    () => {
+        concat!(
+            "[hidden],[contenteditable]:not([contenteditable=false]),#",
+            card_host_id!()
+        )
+    };
+}
+const SKIPPED_SELF: &str = skipped_self!();
 
 /// Selector for the ancestors whose content is never read: text added inside one later (a
 /// reader typing, a code sample updating) is skipped like the element itself.
-const SKIPPED_ANCESTORS: &str = "script,style,noscript,template,textarea,input,select,option,\
-button,code,pre,kbd,samp,svg,math,[contenteditable]:not([contenteditable=false]),[hidden],\
-#backstory-card-host";
+const SKIPPED_ANCESTORS: &str = concat!(
+    "script,style,noscript,template,textarea,input,select,option,",
+    "button,code,pre,kbd,samp,svg,math,",
+    skipped_self!()
+);
 
 /// Text nodes longer than this may be cut between sections.
 pub const SPLIT_BYTES: usize = 4096;

@@ -7,6 +7,14 @@
 //! State lives in one thread-local `App`; every listener and timer it installs is owned by
 //! it, so `stop` (dropping the App) removes them all.
 
+/// The id of the card's host element, as a literal so selectors can include it with
+/// `concat!`.
+macro_rules! card_host_id {
+    () => {
+        "backstory-card-host"
+    };
+}
+
 mod bindings;
 mod card_view;
 mod delay;
