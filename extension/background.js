@@ -63,6 +63,7 @@ api.tabs.onUpdated.addListener((_id, change, tab) => {
   if (change.url && tab.active) updateMenuTitle(tab).catch(() => {});
 });
 BackstorySettings.onChange(() => updateMenuTitle().catch(() => {}));
+BackstorySettings.keepMirror();
 
 const handlers = {
   // Injects the wasm2js build of the core into the sender's frame (isolated world).

@@ -206,5 +206,14 @@
     return false;
   });
 
-  BackstorySettings.load().then(apply).catch(report);
+  // The copy in storage.local starts the page; the settings' home confirms it, and a stale
+  // copy is mended (a change that arrived while no background ran to copy it).
+  BackstorySettings.loadQuick().then((quick) => {
+    apply(quick).catch(report);
+    return BackstorySettings.load().then((state) => {
+      if (JSON.stringify(state) === JSON.stringify(quick)) return undefined;
+      BackstorySettings.writeMirror(state).catch(report);
+      return apply(state);
+    });
+  }).catch(report);
 })();

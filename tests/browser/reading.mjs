@@ -265,6 +265,25 @@ export const scenarios = [
     await until(async () => total(await d.run(READ_HIGHLIGHTS)) > 0, { what: 'back on' });
   }],
 
+  ['settings: pages start from a copy in storage.local that follows storage.sync; a stale copy is mended', async (d, origin) => {
+    await openReading(d, origin);
+    const copied = () => d.background(`
+      return (await api.storage.local.get('settingsMirror')).settingsMirror?.disabledSites ?? null;`);
+    // Written straight into storage.sync, as a change synced from another device arrives.
+    await d.background("await api.storage.sync.set({ siteBuckets: 1, sites0: ['127.0.0.1'] });");
+    await until(async () => total(await d.run(READ_HIGHLIGHTS)) === 0, { what: 'this site off' });
+    await until(async () => (await copied())?.includes('127.0.0.1'), { what: 'the copy follows' });
+    await d.background("await api.storage.sync.set({ siteBuckets: 0 }); await api.storage.sync.remove('sites0');");
+    await until(async () => total(await d.run(READ_HIGHLIGHTS)) > 0, { what: 'this site back on' });
+    await until(async () => (await copied())?.length === 0, { what: 'the copy follows again' });
+    // The copy says off, storage.sync says on: the page is read, and the copy mended.
+    await d.background(`
+      const { settingsMirror } = await api.storage.local.get('settingsMirror');
+      await api.storage.local.set({ settingsMirror: { ...settingsMirror, disabledSites: ['127.0.0.1'] } });`);
+    await openReading(d, origin);
+    await until(async () => (await copied())?.length === 0, { what: 'the stale copy mended' });
+  }],
+
   ['options: search link templates are validated and used on cards; a switched-off site is turned back on from the list', async (d, origin) => {
     await openReading(d, origin);
     const invalid = await d.extensionPage('options/options.html', async (p) => {
