@@ -120,6 +120,27 @@ struct Reread {
     scan: Scan,
     /// Byte ranges of the page text still to scan, in order.
     sections: VecDeque<(usize, usize)>,
+    /// The new scan's ranges, liveness and highlights (not shown), built section by section
+    /// so that the swap itself does no per-mention work.
+    ranges: Vec<Option<Range>>,
+    alive: Vec<bool>,
+    painter: Painter,
+    /// Page text went away or changed during the re-read: ranges are checked again at the swap.
+    text_changed: bool,
+}
+
+impl Reread {
+    fn new(kb: Kb<'static>, text: &str) -> Result<Reread, JsValue> {
+        Ok(Reread {
+            kb,
+            scan: Scan::default(),
+            sections: sections_of(text, SECTION_BYTES).into(),
+            ranges: Vec::new(),
+            alive: Vec::new(),
+            painter: Painter::new()?,
+            text_changed: false,
+        })
+    }
 }
 
 struct App {
@@ -345,6 +366,12 @@ pub fn configure(settings: JsValue) {
             Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
         }
         app.repaint();
+        if let Some(mut reread) = app.reread.take() {
+            if let Err(e) = app.range_reread_again(&mut reread) {
+                web_sys::console::warn_2(&"Backstory: painting failed".into(), &e);
+            }
+            app.reread = Some(reread);
+        }
         app.report_scan();
     });
 }
@@ -579,11 +606,6 @@ impl App {
         self.ranges = (0..self.scan.mentions.len())
             .map(|m| self.range_of(m))
             .collect();
-        self.paint_ranges();
-    }
-
-    /// Registers the ranges with the painter and shows them.
-    fn paint_ranges(&mut self) {
         for (mention, range) in self.scan.mentions.iter().zip(&self.ranges) {
             if let Some(range) = range {
                 self.painter
@@ -609,16 +631,18 @@ impl App {
             return;
         }
         // New text waits for the re-read: it is read with the knowledge the re-read brings.
-        if let Some(reread) = &mut self.reread {
+        if let Some(mut reread) = self.reread.take() {
             let bytes = match reread.sections.pop_front() {
                 Some((start, end)) => {
                     let more = scan_more(&reread.kb, &reread.scan, &self.page.text[start..end]);
-                    reread.scan.absorb(more, start);
+                    let first = reread.scan.absorb(more, start);
+                    self.range_reread(&mut reread, first);
                     self.sections += 1;
+                    self.reread = Some(reread);
                     end - start
                 }
                 None => {
-                    self.swap_in_reread();
+                    self.swap_in(reread);
                     0
                 }
             };
@@ -777,6 +801,9 @@ impl App {
     /// Mentions whose text left the page, or whose text node changed, lose their highlight.
     fn drop_stale_mentions(&mut self, changed: &[web_sys::Node]) {
         self.text_went_stale = true;
+        if let Some(reread) = &mut self.reread {
+            reread.text_changed = true;
+        }
         let mut dropped_shown = false;
         for i in 0..self.scan.mentions.len() {
             let Some(range) = self.ranges[i].clone() else {
@@ -1141,24 +1168,66 @@ impl App {
     /// Reads the text already read again with the full knowledge, in sections of their own
     /// tasks (the DOM is not walked again); reading of new text goes on after it.
     fn upgrade(&mut self, kb: Kb<'static>) {
-        self.reread = Some(Reread {
-            kb,
-            scan: Scan::default(),
-            sections: sections_of(&self.page.text, SECTION_BYTES).into(),
-        });
+        match Reread::new(kb, &self.page.text) {
+            Ok(reread) => self.reread = Some(reread),
+            Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
+        }
         // Not in this task: taking in the knowledge was its work (a 1.9 MB copy and check).
         self.schedule_step();
+    }
+
+    /// Ranges and highlights for the re-read's mentions `from..`. Mentions in text removed
+    /// or changed since it was read stay dark (the page text keeps that text).
+    fn range_reread(&self, reread: &mut Reread, from: usize) {
+        for mention in &reread.scan.mentions[from..] {
+            let entity = &reread.scan.entities[mention.entity];
+            let shown = self
+                .options
+                .shows(Category::of(entity.kind, &entity.subtype));
+            let range = (shown || self.text_went_stale)
+                .then(|| paint::range_for(&self.document, &self.page, mention.start, mention.end))
+                .and_then(Result::ok);
+            let text = self.page.text.get(mention.start..mention.end).unwrap_or("");
+            let alive =
+                !self.text_went_stale || range.as_ref().is_none_or(|r| still_reads(r, text));
+            let range = range.filter(|_| shown && alive);
+            if let Some(range) = &range {
+                reread.painter.add(entity.kind, range);
+            }
+            reread.ranges.push(range);
+            reread.alive.push(alive);
+        }
+    }
+
+    /// Ranges and highlights for the whole re-read so far, again (options or text changed).
+    fn range_reread_again(&self, reread: &mut Reread) -> Result<(), JsValue> {
+        reread.painter = Painter::new()?;
+        reread.ranges.clear();
+        reread.alive.clear();
+        reread.text_changed = false;
+        self.range_reread(reread, 0);
+        Ok(())
     }
 
     /// Replaces the scan with the completed re-read. An open card, or one about to open,
     /// moves to the same name in the new scan (its entity may now have knowledge), or goes
     /// when the name is no longer found.
-    fn swap_in_reread(&mut self) {
-        let Some(reread) = self.reread.take() else {
-            return;
-        };
+    fn swap_in(&mut self, mut reread: Reread) {
+        if reread.text_changed {
+            if let Err(e) = self.range_reread_again(&mut reread) {
+                web_sys::console::warn_2(&"Backstory: painting failed".into(), &e);
+            }
+        }
         let old = std::mem::replace(&mut self.scan, reread.scan);
         self.kb = reread.kb;
+        self.ranges = reread.ranges;
+        self.alive = reread.alive;
+        self.painter = reread.painter;
+        self.painter.show(&self.options);
+        self.painted = true;
+        if !self.scan.mentions.is_empty() {
+            self.painted_at_ms.get_or_insert_with(now_ms);
+        }
         let new_scan = &self.scan;
         let same_name = move |m: usize| {
             let was = &old.mentions[m];
@@ -1173,28 +1242,6 @@ impl App {
             .as_ref()
             .and_then(ShownCard::mention)
             .map(&same_name);
-        self.alive = vec![true; self.scan.mentions.len()];
-        self.ranges = (0..self.scan.mentions.len())
-            .map(|m| self.range_of(m))
-            .collect();
-        if self.text_went_stale {
-            // The page text keeps what was removed or changed; its mentions stay dark.
-            for (m, mention) in self.scan.mentions.iter().enumerate() {
-                let text = self.page.text.get(mention.start..mention.end).unwrap_or("");
-                if self.ranges[m]
-                    .as_ref()
-                    .is_some_and(|r| !still_reads(r, text))
-                {
-                    self.ranges[m] = None;
-                    self.alive[m] = false;
-                }
-            }
-        }
-        match Painter::new() {
-            Ok(painter) => self.painter = painter,
-            Err(e) => web_sys::console::warn_2(&"Backstory: painting failed".into(), &e),
-        }
-        self.paint_ranges();
         match card_moves_to {
             None => {}
             Some(Some(m)) if self.ranges[m].is_some() => {
