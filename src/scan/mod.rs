@@ -691,6 +691,10 @@ impl<'k> Scanner<'k, '_> {
                 i += 1;
                 continue;
             }
+            if let Some(len) = self.remembered_title_at(i) {
+                i += len;
+                continue;
+            }
             if self.currency_prefix_at(i) {
                 i += 1;
                 continue;
@@ -1003,6 +1007,48 @@ impl<'k> Scanner<'k, '_> {
         self.memory.given_name(&token.norm)
     }
 
+    /// "The President" after "U.S. President Donald Trump", "the Home Secretary" after "Home
+    /// Secretary Suella Braverman": a capitalised title after "the", with no name after it,
+    /// is the one person the article introduced with it. A title followed by "of" is a
+    /// longer office ("the President of France"), and one after a name and "of" is part of
+    /// that name ("Department of the Prime Minister"). Returns the title's length in tokens.
+    fn remembered_title_at(&mut self, i: usize) -> Option<usize> {
+        const MAX_TITLE_WORDS: usize = 3;
+        let token = &self.tokens[i];
+        if token.shape != Shape::Capitalized || self.caps_block[i] || !self.after_the(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < self.tokens.len()
+            && end - i < MAX_TITLE_WORDS
+            && self.tokens[end].gap == Gap::Space
+            && self.tokens[end].shape == Shape::Capitalized
+        {
+            end += 1;
+        }
+        if !patterns::is_person_title(&self.tokens[end - 1].norm) {
+            return None;
+        }
+        let runs_on = self.tokens.get(end).is_some_and(|t| {
+            t.gap.joins_name() && (t.is_capitalized() || matches!(t.norm.as_ref(), "of" | "for"))
+        });
+        let in_a_name = i >= 3
+            && self.tokens[i - 2].norm == "of"
+            && self.tokens[i - 3].is_capitalized()
+            && self.tokens[i - 2].gap.joins_name();
+        if runs_on || in_a_name {
+            return None;
+        }
+        let index = self.memory.titled(&memory::phrase(&self.tokens[i..end]))?;
+        self.push_mention(i, end, index);
+        Some(end - i)
+    }
+
+    /// Whether "the" comes right before token `i`.
+    fn after_the(&self, i: usize) -> bool {
+        i > 0 && self.tokens[i].gap.joins_name() && self.tokens[i - 1].norm == "the"
+    }
+
     /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
     /// Guide", "this Santorum".
     fn after_determiner(&self, i: usize) -> bool {
@@ -1040,11 +1086,28 @@ impl<'k> Scanner<'k, '_> {
                 // "Seattle" of a person found as "Seattle Slew" is the city later; a word the
                 // knowledge base does not know at all may be a given name it lacks ("Frank").
                 let given = self.given_name_at(start) || self.alias_matches(start).is_empty();
-                self.memory.person(&self.tokens[start..end], index, given)
+                self.memory.person(&self.tokens[start..end], index, given);
+                let title = self.title_before(start);
+                self.memory.title(&self.tokens[title..start], index);
             }
             EntityType::Organization => self.memory.organization(name, index),
             EntityType::Place => {}
         }
+    }
+
+    /// Where the capitalised words right before a name at token `start` begin, within one
+    /// sentence: "U.S. President" before "Donald Trump" (`start` when there are none).
+    fn title_before(&self, start: usize) -> usize {
+        const MAX_TITLE_WORDS: usize = 4;
+        let mut k = start;
+        while k > 0
+            && start - k < MAX_TITLE_WORDS
+            && self.tokens[k].gap == Gap::Space
+            && self.tokens[k - 1].is_capitalized()
+        {
+            k -= 1;
+        }
+        k
     }
 
     /// "US$10 billion", "HK$ 5": a country's code before a currency sign is part of the

@@ -1026,3 +1026,20 @@ fn a_person_the_lists_lack_is_found_before_an_appositive_that_describes_one() {
     );
     assert!(people("Sales rose at Arachnid Fabrication, an analyst firm.").is_empty());
 }
+
+#[test]
+fn a_title_after_the_is_the_person_the_article_introduced_with_it() {
+    let text = "U.S. President Donald Trump signed the order. The President later met the \
+                team. Home Secretary Suella Braverman and Shadow Home Secretary Yvette Cooper \
+                spoke. The Home Secretary left. The Secretary stayed. The President of France \
+                and the Office of the President were not told.";
+    let found = found(text);
+    let trump = found.iter().find(|f| f.0 == "Donald Trump").unwrap().2;
+    assert!(found.contains(&("President".to_string(), "person".to_string(), trump)));
+    let titles: Vec<&str> = found
+        .iter()
+        .filter(|f| f.0.ends_with("President") || f.0.ends_with("Secretary"))
+        .map(|f| f.0.as_str())
+        .collect();
+    assert_eq!(titles, ["President", "Home Secretary"]);
+}
