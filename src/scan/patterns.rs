@@ -640,17 +640,7 @@ pub fn person_by_speech_or_apposition(
     if !cue_before && !cue_within_reach() {
         return None;
     }
-    let is_part = |t: &Token| {
-        t.shape == Shape::Capitalized
-            && is_name_token(t)
-            && !in_organization_heads(&t.norm)
-            && !in_place_heads(&t.norm)
-            && !is_weekday(&t.norm)
-            && !is_month(&t.norm)
-            && !is_business_word(&t.norm)
-            // "Biologist Nick Bos said": a descriptor in title case is no part of the name.
-            && !in_person_descriptors(&t.norm)
-    };
+    let is_part = is_plain_name_word;
     if !is_part(&tokens[i]) {
         return None;
     }
@@ -688,6 +678,45 @@ pub fn person_by_speech_or_apposition(
         end,
         kind: EntityType::Person,
     })
+}
+
+/// A scorer named by the one word match reports use after a player's first mention: "Six
+/// minutes later, Lukaku scored". Mid-sentence, after no article or possessive, a lone
+/// capitalised word before "scored" is a player; at a sentence start it may be any noun
+/// ("Students scored higher"), after an article a team ("the Reds scored"). The caller
+/// leaves words the knowledge base knows (teams, countries) to it.
+pub fn scorer_by_surname(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let scored = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.norm == "scored" && t.gap == Gap::Space);
+    if !scored || !matches!(tokens[i].gap, Gap::Space | Gap::Punct) {
+        return None;
+    }
+    let before = &tokens[i - 1];
+    let determiner = matches!(
+        before.norm.as_ref(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    );
+    let name = is_plain_name_word(&tokens[i]) && before.shape == Shape::Lower && !determiner;
+    name.then_some(PatternName {
+        start: i,
+        end: i + 1,
+        kind: EntityType::Person,
+    })
+}
+
+/// A capitalised word that can be part of a person's name read from a cue after it: no
+/// title, organisation, place or company word, no weekday or month, and no descriptor in
+/// title case ("Biologist Nick Bos said").
+fn is_plain_name_word(t: &Token) -> bool {
+    t.shape == Shape::Capitalized
+        && is_name_token(t)
+        && !in_organization_heads(&t.norm)
+        && !in_place_heads(&t.norm)
+        && !is_weekday(&t.norm)
+        && !is_month(&t.norm)
+        && !is_business_word(&t.norm)
+        && !in_person_descriptors(&t.norm)
 }
 
 /// Verbs after a person's name that report their words or a goal.
@@ -1355,6 +1384,21 @@ mod tests {
         assert_eq!(read("said Alia Salem Foundation", 1), None);
         assert_eq!(read("Minister of Education Alia Salem said", 3), None);
         assert_eq!(read("The Daily Mail Online said", 1), None);
+    }
+
+    #[test]
+    fn a_lone_word_before_scored_mid_sentence_is_a_scorer() {
+        let read = |text: &str, at: usize| surface(text, scorer_by_surname(&tokenize(text), at));
+        assert_eq!(
+            read("Six minutes later, Lukaku scored again", 3).as_deref(),
+            Some("Lukaku")
+        );
+        assert_eq!(read("and then Lukaku scored", 2).as_deref(), Some("Lukaku"));
+        // A sentence start, an article, a word that is never a name, no "scored".
+        assert_eq!(read("It ended. Students scored higher", 3), None);
+        assert_eq!(read("when the Reds scored", 2), None);
+        assert_eq!(read("and then He scored", 2), None);
+        assert_eq!(read("and then Lukaku shot", 2), None);
     }
 
     #[test]
