@@ -141,11 +141,13 @@ impl Memory {
         }
     }
 
+    /// Whether any person was introduced with a title.
+    pub fn has_titles(&self) -> bool {
+        !self.titles.is_empty()
+    }
+
     /// The person introduced with the title `key` (a normalised phrase), if only one.
     pub fn titled(&self, key: &str) -> Option<usize> {
-        if self.titles.is_empty() {
-            return None;
-        }
         self.titles.get(key).copied().flatten()
     }
 

@@ -1014,8 +1014,13 @@ impl<'k> Scanner<'k, '_> {
     /// that name ("Department of the Prime Minister"). Returns the title's length in tokens.
     fn remembered_title_at(&mut self, i: usize) -> Option<usize> {
         const MAX_TITLE_WORDS: usize = 3;
+        // Most articles introduce nobody by a title: then no word is looked at.
         let token = &self.tokens[i];
-        if token.shape != Shape::Capitalized || self.caps_block[i] || !self.after_the(i) {
+        if !self.memory.has_titles()
+            || token.shape != Shape::Capitalized
+            || self.caps_block[i]
+            || !self.after_the(i)
+        {
             return None;
         }
         let mut end = i + 1;
@@ -1147,6 +1152,15 @@ impl<'k> Scanner<'k, '_> {
             }
         }
         let before = self.scan.mentions.len();
+        let completed = self.full_names_of_local_surnames(&covered);
+        if !completed.is_empty() {
+            for &(start, end, index) in &completed {
+                covered[start..end].iter_mut().for_each(|c| *c = true);
+                self.push_mention(start, end, index);
+                people.push((start, end));
+            }
+            people.sort_unstable();
+        }
         let listed = lists::members(self.text, &self.tokens, &self.caps_block, &covered, &people);
         for (start, end) in listed {
             if covered[start] || covered[start + 1] {
@@ -1203,6 +1217,65 @@ impl<'k> Scanner<'k, '_> {
         if self.scan.mentions.len() > before {
             self.scan.mentions.sort_by_key(|m| m.start);
         }
+    }
+
+    /// "Romelu Lukaku" in an article where "Lukaku scored": a capitalised word the knowledge
+    /// base does not know, right before the surname of a person the article knows by that
+    /// surname alone, is that person's given name, and the two are that person (the lone
+    /// surname is read as part of the longer name, so nothing else took them). Not at a
+    /// sentence start, where any word is capitalised ("Visit Paris" after "Valeska Paris"),
+    /// nor inside a longer capitalised run. The full name of a person the article named in
+    /// full is read the same way where it comes before its cue (in a list: "Romelu Lukaku,
+    /// Yannick Carrasco, and Dries Mertens" above "Dries Mertens scored"). Returns token
+    /// ranges and entities.
+    fn full_names_of_local_surnames(&self, covered: &[bool]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        if self.local_surnames.is_empty() {
+            return found;
+        }
+        for i in 1..self.tokens.len().saturating_sub(1) {
+            // Two capitalised words no mention took: the cheap tests come first, and most
+            // words fail them before the surname is looked up.
+            if covered[i] || covered[i + 1] {
+                continue;
+            }
+            let (first, surname) = (&self.tokens[i], &self.tokens[i + 1]);
+            if first.shape != Shape::Capitalized
+                || surname.shape != Shape::Capitalized
+                || surname.gap != Gap::Space
+            {
+                continue;
+            }
+            let Some(key) = self.local_surnames.get(surname.norm.as_ref()) else {
+                continue;
+            };
+            // "Yau Wai-ching" after "Wu Chi-wai": a hyphenated word is one name.
+            let runs_on = self.tokens.get(i + 2).is_some_and(|t| {
+                t.gap == Gap::Hyphen || (t.gap.joins_name() && t.is_capitalized())
+            });
+            let given = matches!(first.gap, Gap::Space | Gap::Punct)
+                && !self.tokens[i - 1].is_capitalized()
+                && !patterns::is_not_name(&first.norm)
+                && !patterns::is_person_title(&first.norm)
+                && !patterns::is_organization_head(&first.norm)
+                && !patterns::is_place_head(&first.norm)
+                && !patterns::is_place_prefix(&first.norm);
+            if !given || runs_on || self.caps_block[i] {
+                continue;
+            }
+            let Some(&index) = self.keys.get(&EntityKey::Local(key.clone())) else {
+                continue;
+            };
+            // A person known by the surname alone, with a word the knowledge base does not
+            // know before it, or the same full name repeated: one named in full has a given
+            // name already, and "Getty Images" is no second "Images".
+            let name = &self.scan.entities[index].name;
+            let repeated = *name == self.surface(i, i + 2);
+            if repeated || (!name.contains(' ') && self.alias_matches(i).is_empty()) {
+                found.push((i, i + 2, index));
+            }
+        }
+        found
     }
 
     /// A name the knowledge base lacks, found by a title, an organisation word or a given

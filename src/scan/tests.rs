@@ -1043,3 +1043,24 @@ fn a_title_after_the_is_the_person_the_article_introduced_with_it() {
         .collect();
     assert_eq!(titles, ["President", "Home Secretary"]);
 }
+
+#[test]
+fn a_lone_scorer_is_found_and_so_is_the_full_name_before_it() {
+    let text = "Belgium attacked with Romelu Lukaku, Yannick Carrasco, and Dries Mertens. \
+                In the 69th minute, Romelu Lukaku doubled the lead. Six minutes later, Lukaku \
+                scored again after Dries Mertens scored. Visit Lukaku was a chant.";
+    assert_eq!(
+        found_people(text),
+        [
+            "Romelu Lukaku",
+            "Yannick Carrasco",
+            "Dries Mertens",
+            "Romelu Lukaku",
+            "Lukaku",
+            "Dries Mertens",
+            "Lukaku"
+        ]
+    );
+    // One word before "scored" at a sentence start or after an article is no player.
+    assert!(found_people("Students scored higher. When the Reds scored, fans sang.").is_empty());
+}
