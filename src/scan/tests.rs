@@ -1064,3 +1064,25 @@ fn a_lone_scorer_is_found_and_so_is_the_full_name_before_it() {
     // One word before "scored" at a sentence start or after an article is no player.
     assert!(found_people("Students scored higher. When the Reds scored, fans sang.").is_empty());
 }
+
+#[test]
+fn korea_alone_and_fifas_korea_republic_are_south_korea() {
+    let kb = Kb::embedded().unwrap();
+    let text = "Sweden beat Korea Republic 1-0. Korea's coach said the team would recover.";
+    let result = scan(&kb, text);
+    let names: Vec<(&str, &str)> = result
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                &text[m.start..m.end],
+                result.entities[m.entity].name.as_str(),
+            )
+        })
+        .filter(|(surface, _)| surface.starts_with("Korea"))
+        .collect();
+    assert_eq!(
+        names,
+        [("Korea Republic", "South Korea"), ("Korea", "South Korea")]
+    );
+}
