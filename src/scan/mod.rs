@@ -1177,7 +1177,19 @@ impl<'k> Scanner<'k, '_> {
             affiliations::after_people(&self.tokens, &self.caps_block, &covered, &people, |t| {
                 self.alias_matches(t).is_empty()
             });
-        for (start, end) in bodies {
+        let owners = affiliations::before_people(
+            self.text,
+            &self.tokens,
+            &self.caps_block,
+            &covered,
+            &people,
+            |t| self.alias_matches(t).is_empty(),
+        );
+        for (start, end) in bodies.into_iter().chain(owners) {
+            // "Nathan Law of Demosisto's Jane Doe": one name read from both sides.
+            if covered[start..end].contains(&true) {
+                continue;
+            }
             covered[start..end].iter_mut().for_each(|c| *c = true);
             self.commit_pattern(patterns::PatternName {
                 start,

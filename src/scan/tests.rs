@@ -1086,3 +1086,17 @@ fn korea_alone_and_fifas_korea_republic_are_south_korea() {
         [("Korea Republic", "South Korea"), ("Korea", "South Korea")]
     );
 }
+
+#[test]
+fn an_unknown_name_before_a_possessive_and_a_person_is_their_organisation_everywhere() {
+    let found = found(
+        "According to RedMonk's Kate Stephens, budgets are tight. Stephens, an analyst at \
+         RedMonk, agreed.",
+    );
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|f| f.1 == "organization")
+        .map(|f| f.0.as_str())
+        .collect();
+    assert_eq!(orgs, ["RedMonk", "RedMonk"]);
+}
