@@ -1100,3 +1100,20 @@ fn an_unknown_name_before_a_possessive_and_a_person_is_their_organisation_everyw
         .collect();
     assert_eq!(orgs, ["RedMonk", "RedMonk"]);
 }
+
+#[test]
+fn major_web_services_are_organisations() {
+    let found = found(
+        "We asked Google, Bing and Yahoo! first. Yahoo's deal with AOL left Tumblr and \
+         Flickr alone.",
+    );
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|f| f.1 == "organization" && f.2.is_some())
+        .map(|f| f.0.as_str())
+        .collect();
+    assert_eq!(
+        orgs,
+        ["Google", "Bing", "Yahoo", "Yahoo", "AOL", "Tumblr", "Flickr"]
+    );
+}
