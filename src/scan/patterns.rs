@@ -246,6 +246,12 @@ fn is_organization_word(word: &str) -> bool {
             | "navy"
             | "municipality"
             | "academy"
+            | "legion"
+            | "coalition"
+            | "consortium"
+            | "institution"
+            | "orchestra"
+            | "tribunal"
     )
 }
 
@@ -1160,7 +1166,7 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
             break;
         }
         if t.is_capitalized() && (end == i || !is_not_name(&t.norm)) {
-            if in_organization_heads(&t.norm) {
+            if in_organization_heads(&t.norm) || heads_before_of(tokens, end) {
                 if let Some(cut) = and_after_head {
                     end = cut;
                     break;
@@ -1230,6 +1236,15 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
         end,
         kind,
     })
+}
+
+/// "International Brotherhood of Magicians", "Brotherhood of Locomotive Engineers": a word
+/// that heads an organisation's name only before "of" and what it is of. Alone at the end
+/// it is left to the knowledge base ("Egypt's Islamist Muslim Brotherhood" is no name of
+/// three words).
+fn heads_before_of(tokens: &[Token], at: usize) -> bool {
+    matches!(tokens[at].norm.as_ref(), "brotherhood" | "sisterhood")
+        && tokens.get(at + 1).is_some_and(|t| t.norm == "of")
 }
 
 /// Whether the link word at `at` and the capitalised words up to `end` belong to the
@@ -1665,6 +1680,24 @@ mod tests {
             let got = person_after_descriptor(text, &tokens, i);
             assert_eq!(surface(text, got).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_brotherhood_of_something_a_legion_and_a_tribunal_are_organisations() {
+        let read = |text: &str| surface(text, organization_at(&tokenize(text), 1));
+        assert_eq!(
+            read("the International Brotherhood of Magicians met").as_deref(),
+            Some("International Brotherhood of Magicians")
+        );
+        assert_eq!(
+            read("the Waitangi Tribunal ruled").as_deref(),
+            Some("Waitangi Tribunal")
+        );
+        assert_eq!(
+            read("the American Legion said").as_deref(),
+            Some("American Legion")
+        );
+        assert_eq!(read("the Islamist Muslim Brotherhood said"), None);
     }
 
     #[test]
