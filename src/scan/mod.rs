@@ -1335,6 +1335,10 @@ impl<'k> Scanner<'k, '_> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::person_by_agent(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::scorer_by_surname(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })

@@ -711,6 +711,54 @@ pub fn scorer_by_surname(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// A person the knowledge base lacks, named as the agent of something only people do:
+/// "written by Vinoy Thomas", "directed by Lijo Jose", "saved by Thibaut Courtois". Two or
+/// three capitalised words after the participle and "by", standing alone; verbs that
+/// companies and peoples also do ("produced", "developed", "led by Eastern Polynesians") are
+/// no cue. The caller leaves names whose first word the knowledge base knows to it.
+pub fn person_by_agent(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let by = tokens.get(i.checked_sub(1)?)?;
+    let verb = tokens.get(i.checked_sub(2)?)?;
+    if by.norm != "by" || tokens[i].gap != Gap::Space || by.gap != Gap::Space {
+        return None;
+    }
+    if !is_personal_participle(&verb.norm) {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, is_plain_name_word);
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || is_name_particle(&t.norm)));
+    (words_in(&tokens[i..end]) >= 2 && !runs_on).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// Participles whose agent is a person: authorship of a work, a save, a role played.
+fn is_personal_participle(norm: &str) -> bool {
+    matches!(
+        norm,
+        "written"
+            | "directed"
+            | "composed"
+            | "painted"
+            | "illustrated"
+            | "narrated"
+            | "photographed"
+            | "interviewed"
+            | "coached"
+            | "saved"
+            | "played"
+            | "voiced"
+            | "sung"
+            | "authored"
+            | "founded"
+            | "co-founded"
+    )
+}
+
 /// A capitalised word that can be part of a person's name read from a cue after it: no
 /// title, organisation, place or company word, no weekday or month, and no descriptor in
 /// title case ("Biologist Nick Bos said").
@@ -1399,6 +1447,23 @@ mod tests {
         assert_eq!(read("said Alia Salem Foundation", 1), None);
         assert_eq!(read("Minister of Education Alia Salem said", 3), None);
         assert_eq!(read("The Daily Mail Online said", 1), None);
+    }
+
+    #[test]
+    fn the_agent_of_a_personal_participle_is_a_person() {
+        let read = |text: &str, at: usize| surface(text, person_by_agent(&tokenize(text), at));
+        assert_eq!(
+            read("a novel written by Vinoy Thomas in 2019", 4).as_deref(),
+            Some("Vinoy Thomas")
+        );
+        assert_eq!(
+            read("was saved by Thibaut Courtois.", 3).as_deref(),
+            Some("Thibaut Courtois")
+        );
+        // A verb companies and peoples do, one word, a longer run.
+        assert_eq!(read("was led by Eastern Polynesians", 3), None);
+        assert_eq!(read("was written by Vinoy", 3), None);
+        assert_eq!(read("written by Vinoy Thomas Associates Group", 2), None);
     }
 
     #[test]

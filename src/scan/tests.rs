@@ -1117,3 +1117,12 @@ fn major_web_services_are_organisations() {
         ["Google", "Bing", "Yahoo", "Yahoo", "AOL", "Tumblr", "Flickr"]
     );
 }
+
+#[test]
+fn the_agent_of_a_work_or_a_save_is_a_person() {
+    assert_eq!(
+        found_people("The shot was saved by Thibaut Courtois. Courtois smiled."),
+        ["Thibaut Courtois", "Courtois"]
+    );
+    assert!(found_people("The islands were settled by Eastern Polynesians.").is_empty());
+}
