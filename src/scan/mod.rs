@@ -1339,6 +1339,10 @@ impl<'k> Scanner<'k, '_> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::speaker_after_quote(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::scorer_by_surname(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })

@@ -711,6 +711,32 @@ pub fn scorer_by_surname(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// A speaker named by one word after a quote: "“It was a shock,” says Werner.", "the
+/// recipients, said Mauer, are required". Inverted attribution after a quotation mark or a
+/// comma puts the speaker right after the verb, and the speaker is a person or something
+/// the knowledge base knows ("told Reuters"; the caller leaves known words to it). The word
+/// closes the clause; weekdays, months, titles and organisation words are no speaker ("said
+/// Friday", "said Parliament").
+pub fn speaker_after_quote(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let verb = tokens.get(i.checked_sub(1)?)?;
+    let inverted = matches!(verb.norm.as_ref(), "said" | "says")
+        && verb.gap == Gap::Punct
+        && tokens[i].gap == Gap::Space;
+    // "said C. Eugene Steuerle": an initial starts a longer name.
+    let initial = tokens[i].norm.chars().count() < 2;
+    if !inverted || initial || !is_plain_name_word(&tokens[i]) {
+        return None;
+    }
+    let closes = tokens
+        .get(i + 1)
+        .is_none_or(|t| !t.gap.joins_name() && !t.is_possessive());
+    closes.then_some(PatternName {
+        start: i,
+        end: i + 1,
+        kind: EntityType::Person,
+    })
+}
+
 /// A person the knowledge base lacks, named as the agent of something only people do:
 /// "written by Vinoy Thomas", "directed by Lijo Jose", "saved by Thibaut Courtois". Two or
 /// three capitalised words after the participle and "by", standing alone; verbs that
@@ -1447,6 +1473,25 @@ mod tests {
         assert_eq!(read("said Alia Salem Foundation", 1), None);
         assert_eq!(read("Minister of Education Alia Salem said", 3), None);
         assert_eq!(read("The Daily Mail Online said", 1), None);
+    }
+
+    #[test]
+    fn one_word_after_a_quote_and_said_is_the_speaker() {
+        let read = |text: &str, at: usize| surface(text, speaker_after_quote(&tokenize(text), at));
+        assert_eq!(
+            read("\"It was a shock,\" says Werner. Then", 5).as_deref(),
+            Some("Werner")
+        );
+        assert_eq!(
+            read("recipients, said Mauer, are", 2).as_deref(),
+            Some("Mauer")
+        );
+        // No quote or comma before the verb, a weekday, a longer name, a title.
+        assert_eq!(read("and he said Mauer was", 3), None);
+        assert_eq!(read("it is fine, he said Friday.", 5), None);
+        assert_eq!(read("fine,\" said Jane Mauer.", 2), None);
+        assert_eq!(read("fine,\" said President.", 2), None);
+        assert_eq!(read("fine,\" said C. Eugene Steuerle", 2), None);
     }
 
     #[test]

@@ -1126,3 +1126,13 @@ fn the_agent_of_a_work_or_a_save_is_a_person() {
     );
     assert!(found_people("The islands were settled by Eastern Polynesians.").is_empty());
 }
+
+#[test]
+fn a_one_word_speaker_after_a_quote_is_a_person_named_again_later() {
+    assert_eq!(
+        found_people("\"It is good with ramen,\" said Lute. Later Lute laughed."),
+        ["Lute", "Lute"]
+    );
+    assert!(found_people("\"It is fine,\" said C. Eugene Steuerle.").len() <= 1);
+    assert!(!found_people("\"It is fine,\" said C. Eugene Steuerle.").contains(&"C".to_string()));
+}
