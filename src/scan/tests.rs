@@ -1136,3 +1136,21 @@ fn a_one_word_speaker_after_a_quote_is_a_person_named_again_later() {
     assert!(found_people("\"It is fine,\" said C. Eugene Steuerle.").len() <= 1);
     assert!(!found_people("\"It is fine,\" said C. Eugene Steuerle.").contains(&"C".to_string()));
 }
+
+#[test]
+fn dotted_l_a_is_los_angeles_but_bare_la_is_not() {
+    let kb = Kb::embedded().unwrap();
+    let text = "The L.A.-based artist moved. LA NACION and ME/LA/African are other things.";
+    let result = scan(&kb, text);
+    let places: Vec<(&str, &str)> = result
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                &text[m.start..m.end],
+                result.entities[m.entity].name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(places, [("L.A.", "Los Angeles")]);
+}
