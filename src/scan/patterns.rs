@@ -577,14 +577,15 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
         })
     };
     let kin = in_kin_words(&cue.norm) && possessed();
-    let joined = tokens[i].gap == Gap::Space && (kin || in_person_descriptors(&cue.norm));
+    let joined = tokens[i].gap == Gap::Space && (kin || is_descriptor_or_plural(&cue.norm));
     let after_comma =
         kin && tokens[i].gap == Gap::Punct && text[cue.end..tokens[i].start].trim() == ",";
     if !joined && !after_comma {
         return None;
     }
+    // "players Union Berlin": an organisation word is no part of a person's name.
     let end = name_after_cue(tokens, i, |t| {
-        t.shape == Shape::Capitalized && is_name_token(t)
+        t.shape == Shape::Capitalized && is_name_token(t) && !in_organization_heads(&t.norm)
     });
     // After a comma the name must close the phrase: "his son, Hunter Biden." not "his son,
     // Washington said". A capitalised word right after the name means the cue ran into a
@@ -876,6 +877,12 @@ fn is_weekday(norm: &str) -> bool {
     )
 }
 
+/// A descriptor, or its plural before the first name of a list: "athletes Vitas
+/// Gerulaitis (tennis) and Jack Nicklaus (golf)", "photographers Nat Finkelstein, ...".
+fn is_descriptor_or_plural(word: &str) -> bool {
+    in_person_descriptors(word) || word.strip_suffix('s').is_some_and(in_person_descriptors)
+}
+
 /// Lowercase nouns for a person's occupation or role, which put a name right after them.
 fn in_person_descriptors(word: &str) -> bool {
     one_of!(
@@ -952,6 +959,9 @@ fn in_person_descriptors(word: &str) -> bool {
             | "winger"
             | "teammate"
             | "colleague"
+            | "athlete"
+            | "player"
+            | "coach"
     )
 }
 
@@ -1778,6 +1788,13 @@ mod tests {
                 Some("Aner Shalev"),
             ),
             ("the writer Jane Doe Smith Act", 2, None),
+            (
+                "and athletes Vitas Gerulaitis (tennis)",
+                2,
+                Some("Vitas Gerulaitis"),
+            ),
+            ("the striker Romelu Lukaku scored", 2, Some("Romelu Lukaku")),
+            ("the players Union Berlin fielded", 2, None),
             ("the Artist Formerly Known", 2, None),
             (
                 "presidential candidate Interview What qualifications",
