@@ -192,6 +192,37 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     scanner.scan
 }
 
+/// Verbs that report speech or belief, after which "that" opens a clause.
+fn is_reporting_verb(norm: &str) -> bool {
+    matches!(
+        norm,
+        "said"
+            | "says"
+            | "say"
+            | "claimed"
+            | "claims"
+            | "claim"
+            | "stated"
+            | "states"
+            | "reported"
+            | "reports"
+            | "added"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "insists"
+            | "noted"
+            | "believes"
+            | "believed"
+            | "alleged"
+            | "alleges"
+            | "announced"
+            | "confirmed"
+            | "denied"
+            | "denies"
+    )
+}
+
 /// The one world-famous person a bare surname means before any introduction ("Putin said",
 /// "Obama's adviser"): prominence 70 or more, and no other person with that surname above
 /// 50 ("Clinton" and "Bush" stay unlinked until the article names one in full). A surname
@@ -907,10 +938,14 @@ impl<'k> Scanner<'k, '_> {
         if self.after_determiner(i) {
             // "said that Daniel would": "that" before a given name the article uses for one
             // person is a conjunction, not a demonstrative ("that Santorum" may be the drink).
+            // After a verb that reports speech or belief ("claims that Paris was") it is a
+            // conjunction before the surname of a person a cue introduced too.
             let conjunction = self.tokens[i - 1].norm == "that";
+            let reported = conjunction && i > 1 && is_reporting_verb(&self.tokens[i - 2].norm);
             let index = conjunction
                 .then(|| self.remembered_given_name(i))
                 .flatten()
+                .or_else(|| reported.then(|| self.remembered_local_surname(i)).flatten())
                 .or_else(|| self.remembered_head(i))?;
             self.push_mention(i, i + 1, index);
             return Some(1);
@@ -1052,6 +1087,16 @@ impl<'k> Scanner<'k, '_> {
     /// Whether "the" comes right before token `i`.
     fn after_the(&self, i: usize) -> bool {
         i > 0 && self.tokens[i].gap.joins_name() && self.tokens[i - 1].norm == "the"
+    }
+
+    /// The person a cue introduced whose surname token `i` is, capitalised as a name.
+    fn remembered_local_surname(&self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        if token.shape != Shape::Capitalized {
+            return None;
+        }
+        let key = self.local_surnames.get(token.norm.as_ref())?;
+        self.keys.get(&EntityKey::Local(key.clone())).copied()
     }
 
     /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a

@@ -952,6 +952,14 @@ fn a_given_name_after_that_is_the_person_the_article_named() {
     // A surname after "that" stays a thing's: "that Zorbax" may be a drink named after him.
     let text = "Daniel Zorbax drank. I liked that Zorbax a lot.";
     assert_eq!(surfaces(text), ["Daniel Zorbax"], "{:?}", found(text));
+    // After a verb that reports speech, "that" is a conjunction before the surname too.
+    let text = "Daniel Zorbax drank. The club claims that Zorbax was a guest.";
+    assert_eq!(
+        surfaces(text),
+        ["Daniel Zorbax", "Zorbax"],
+        "{:?}",
+        found(text)
+    );
 }
 
 #[test]
