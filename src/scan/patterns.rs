@@ -135,6 +135,7 @@ fn in_person_titles(word: &str) -> bool {
             | "mep"
             | "speaker"
             | "diplomat"
+            | "administrator"
             | "minister's"
     )
 }
@@ -386,6 +387,7 @@ fn in_not_names(word: &str) -> bool {
             | "according"
             | "both"
             | "image"
+            | "file"
             | "photo"
             | "video"
             | "credit"
@@ -1545,6 +1547,14 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(person_after_title(&tokens, 1), None);
+        let text = "NASA Administrator Bolden said";
+        assert_eq!(
+            surface(text, person_after_title(&tokenize(text), 2)).as_deref(),
+            Some("Bolden")
+        );
+        // A caption word after a title is no name: "NASA Administrator File image of".
+        let text = "NASA Administrator File image of";
+        assert_eq!(person_after_title(&tokenize(text), 2), None);
     }
 
     #[test]
