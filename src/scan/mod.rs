@@ -1380,6 +1380,10 @@ impl<'k> Scanner<'k, '_> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::person_before_relation(&self.tokens, i, |k| self.person_starts_at(k))
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::person_by_agent(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
@@ -1395,6 +1399,19 @@ impl<'k> Scanner<'k, '_> {
                 patterns::person_by_initials(self.text, &self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
+    }
+
+    /// Whether a person's name starts at token `i`: one the knowledge base knows, or one
+    /// read by a title or a given name.
+    fn person_starts_at(&self, i: usize) -> bool {
+        let known = self.known_at(i).is_some_and(|(_, c)| {
+            self.entity(c.entity)
+                .is_some_and(|e| e.kind == EntityType::Person)
+        });
+        known
+            || patterns::person_after_title(&self.tokens, i).is_some()
+            || patterns::person_by_given_name(&self.tokens, i, |n| self.kb.is_given_name(n), false)
+                .is_some()
     }
 
     /// Whether a three-word name read by its given name ends in a country's name: "Fan Expo

@@ -740,6 +740,54 @@ pub fn speaker_after_quote(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// A person the knowledge base lacks, named as the one who replaced, succeeded or defeated
+/// a person: "Nacer Chadli replaced Axel Witsel", "Junius Ho defeating Lee Cheuk-yan".
+/// These verbs relate people to people (a substitution, an office, an election), so when
+/// `is_person(k)` reads a person at the object's first token `k`, the two or three
+/// capitalised words before the verb are one too. The caller leaves names whose first word
+/// the knowledge base knows to it ("Belgium beat ...", "Apple replaced ...").
+pub fn person_before_relation(
+    tokens: &[Token],
+    i: usize,
+    is_person: impl Fn(usize) -> bool,
+) -> Option<PatternName> {
+    // Cheap first: the verb comes after a name of two or three words.
+    let verb_at = (i + 2..tokens.len().min(i + 4)).find(|&k| is_relation_verb(&tokens[k].norm))?;
+    if tokens[i].gap.joins_name() && i > 0 && tokens[i - 1].is_capitalized() {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, is_plain_name_word);
+    let object = tokens.get(verb_at + 1)?;
+    let fits = end == verb_at
+        && words_in(&tokens[i..end]) >= 2
+        && tokens[verb_at].gap == Gap::Space
+        && object.gap == Gap::Space
+        && object.shape == Shape::Capitalized;
+    (fits && is_person(verb_at + 1)).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// Verbs whose subject and object are both people when the object is.
+fn is_relation_verb(norm: &str) -> bool {
+    matches!(
+        norm,
+        "replaced"
+            | "replaces"
+            | "replacing"
+            | "succeeded"
+            | "succeeds"
+            | "defeated"
+            | "defeats"
+            | "defeating"
+            | "unseated"
+            | "ousted"
+            | "married"
+    )
+}
+
 /// A person the knowledge base lacks, named as the agent of something only people do:
 /// "written by Vinoy Thomas", "directed by Lijo Jose", "saved by Thibaut Courtois". Two or
 /// three capitalised words after the participle and "by", standing alone; verbs that
@@ -1504,6 +1552,31 @@ mod tests {
         assert_eq!(read("fine,\" said Jane Mauer.", 2), None);
         assert_eq!(read("fine,\" said President.", 2), None);
         assert_eq!(read("fine,\" said C. Eugene Steuerle", 2), None);
+    }
+
+    #[test]
+    fn the_one_who_replaced_or_defeated_a_person_is_a_person() {
+        let read = |text: &str, at: usize, person: usize| {
+            surface(
+                text,
+                person_before_relation(&tokenize(text), at, |k| k == person),
+            )
+        };
+        assert_eq!(
+            read("as Nacer Chadli replaced Axel Witsel.", 1, 4).as_deref(),
+            Some("Nacer Chadli")
+        );
+        assert_eq!(
+            read("with Junius Ho defeating Lee Cheuk-yan by", 1, 4).as_deref(),
+            Some("Junius Ho")
+        );
+        // The object is no person, the subject is one word or runs on.
+        assert_eq!(read("as Windows Vista replaced Windows XP.", 1, 99), None);
+        assert_eq!(read("as Chadli replaced Axel Witsel.", 1, 3), None);
+        assert_eq!(
+            read("the Red Devils Fan Club replaced Axel Witsel", 1, 7),
+            None
+        );
     }
 
     #[test]
