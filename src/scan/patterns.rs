@@ -697,7 +697,7 @@ pub fn person_by_speech_or_apposition(
 pub fn scorer_by_surname(tokens: &[Token], i: usize) -> Option<PatternName> {
     let scored = tokens
         .get(i + 1)
-        .is_some_and(|t| t.norm == "scored" && t.gap == Gap::Space);
+        .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower && t.norm == "scored");
     if !scored || !matches!(tokens[i].gap, Gap::Space | Gap::Punct) {
         return None;
     }
@@ -722,9 +722,9 @@ pub fn scorer_by_surname(tokens: &[Token], i: usize) -> Option<PatternName> {
 /// Friday", "said Parliament").
 pub fn speaker_after_quote(tokens: &[Token], i: usize) -> Option<PatternName> {
     let verb = tokens.get(i.checked_sub(1)?)?;
-    let inverted = matches!(verb.norm.as_ref(), "said" | "says")
-        && verb.gap == Gap::Punct
-        && tokens[i].gap == Gap::Space;
+    let inverted = verb.gap == Gap::Punct
+        && tokens[i].gap == Gap::Space
+        && matches!(verb.norm.as_ref(), "said" | "says");
     // "said C. Eugene Steuerle": an initial starts a longer name.
     let initial = tokens[i].norm.chars().count() < 2;
     if !inverted || initial || !is_plain_name_word(&tokens[i]) {
@@ -751,8 +751,9 @@ pub fn person_before_relation(
     i: usize,
     is_person: impl Fn(usize) -> bool,
 ) -> Option<PatternName> {
-    // Cheap first: the verb comes after a name of two or three words.
-    let verb_at = (i + 2..tokens.len().min(i + 4)).find(|&k| is_relation_verb(&tokens[k].norm))?;
+    // Cheap first: the verb, in lower case, comes after a name of two or three words.
+    let verb_at = (i + 2..tokens.len().min(i + 4))
+        .find(|&k| tokens[k].shape == Shape::Lower && is_relation_verb(&tokens[k].norm))?;
     if tokens[i].gap.joins_name() && i > 0 && tokens[i - 1].is_capitalized() {
         return None;
     }
@@ -795,10 +796,10 @@ fn is_relation_verb(norm: &str) -> bool {
 /// no cue. The caller leaves names whose first word the knowledge base knows to it.
 pub fn person_by_agent(tokens: &[Token], i: usize) -> Option<PatternName> {
     let by = tokens.get(i.checked_sub(1)?)?;
-    let verb = tokens.get(i.checked_sub(2)?)?;
-    if by.norm != "by" || tokens[i].gap != Gap::Space || by.gap != Gap::Space {
+    if tokens[i].gap != Gap::Space || by.gap != Gap::Space || by.norm != "by" {
         return None;
     }
+    let verb = tokens.get(i.checked_sub(2)?)?;
     if !is_personal_participle(&verb.norm) {
         return None;
     }
