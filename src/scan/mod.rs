@@ -1384,6 +1384,10 @@ impl<'k> Scanner<'k, '_> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::person_in_apposition_to_role(self.text, &self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::person_by_agent(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })

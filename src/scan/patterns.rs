@@ -740,6 +740,54 @@ pub fn speaker_after_quote(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// Most tokens between a sentence-opening title and the name in apposition to it.
+const MAX_ROLE_TOKENS: usize = 12;
+
+/// A person the knowledge base lacks, named in apposition to the role that opens the
+/// sentence: "The secretary general of CEI (Italian Episcopal Conference), Nunzio
+/// Galantino, has called ...", "The head of the agency, Jane Doe, said". The sentence starts
+/// with an article or possessive and a lowercase title or occupation, and the first comma
+/// after it sets off two or three capitalised words that another comma closes. The caller
+/// leaves names whose first word the knowledge base knows to it.
+pub fn person_in_apposition_to_role(text: &str, tokens: &[Token], i: usize) -> Option<PatternName> {
+    // A comma between tokens `a` and `b`, after a closing bracket or before an opening
+    // quote: "Conference), Nunzio".
+    let comma = |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(',');
+    if i == 0 || tokens[i].gap != Gap::Punct || !comma(i - 1, i) {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, is_plain_name_word);
+    let closed = tokens.get(end).is_some_and(|t| t.gap == Gap::Punct) && comma(end - 1, end);
+    if words_in(&tokens[i..end]) < 2 || !closed {
+        return None;
+    }
+    // Walk back to the sentence start; no comma may come between it and the name.
+    let mut start = i - 1;
+    while !tokens[start].gap.starts_sentence() {
+        if i - start > MAX_ROLE_TOKENS
+            || (tokens[start].gap == Gap::Punct && comma(start - 1, start))
+        {
+            return None;
+        }
+        start -= 1;
+    }
+    let opens = matches!(
+        tokens[start].norm.as_ref(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    );
+    let role = tokens.get(start + 1).is_some_and(|t| {
+        t.shape == Shape::Lower
+            && (in_person_titles(&t.norm)
+                || in_person_descriptors(&t.norm)
+                || matches!(t.norm.as_ref(), "head" | "member"))
+    });
+    (opens && role).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
 /// A person the knowledge base lacks, named as the one who replaced, succeeded or defeated
 /// a person: "Nacer Chadli replaced Axel Witsel", "Junius Ho defeating Lee Cheuk-yan".
 /// These verbs relate people to people (a substitution, an office, an election), so when
@@ -1553,6 +1601,27 @@ mod tests {
         assert_eq!(read("fine,\" said Jane Mauer.", 2), None);
         assert_eq!(read("fine,\" said President.", 2), None);
         assert_eq!(read("fine,\" said C. Eugene Steuerle", 2), None);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_the_role_opening_the_sentence_is_a_person() {
+        let read = |text: &str, at: usize| {
+            surface(
+                text,
+                person_in_apposition_to_role(text, &tokenize(text), at),
+            )
+        };
+        let text = "No. The secretary general of CEI (Italian Episcopal Conference), Nunzio \
+                    Galantino, has called it dangerous.";
+        assert_eq!(read(text, 9).as_deref(), Some("Nunzio Galantino"));
+        // No role word, a comma before, the name not closed by a comma.
+        assert_eq!(read("The city of Paris, Anne Hidalgo, said", 4), None);
+        assert_eq!(read("The head, of course, Jane Doe, said", 5), None);
+        assert_eq!(read("The head of the agency, Jane Doe said", 5), None);
+        assert_eq!(
+            read("The head of the agency, Jane Doe, said", 5).as_deref(),
+            Some("Jane Doe")
+        );
     }
 
     #[test]
