@@ -946,7 +946,8 @@ impl<'k> Scanner<'k, '_> {
                 .then(|| self.remembered_given_name(i))
                 .flatten()
                 .or_else(|| reported.then(|| self.remembered_local_surname(i)).flatten())
-                .or_else(|| self.remembered_head(i))?;
+                .or_else(|| self.remembered_head(i))
+                .or_else(|| self.family_at(i))?;
             self.push_mention(i, i + 1, index);
             return Some(1);
         }
@@ -1087,6 +1088,37 @@ impl<'k> Scanner<'k, '_> {
     /// Whether "the" comes right before token `i`.
     fn after_the(&self, i: usize) -> bool {
         i > 0 && self.tokens[i].gap.joins_name() && self.tokens[i - 1].norm == "the"
+    }
+
+    /// "the Sams" after "Thomas Sam", "the Obamas": "the" and the plural of the surname of a
+    /// person the article named is that person's family, highlighted as the person. Not
+    /// before another capitalised word ("the Sams Club"), nor a word the knowledge base
+    /// knows as an organisation ("the Browns", "the Kings" are teams).
+    fn family_at(&self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        let stem = token.norm.strip_suffix('s')?;
+        let after_the = self.tokens[i - 1].norm == "the";
+        let runs_on = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.gap.joins_name() && t.is_capitalized());
+        if !after_the || runs_on || token.shape != Shape::Capitalized {
+            return None;
+        }
+        let index = if let Some(&entity) = self.known_surnames.get(stem) {
+            self.keys.get(&EntityKey::Known(entity)).copied()?
+        } else {
+            let key = self.local_surnames.get(stem)?;
+            self.keys.get(&EntityKey::Local(key.clone())).copied()?
+        };
+        let organization = self.alias_matches(i).first().is_some_and(|(len, at)| {
+            len == 1
+                && self.kb.candidates(at).any(|c| {
+                    self.entity(c.entity)
+                        .is_some_and(|e| e.kind == EntityType::Organization)
+                })
+        });
+        (!organization).then_some(index)
     }
 
     /// The person a cue introduced whose surname token `i` is, capitalised as a name.

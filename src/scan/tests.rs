@@ -1162,3 +1162,16 @@ fn dotted_l_a_is_los_angeles_but_bare_la_is_not() {
         .collect();
     assert_eq!(places, [("L.A.", "Los Angeles")]);
 }
+
+#[test]
+fn the_plural_of_a_named_persons_surname_is_their_family() {
+    assert_eq!(
+        found_people("Thomas Sam is a homeopath. The court heard that the Sams refused."),
+        ["Thomas Sam", "Sams"]
+    );
+    // Another capitalised word after it makes a longer name.
+    assert_eq!(
+        found_people("Thomas Sam shops. He went to the Sams Club store."),
+        ["Thomas Sam"]
+    );
+}
