@@ -1416,6 +1416,10 @@ impl<'k> Scanner<'k, '_> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::person_by_syllable_name(&self.tokens, i)
+                    .filter(|_| self.known_at(i).is_none_or(|(len, _)| len < 2))
+            })
+            .or_else(|| {
                 patterns::person_in_apposition_to_role(self.text, &self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })

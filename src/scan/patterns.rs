@@ -1467,6 +1467,35 @@ fn is_month(norm: &str) -> bool {
     )
 }
 
+/// A Chinese or Korean name the knowledge base lacks, known by the shape of its given name:
+/// a short capitalised surname, then a given name of two syllables joined by a hyphen with
+/// the second in lower case ("Leung Yiu-chung", "Yau Wai-ching", "Tsai Ing-wen", "Moon
+/// Jae-in"). English compounds take that shape only with suffixes (`with_given_name_syllable`
+/// leaves out "-based", "-led", "-era"), and the two capitalised words must stand alone.
+pub fn person_by_syllable_name(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let short = |t: &Token| (2..=6).contains(&t.norm.len()) && t.norm.is_ascii();
+    let (first, second) = (&tokens[i], tokens.get(i + 1)?);
+    let shaped = first.shape == Shape::Capitalized
+        && second.shape == Shape::Capitalized
+        && second.gap == Gap::Space
+        && short(first)
+        && short(second)
+        && tokens.get(i + 2).is_some_and(|t| t.gap == Gap::Hyphen);
+    if !shaped || !is_plain_name_word(first) || !is_plain_name_word(second) {
+        return None;
+    }
+    let joined_before = first.gap.joins_name() && i > 0 && tokens[i - 1].is_capitalized();
+    let end = with_given_name_syllable(tokens, i + 2);
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || t.gap == Gap::Hyphen));
+    (end == i + 3 && !joined_before && !runs_on).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
 /// Extends a person's name over the hyphenated second syllable of a Chinese or Korean given
 /// name written in lower case ("Lau Siu-lai", "Yau Wai-ching", "Moon Jae-in"), which the
 /// capitalised-word patterns stop before. Suffixes such as "-era" or "-led" are not names.
@@ -1509,6 +1538,23 @@ fn with_given_name_syllable(tokens: &[Token], end: usize) -> usize {
                 | "over"
                 | "well"
                 | "new"
+                | "bound"
+                | "end"
+                | "term"
+                | "time"
+                | "long"
+                | "level"
+                | "class"
+                | "size"
+                | "sized"
+                | "scale"
+                | "only"
+                | "proof"
+                | "shaped"
+                | "known"
+                | "down"
+                | "back"
+                | "less"
         );
     if extends {
         end + 1
@@ -1622,6 +1668,24 @@ mod tests {
             read("The head of the agency, Jane Doe, said", 5).as_deref(),
             Some("Jane Doe")
         );
+    }
+
+    #[test]
+    fn a_name_with_a_hyphenated_lowercase_syllable_is_a_person() {
+        let read =
+            |text: &str, at: usize| surface(text, person_by_syllable_name(&tokenize(text), at));
+        assert_eq!(
+            read("were Leung Yiu-chung of NWSC", 1).as_deref(),
+            Some("Leung Yiu-chung")
+        );
+        assert_eq!(
+            read("said Tsai Ing-wen.", 1).as_deref(),
+            Some("Tsai Ing-wen")
+        );
+        // An English compound, a longer run, a suffix.
+        assert_eq!(read("the Super Bowl-bound team", 1), None);
+        assert_eq!(read("the Hong Kong-based firm", 1), None);
+        assert_eq!(read("the Red Cross Leung Yiu-chung", 2), None);
     }
 
     #[test]
