@@ -3,8 +3,9 @@
 //! that no other reading took and the knowledge base does not know: the party, company or
 //! club the person belongs to. A place there ("Jane Doe of Ohio") is a name the knowledge base
 //! knows, so it is never read as an organisation; nor is a longer capitalised run ("Jane Doe
-//! of Rolling Stone Magazine" has its head word for the organisation pattern). The walk starts
-//! at person mentions and reads at most four tokens after each.
+//! of Rolling Stone Magazine" has its head word for the organisation pattern). The possessive
+//! before a person says the same: "Demosisto's Nathan Law", "Civic Passion's Wong Yeung-tat".
+//! The walk starts at person mentions and reads at most four tokens after or before each.
 
 use super::patterns;
 use crate::text::{Gap, Shape, Token};
@@ -50,12 +51,61 @@ pub fn after_people(
     found
 }
 
+/// Tokens `start..end` of each organisation named with a possessive right before a person
+/// mention: an unknown capitalised run of at most three words, the whole run ("of Acme
+/// Rolling Stone's" is a longer name) and not part of a person's name ("Jane Doe's John" is
+/// no organisation: the run must not end a person mention), nor the end of a name joined by
+/// a link word or "&" ("Bank of Acme's", "Key & Peele's Jordan Peele"); "and" joins two
+/// names ("and Civic Passion's Wong Yeung-tat"). Arguments as for `after_people`, and the text.
+pub fn before_people(
+    text: &str,
+    tokens: &[Token],
+    caps_block: &[bool],
+    taken: &[bool],
+    spans: &[(usize, usize)],
+    unknown: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for &(person, _) in spans {
+        let possessive =
+            person >= 2 && tokens[person].gap == Gap::Space && tokens[person - 1].is_possessive();
+        if !possessive {
+            continue;
+        }
+        let end = person - 1;
+        let mut start = end;
+        while start > 0 && end - start < MAX_WORDS {
+            let at = start - 1;
+            let joined = at + 1 == end || tokens[at + 1].gap == Gap::Space;
+            let word = is_name_word(&tokens[at]);
+            if !joined || !word || taken[at] || caps_block[at] || !unknown(at) {
+                break;
+            }
+            start -= 1;
+        }
+        let runs_on = start > 0
+            && ((tokens[start].gap.joins_name()
+                && (tokens[start - 1].is_capitalized()
+                    || (patterns::is_name_link(&tokens[start - 1].norm)
+                        && tokens[start - 1].norm != "and")))
+                || text[tokens[start - 1].end..tokens[start].start].contains('&'));
+        if start < end && !runs_on {
+            found.push((start, end));
+        }
+    }
+    found
+}
+
 /// Whether token `i` can be part of the organisation's name: a capitalised word or initials
 /// joined by a space, and no title, place word or word that is never a name.
 fn is_word(tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
+    tokens[i].gap == Gap::Space && is_name_word(&tokens[i])
+}
+
+/// Whether `t` can be a word of the organisation's name, wherever it stands: a capitalised
+/// word or initials, and no title, place word or word that is never a name.
+fn is_name_word(t: &Token) -> bool {
     t.is_capitalized()
-        && t.gap == Gap::Space
         && !patterns::is_not_name(&t.norm)
         && !patterns::is_person_title(&t.norm)
         && !patterns::is_place_head(&t.norm)
@@ -93,6 +143,41 @@ mod tests {
             names("Raymond Chan of Civic Passion, and", (0, 2), &[]),
             ["Civic Passion"]
         );
+    }
+
+    fn owners(text: &str, person: (usize, usize), known: &[&str]) -> Vec<String> {
+        let tokens = tokenize(text);
+        let none = vec![false; tokens.len()];
+        let found = before_people(text, &tokens, &none, &none, &[person], |t| {
+            !known.contains(&tokens[t].norm.as_ref())
+        });
+        found
+            .into_iter()
+            .map(|(s, e)| text[tokens[s].start..tokens[e - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_name_with_a_possessive_before_a_person_is_their_organisation() {
+        assert_eq!(
+            owners("Demosisto's Nathan Law won", (2, 4), &[]),
+            ["Demosisto"]
+        );
+        assert_eq!(
+            owners("It won. Demosisto's Nathan Law", (4, 6), &[]),
+            ["Demosisto"]
+        );
+        assert_eq!(
+            owners("and Civic Passion's Wong Yeung said", (4, 6), &[]),
+            ["Civic Passion"]
+        );
+        // A known name, a longer run, a word that is never a name, no possessive.
+        assert!(owners("Britain's Jane Doe said", (2, 4), &["britain"]).is_empty());
+        assert!(owners("Acme Rolling Stone Magazine's Jane Doe", (5, 7), &[]).is_empty());
+        assert!(owners("the Bank of Acme's Jane Doe", (5, 7), &[]).is_empty());
+        assert!(owners("Monday's Jane Doe", (2, 4), &[]).is_empty());
+        assert!(owners("Acme, Jane Doe", (1, 3), &[]).is_empty());
+        assert!(owners("Key & Peele's Jordan Peele", (3, 5), &[]).is_empty());
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What an article teaches about its own cast, for the shorter names it uses later: a person
 //! introduced as "Frank Messina" is "Frank" further on, "the Church of Scientology" is "the
 //! Church", "the University of Southern Indiana" is "USI", and "the United States Air Force"
-//! is "the Air Force". A short form is read only when
-//! exactly one entity of the article fits it: two Georges leave "George" alone.
+//! is "the Air Force", and "Home Secretary Suella Braverman" is "the Home Secretary". A short
+//! form is read only when exactly one entity of the article fits it: two Georges leave
+//! "George" alone.
 
 use super::patterns;
 use crate::text::{Shape, Token};
@@ -24,6 +25,8 @@ pub struct Memory {
     /// as written: the knowledge base lacks them, so only the article says what they are
     /// later on, and only in the same letters ("Cia" is not "CIA").
     words: HashMap<String, Option<usize>>,
+    /// Titles people were introduced with, as normalised phrases ("home secretary").
+    titles: HashMap<String, Option<usize>>,
 }
 
 fn remember(map: &mut HashMap<String, Option<usize>>, key: String, entity: usize) {
@@ -83,12 +86,7 @@ impl Memory {
         if rest.len() < 2 {
             return;
         }
-        let key = rest
-            .iter()
-            .map(|t| t.norm.as_ref())
-            .collect::<Vec<_>>()
-            .join(" ");
-        remember(&mut self.without_place, key, entity);
+        remember(&mut self.without_place, phrase(rest), entity);
     }
 
     /// The organisation whose name without its place `key` (a normalised phrase) is.
@@ -121,10 +119,78 @@ impl Memory {
         self.words.get(written).copied().flatten()
     }
 
+    /// A person introduced with the capitalised `title` right before the name ("U.S.
+    /// President", "Shadow Home Secretary"): the whole title, and each ending of it that
+    /// starts at a title word ("President"), is that person later. An ending after a word
+    /// that changes the office ("Shadow", "Deputy", "Former") is another office, and an
+    /// honorific ("Mr", "Dr") names no office at all.
+    pub fn title(&mut self, title: &[Token], entity: usize) {
+        let Some(last) = title.last() else {
+            return;
+        };
+        if !patterns::is_person_title(&last.norm) || is_honorific(&last.norm) {
+            return;
+        }
+        for k in 0..title.len() {
+            let ending = k == 0
+                || (patterns::is_person_title(&title[k].norm)
+                    && !changes_the_office(&title[k - 1].norm));
+            if ending {
+                remember(&mut self.titles, phrase(&title[k..]), entity);
+            }
+        }
+    }
+
+    /// Whether any person was introduced with a title.
+    pub fn has_titles(&self) -> bool {
+        !self.titles.is_empty()
+    }
+
+    /// The person introduced with the title `key` (a normalised phrase), if only one.
+    pub fn titled(&self, key: &str) -> Option<usize> {
+        self.titles.get(key).copied().flatten()
+    }
+
     /// The organisation whose initials `letters` (lower case) are, if only one.
     pub fn initials(&self, letters: &str) -> Option<usize> {
         self.initials.get(letters).copied().flatten()
     }
+}
+
+/// The tokens' normalised words joined by spaces.
+pub fn phrase(tokens: &[Token]) -> String {
+    tokens
+        .iter()
+        .map(|t| t.norm.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Titles of address, which come before any name and so refer back to no one.
+fn is_honorific(norm: &str) -> bool {
+    matches!(
+        norm,
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "professor" | "sir" | "dame" | "lord" | "lady"
+    )
+}
+
+/// Words before a title that make it another office: "Shadow Home Secretary" is not the
+/// Home Secretary, nor "Vice President" the President.
+fn changes_the_office(norm: &str) -> bool {
+    matches!(
+        norm,
+        "shadow"
+            | "deputy"
+            | "vice"
+            | "former"
+            | "acting"
+            | "assistant"
+            | "associate"
+            | "under"
+            | "interim"
+            | "ex"
+            | "late"
+    )
 }
 
 #[cfg(test)]
@@ -175,6 +241,20 @@ mod tests {
         assert_eq!(memory.word("LibriVox"), Some(7));
         assert_eq!(memory.word("Librivox"), None);
         assert_eq!(memory.word("UN"), None);
+    }
+
+    #[test]
+    fn a_title_and_its_endings_are_the_person_it_introduced() {
+        let mut memory = Memory::default();
+        memory.title(&tokenize("U.S. President"), 1);
+        memory.title(&tokenize("Home Secretary"), 2);
+        memory.title(&tokenize("Shadow Home Secretary"), 3);
+        memory.title(&tokenize("Mr"), 4);
+        assert_eq!(memory.titled("president"), Some(1));
+        assert_eq!(memory.titled("home secretary"), Some(2));
+        assert_eq!(memory.titled("shadow home secretary"), Some(3));
+        assert_eq!(memory.titled("secretary"), None);
+        assert_eq!(memory.titled("mr"), None);
     }
 
     #[test]

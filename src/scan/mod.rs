@@ -192,6 +192,37 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     scanner.scan
 }
 
+/// Verbs that report speech or belief, after which "that" opens a clause.
+fn is_reporting_verb(norm: &str) -> bool {
+    matches!(
+        norm,
+        "said"
+            | "says"
+            | "say"
+            | "claimed"
+            | "claims"
+            | "claim"
+            | "stated"
+            | "states"
+            | "reported"
+            | "reports"
+            | "added"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "insists"
+            | "noted"
+            | "believes"
+            | "believed"
+            | "alleged"
+            | "alleges"
+            | "announced"
+            | "confirmed"
+            | "denied"
+            | "denies"
+    )
+}
+
 /// The one world-famous person a bare surname means before any introduction ("Putin said",
 /// "Obama's adviser"): prominence 70 or more, and no other person with that surname above
 /// 50 ("Clinton" and "Bush" stay unlinked until the article names one in full). A surname
@@ -691,6 +722,10 @@ impl<'k> Scanner<'k, '_> {
                 i += 1;
                 continue;
             }
+            if let Some(len) = self.remembered_title_at(i) {
+                i += len;
+                continue;
+            }
             if self.currency_prefix_at(i) {
                 i += 1;
                 continue;
@@ -903,11 +938,16 @@ impl<'k> Scanner<'k, '_> {
         if self.after_determiner(i) {
             // "said that Daniel would": "that" before a given name the article uses for one
             // person is a conjunction, not a demonstrative ("that Santorum" may be the drink).
+            // After a verb that reports speech or belief ("claims that Paris was") it is a
+            // conjunction before the surname of a person a cue introduced too.
             let conjunction = self.tokens[i - 1].norm == "that";
+            let reported = conjunction && i > 1 && is_reporting_verb(&self.tokens[i - 2].norm);
             let index = conjunction
                 .then(|| self.remembered_given_name(i))
                 .flatten()
-                .or_else(|| self.remembered_head(i))?;
+                .or_else(|| reported.then(|| self.remembered_local_surname(i)).flatten())
+                .or_else(|| self.remembered_head(i))
+                .or_else(|| self.family_at(i))?;
             self.push_mention(i, i + 1, index);
             return Some(1);
         }
@@ -1003,6 +1043,94 @@ impl<'k> Scanner<'k, '_> {
         self.memory.given_name(&token.norm)
     }
 
+    /// "The President" after "U.S. President Donald Trump", "the Home Secretary" after "Home
+    /// Secretary Suella Braverman": a capitalised title after "the", with no name after it,
+    /// is the one person the article introduced with it. A title followed by "of" is a
+    /// longer office ("the President of France"), and one after a name and "of" is part of
+    /// that name ("Department of the Prime Minister"). Returns the title's length in tokens.
+    fn remembered_title_at(&mut self, i: usize) -> Option<usize> {
+        const MAX_TITLE_WORDS: usize = 3;
+        // Most articles introduce nobody by a title: then no word is looked at.
+        let token = &self.tokens[i];
+        if !self.memory.has_titles()
+            || token.shape != Shape::Capitalized
+            || self.caps_block[i]
+            || !self.after_the(i)
+        {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < self.tokens.len()
+            && end - i < MAX_TITLE_WORDS
+            && self.tokens[end].gap == Gap::Space
+            && self.tokens[end].shape == Shape::Capitalized
+        {
+            end += 1;
+        }
+        if !patterns::is_person_title(&self.tokens[end - 1].norm) {
+            return None;
+        }
+        let runs_on = self.tokens.get(end).is_some_and(|t| {
+            t.gap.joins_name() && (t.is_capitalized() || matches!(t.norm.as_ref(), "of" | "for"))
+        });
+        let in_a_name = i >= 3
+            && self.tokens[i - 2].norm == "of"
+            && self.tokens[i - 3].is_capitalized()
+            && self.tokens[i - 2].gap.joins_name();
+        if runs_on || in_a_name {
+            return None;
+        }
+        let index = self.memory.titled(&memory::phrase(&self.tokens[i..end]))?;
+        self.push_mention(i, end, index);
+        Some(end - i)
+    }
+
+    /// Whether "the" comes right before token `i`.
+    fn after_the(&self, i: usize) -> bool {
+        i > 0 && self.tokens[i].gap.joins_name() && self.tokens[i - 1].norm == "the"
+    }
+
+    /// "the Sams" after "Thomas Sam", "the Obamas": "the" and the plural of the surname of a
+    /// person the article named is that person's family, highlighted as the person. Not
+    /// before another capitalised word ("the Sams Club"), nor a word the knowledge base
+    /// knows as an organisation ("the Browns", "the Kings" are teams).
+    fn family_at(&self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        let stem = token.norm.strip_suffix('s')?;
+        let after_the = self.tokens[i - 1].norm == "the";
+        let runs_on = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.gap.joins_name() && t.is_capitalized());
+        if !after_the || runs_on || token.shape != Shape::Capitalized {
+            return None;
+        }
+        let index = if let Some(&entity) = self.known_surnames.get(stem) {
+            self.keys.get(&EntityKey::Known(entity)).copied()?
+        } else {
+            let key = self.local_surnames.get(stem)?;
+            self.keys.get(&EntityKey::Local(key.clone())).copied()?
+        };
+        let organization = self.alias_matches(i).first().is_some_and(|(len, at)| {
+            len == 1
+                && self.kb.candidates(at).any(|c| {
+                    self.entity(c.entity)
+                        .is_some_and(|e| e.kind == EntityType::Organization)
+                })
+        });
+        (!organization).then_some(index)
+    }
+
+    /// The person a cue introduced whose surname token `i` is, capitalised as a name.
+    fn remembered_local_surname(&self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        if token.shape != Shape::Capitalized {
+            return None;
+        }
+        let key = self.local_surnames.get(token.norm.as_ref())?;
+        self.keys.get(&EntityKey::Local(key.clone())).copied()
+    }
+
     /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
     /// Guide", "this Santorum".
     fn after_determiner(&self, i: usize) -> bool {
@@ -1040,11 +1168,28 @@ impl<'k> Scanner<'k, '_> {
                 // "Seattle" of a person found as "Seattle Slew" is the city later; a word the
                 // knowledge base does not know at all may be a given name it lacks ("Frank").
                 let given = self.given_name_at(start) || self.alias_matches(start).is_empty();
-                self.memory.person(&self.tokens[start..end], index, given)
+                self.memory.person(&self.tokens[start..end], index, given);
+                let title = self.title_before(start);
+                self.memory.title(&self.tokens[title..start], index);
             }
             EntityType::Organization => self.memory.organization(name, index),
             EntityType::Place => {}
         }
+    }
+
+    /// Where the capitalised words right before a name at token `start` begin, within one
+    /// sentence: "U.S. President" before "Donald Trump" (`start` when there are none).
+    fn title_before(&self, start: usize) -> usize {
+        const MAX_TITLE_WORDS: usize = 4;
+        let mut k = start;
+        while k > 0
+            && start - k < MAX_TITLE_WORDS
+            && self.tokens[k].gap == Gap::Space
+            && self.tokens[k - 1].is_capitalized()
+        {
+            k -= 1;
+        }
+        k
     }
 
     /// "US$10 billion", "HK$ 5": a country's code before a currency sign is part of the
@@ -1084,6 +1229,15 @@ impl<'k> Scanner<'k, '_> {
             }
         }
         let before = self.scan.mentions.len();
+        let completed = self.full_names_of_local_surnames(&covered);
+        if !completed.is_empty() {
+            for &(start, end, index) in &completed {
+                covered[start..end].iter_mut().for_each(|c| *c = true);
+                self.push_mention(start, end, index);
+                people.push((start, end));
+            }
+            people.sort_unstable();
+        }
         let listed = lists::members(self.text, &self.tokens, &self.caps_block, &covered, &people);
         for (start, end) in listed {
             if covered[start] || covered[start + 1] {
@@ -1100,7 +1254,19 @@ impl<'k> Scanner<'k, '_> {
             affiliations::after_people(&self.tokens, &self.caps_block, &covered, &people, |t| {
                 self.alias_matches(t).is_empty()
             });
-        for (start, end) in bodies {
+        let owners = affiliations::before_people(
+            self.text,
+            &self.tokens,
+            &self.caps_block,
+            &covered,
+            &people,
+            |t| self.alias_matches(t).is_empty(),
+        );
+        for (start, end) in bodies.into_iter().chain(owners) {
+            // "Nathan Law of Demosisto's Jane Doe": one name read from both sides.
+            if covered[start..end].contains(&true) {
+                continue;
+            }
             covered[start..end].iter_mut().for_each(|c| *c = true);
             self.commit_pattern(patterns::PatternName {
                 start,
@@ -1140,6 +1306,65 @@ impl<'k> Scanner<'k, '_> {
         if self.scan.mentions.len() > before {
             self.scan.mentions.sort_by_key(|m| m.start);
         }
+    }
+
+    /// "Romelu Lukaku" in an article where "Lukaku scored": a capitalised word the knowledge
+    /// base does not know, right before the surname of a person the article knows by that
+    /// surname alone, is that person's given name, and the two are that person (the lone
+    /// surname is read as part of the longer name, so nothing else took them). Not at a
+    /// sentence start, where any word is capitalised ("Visit Paris" after "Valeska Paris"),
+    /// nor inside a longer capitalised run. The full name of a person the article named in
+    /// full is read the same way where it comes before its cue (in a list: "Romelu Lukaku,
+    /// Yannick Carrasco, and Dries Mertens" above "Dries Mertens scored"). Returns token
+    /// ranges and entities.
+    fn full_names_of_local_surnames(&self, covered: &[bool]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        if self.local_surnames.is_empty() {
+            return found;
+        }
+        for i in 1..self.tokens.len().saturating_sub(1) {
+            // Two capitalised words no mention took: the cheap tests come first, and most
+            // words fail them before the surname is looked up.
+            if covered[i] || covered[i + 1] {
+                continue;
+            }
+            let (first, surname) = (&self.tokens[i], &self.tokens[i + 1]);
+            if first.shape != Shape::Capitalized
+                || surname.shape != Shape::Capitalized
+                || surname.gap != Gap::Space
+            {
+                continue;
+            }
+            let Some(key) = self.local_surnames.get(surname.norm.as_ref()) else {
+                continue;
+            };
+            // "Yau Wai-ching" after "Wu Chi-wai": a hyphenated word is one name.
+            let runs_on = self.tokens.get(i + 2).is_some_and(|t| {
+                t.gap == Gap::Hyphen || (t.gap.joins_name() && t.is_capitalized())
+            });
+            let given = matches!(first.gap, Gap::Space | Gap::Punct)
+                && !self.tokens[i - 1].is_capitalized()
+                && !patterns::is_not_name(&first.norm)
+                && !patterns::is_person_title(&first.norm)
+                && !patterns::is_organization_head(&first.norm)
+                && !patterns::is_place_head(&first.norm)
+                && !patterns::is_place_prefix(&first.norm);
+            if !given || runs_on || self.caps_block[i] {
+                continue;
+            }
+            let Some(&index) = self.keys.get(&EntityKey::Local(key.clone())) else {
+                continue;
+            };
+            // A person known by the surname alone, with a word the knowledge base does not
+            // know before it, or the same full name repeated: one named in full has a given
+            // name already, and "Getty Images" is no second "Images".
+            let name = &self.scan.entities[index].name;
+            let repeated = *name == self.surface(i, i + 2);
+            if repeated || (!name.contains(' ') && self.alias_matches(i).is_empty()) {
+                found.push((i, i + 2, index));
+            }
+        }
+        found
     }
 
     /// A name the knowledge base lacks, found by a title, an organisation word or a given
@@ -1187,9 +1412,46 @@ impl<'k> Scanner<'k, '_> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::person_before_relation(&self.tokens, i, |k| self.person_starts_at(k))
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
+                patterns::person_by_syllable_name(&self.tokens, i)
+                    .filter(|_| self.known_at(i).is_none_or(|(len, _)| len < 2))
+            })
+            .or_else(|| {
+                patterns::person_in_apposition_to_role(self.text, &self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
+                patterns::person_by_agent(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
+                patterns::speaker_after_quote(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
+                patterns::scorer_by_surname(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::person_by_initials(self.text, &self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
+    }
+
+    /// Whether a person's name starts at token `i`: one the knowledge base knows, or one
+    /// read by a title or a given name.
+    fn person_starts_at(&self, i: usize) -> bool {
+        let known = self.known_at(i).is_some_and(|(_, c)| {
+            self.entity(c.entity)
+                .is_some_and(|e| e.kind == EntityType::Person)
+        });
+        known
+            || patterns::person_after_title(&self.tokens, i).is_some()
+            || patterns::person_by_given_name(&self.tokens, i, |n| self.kb.is_given_name(n), false)
+                .is_some()
     }
 
     /// Whether a three-word name read by its given name ends in a country's name: "Fan Expo

@@ -135,6 +135,7 @@ fn in_person_titles(word: &str) -> bool {
             | "mep"
             | "speaker"
             | "diplomat"
+            | "administrator"
             | "minister's"
     )
 }
@@ -246,6 +247,12 @@ fn is_organization_word(word: &str) -> bool {
             | "navy"
             | "municipality"
             | "academy"
+            | "legion"
+            | "coalition"
+            | "consortium"
+            | "institution"
+            | "orchestra"
+            | "tribunal"
     )
 }
 
@@ -380,6 +387,7 @@ fn in_not_names(word: &str) -> bool {
             | "according"
             | "both"
             | "image"
+            | "file"
             | "photo"
             | "video"
             | "credit"
@@ -571,14 +579,15 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
         })
     };
     let kin = in_kin_words(&cue.norm) && possessed();
-    let joined = tokens[i].gap == Gap::Space && (kin || in_person_descriptors(&cue.norm));
+    let joined = tokens[i].gap == Gap::Space && (kin || is_descriptor_or_plural(&cue.norm));
     let after_comma =
         kin && tokens[i].gap == Gap::Punct && text[cue.end..tokens[i].start].trim() == ",";
     if !joined && !after_comma {
         return None;
     }
+    // "players Union Berlin": an organisation word is no part of a person's name.
     let end = name_after_cue(tokens, i, |t| {
-        t.shape == Shape::Capitalized && is_name_token(t)
+        t.shape == Shape::Capitalized && is_name_token(t) && !in_organization_heads(&t.norm)
     });
     // After a comma the name must close the phrase: "his son, Hunter Biden." not "his son,
     // Washington said". A capitalised word right after the name means the cue ran into a
@@ -640,17 +649,7 @@ pub fn person_by_speech_or_apposition(
     if !cue_before && !cue_within_reach() {
         return None;
     }
-    let is_part = |t: &Token| {
-        t.shape == Shape::Capitalized
-            && is_name_token(t)
-            && !in_organization_heads(&t.norm)
-            && !in_place_heads(&t.norm)
-            && !is_weekday(&t.norm)
-            && !is_month(&t.norm)
-            && !is_business_word(&t.norm)
-            // "Biologist Nick Bos said": a descriptor in title case is no part of the name.
-            && !in_person_descriptors(&t.norm)
-    };
+    let is_part = is_plain_name_word;
     if !is_part(&tokens[i]) {
         return None;
     }
@@ -688,6 +687,221 @@ pub fn person_by_speech_or_apposition(
         end,
         kind: EntityType::Person,
     })
+}
+
+/// A scorer named by the one word match reports use after a player's first mention: "Six
+/// minutes later, Lukaku scored". Mid-sentence, after no article or possessive, a lone
+/// capitalised word before "scored" is a player; at a sentence start it may be any noun
+/// ("Students scored higher"), after an article a team ("the Reds scored"). The caller
+/// leaves words the knowledge base knows (teams, countries) to it.
+#[inline]
+pub fn scorer_by_surname(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let scored = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower && t.norm == "scored");
+    if !scored || !matches!(tokens[i].gap, Gap::Space | Gap::Punct) {
+        return None;
+    }
+    let before = &tokens[i - 1];
+    let determiner = matches!(
+        before.norm.as_ref(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    );
+    let name = is_plain_name_word(&tokens[i]) && before.shape == Shape::Lower && !determiner;
+    name.then_some(PatternName {
+        start: i,
+        end: i + 1,
+        kind: EntityType::Person,
+    })
+}
+
+/// A speaker named by one word after a quote: "“It was a shock,” says Werner.", "the
+/// recipients, said Mauer, are required". Inverted attribution after a quotation mark or a
+/// comma puts the speaker right after the verb, and the speaker is a person or something
+/// the knowledge base knows ("told Reuters"; the caller leaves known words to it). The word
+/// closes the clause; weekdays, months, titles and organisation words are no speaker ("said
+/// Friday", "said Parliament").
+#[inline]
+pub fn speaker_after_quote(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let verb = tokens.get(i.checked_sub(1)?)?;
+    let inverted = verb.gap == Gap::Punct
+        && tokens[i].gap == Gap::Space
+        && matches!(verb.norm.as_ref(), "said" | "says");
+    // "said C. Eugene Steuerle": an initial starts a longer name.
+    let initial = tokens[i].norm.chars().count() < 2;
+    if !inverted || initial || !is_plain_name_word(&tokens[i]) {
+        return None;
+    }
+    let closes = tokens
+        .get(i + 1)
+        .is_none_or(|t| !t.gap.joins_name() && !t.is_possessive());
+    closes.then_some(PatternName {
+        start: i,
+        end: i + 1,
+        kind: EntityType::Person,
+    })
+}
+
+/// Most tokens between a sentence-opening title and the name in apposition to it.
+const MAX_ROLE_TOKENS: usize = 12;
+
+/// A person the knowledge base lacks, named in apposition to the role that opens the
+/// sentence: "The secretary general of CEI (Italian Episcopal Conference), Nunzio
+/// Galantino, has called ...", "The head of the agency, Jane Doe, said". The sentence starts
+/// with an article or possessive and a lowercase title or occupation, and the first comma
+/// after it sets off two or three capitalised words that another comma closes. The caller
+/// leaves names whose first word the knowledge base knows to it.
+#[inline]
+pub fn person_in_apposition_to_role(text: &str, tokens: &[Token], i: usize) -> Option<PatternName> {
+    // A comma between tokens `a` and `b`, after a closing bracket or before an opening
+    // quote: "Conference), Nunzio".
+    let comma = |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(',');
+    if i == 0 || tokens[i].gap != Gap::Punct || !comma(i - 1, i) {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, is_plain_name_word);
+    let closed = tokens.get(end).is_some_and(|t| t.gap == Gap::Punct) && comma(end - 1, end);
+    if words_in(&tokens[i..end]) < 2 || !closed {
+        return None;
+    }
+    // Walk back to the sentence start; no comma may come between it and the name.
+    let mut start = i - 1;
+    while !tokens[start].gap.starts_sentence() {
+        if i - start > MAX_ROLE_TOKENS
+            || (tokens[start].gap == Gap::Punct && comma(start - 1, start))
+        {
+            return None;
+        }
+        start -= 1;
+    }
+    let opens = matches!(
+        tokens[start].norm.as_ref(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    );
+    let role = tokens.get(start + 1).is_some_and(|t| {
+        t.shape == Shape::Lower
+            && (in_person_titles(&t.norm)
+                || in_person_descriptors(&t.norm)
+                || matches!(t.norm.as_ref(), "head" | "member"))
+    });
+    (opens && role).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// A person the knowledge base lacks, named as the one who replaced, succeeded or defeated
+/// a person: "Nacer Chadli replaced Axel Witsel", "Junius Ho defeating Lee Cheuk-yan".
+/// These verbs relate people to people (a substitution, an office, an election), so when
+/// `is_person(k)` reads a person at the object's first token `k`, the two or three
+/// capitalised words before the verb are one too. The caller leaves names whose first word
+/// the knowledge base knows to it ("Belgium beat ...", "Apple replaced ...").
+#[inline]
+pub fn person_before_relation(
+    tokens: &[Token],
+    i: usize,
+    is_person: impl Fn(usize) -> bool,
+) -> Option<PatternName> {
+    // Cheap first: the verb, in lower case, comes after a name of two or three words.
+    let verb_at = (i + 2..tokens.len().min(i + 4))
+        .find(|&k| tokens[k].shape == Shape::Lower && is_relation_verb(&tokens[k].norm))?;
+    if tokens[i].gap.joins_name() && i > 0 && tokens[i - 1].is_capitalized() {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, is_plain_name_word);
+    let object = tokens.get(verb_at + 1)?;
+    let fits = end == verb_at
+        && words_in(&tokens[i..end]) >= 2
+        && tokens[verb_at].gap == Gap::Space
+        && object.gap == Gap::Space
+        && object.shape == Shape::Capitalized;
+    (fits && is_person(verb_at + 1)).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// Verbs whose subject and object are both people when the object is.
+fn is_relation_verb(norm: &str) -> bool {
+    matches!(
+        norm,
+        "replaced"
+            | "replaces"
+            | "replacing"
+            | "succeeded"
+            | "succeeds"
+            | "defeated"
+            | "defeats"
+            | "defeating"
+            | "unseated"
+            | "ousted"
+            | "married"
+    )
+}
+
+/// A person the knowledge base lacks, named as the agent of something only people do:
+/// "written by Vinoy Thomas", "directed by Lijo Jose", "saved by Thibaut Courtois". Two or
+/// three capitalised words after the participle and "by", standing alone; verbs that
+/// companies and peoples also do ("produced", "developed", "led by Eastern Polynesians") are
+/// no cue. The caller leaves names whose first word the knowledge base knows to it.
+#[inline]
+pub fn person_by_agent(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let by = tokens.get(i.checked_sub(1)?)?;
+    if tokens[i].gap != Gap::Space || by.gap != Gap::Space || by.norm != "by" {
+        return None;
+    }
+    let verb = tokens.get(i.checked_sub(2)?)?;
+    if !is_personal_participle(&verb.norm) {
+        return None;
+    }
+    let end = name_after_cue(tokens, i, is_plain_name_word);
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || is_name_particle(&t.norm)));
+    (words_in(&tokens[i..end]) >= 2 && !runs_on).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
+/// Participles whose agent is a person: authorship of a work, a save, a role played.
+fn is_personal_participle(norm: &str) -> bool {
+    matches!(
+        norm,
+        "written"
+            | "directed"
+            | "composed"
+            | "painted"
+            | "illustrated"
+            | "narrated"
+            | "photographed"
+            | "interviewed"
+            | "coached"
+            | "saved"
+            | "played"
+            | "voiced"
+            | "sung"
+            | "authored"
+            | "founded"
+            | "co-founded"
+    )
+}
+
+/// A capitalised word that can be part of a person's name read from a cue after it: no
+/// title, organisation, place or company word, no weekday or month, and no descriptor in
+/// title case ("Biologist Nick Bos said").
+fn is_plain_name_word(t: &Token) -> bool {
+    t.shape == Shape::Capitalized
+        && is_name_token(t)
+        && !in_organization_heads(&t.norm)
+        && !in_place_heads(&t.norm)
+        && !is_weekday(&t.norm)
+        && !is_month(&t.norm)
+        && !is_business_word(&t.norm)
+        && !in_person_descriptors(&t.norm)
 }
 
 /// Verbs after a person's name that report their words or a goal.
@@ -767,6 +981,12 @@ fn is_weekday(norm: &str) -> bool {
     )
 }
 
+/// A descriptor, or its plural before the first name of a list: "athletes Vitas
+/// Gerulaitis (tennis) and Jack Nicklaus (golf)", "photographers Nat Finkelstein, ...".
+fn is_descriptor_or_plural(word: &str) -> bool {
+    in_person_descriptors(word) || word.strip_suffix('s').is_some_and(in_person_descriptors)
+}
+
 /// Lowercase nouns for a person's occupation or role, which put a name right after them.
 fn in_person_descriptors(word: &str) -> bool {
     one_of!(
@@ -843,6 +1063,9 @@ fn in_person_descriptors(word: &str) -> bool {
             | "winger"
             | "teammate"
             | "colleague"
+            | "athlete"
+            | "player"
+            | "coach"
     )
 }
 
@@ -1131,7 +1354,7 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
             break;
         }
         if t.is_capitalized() && (end == i || !is_not_name(&t.norm)) {
-            if in_organization_heads(&t.norm) {
+            if in_organization_heads(&t.norm) || heads_before_of(tokens, end) {
                 if let Some(cut) = and_after_head {
                     end = cut;
                     break;
@@ -1203,6 +1426,15 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// "International Brotherhood of Magicians", "Brotherhood of Locomotive Engineers": a word
+/// that heads an organisation's name only before "of" and what it is of. Alone at the end
+/// it is left to the knowledge base ("Egypt's Islamist Muslim Brotherhood" is no name of
+/// three words).
+fn heads_before_of(tokens: &[Token], at: usize) -> bool {
+    matches!(tokens[at].norm.as_ref(), "brotherhood" | "sisterhood")
+        && tokens.get(at + 1).is_some_and(|t| t.norm == "of")
+}
+
 /// Whether the link word at `at` and the capitalised words up to `end` belong to the
 /// organisation whose head word ends at `at`: "of" always, "for" and "on" before two or more
 /// words that are not a date ("Bank for International Settlements").
@@ -1238,6 +1470,39 @@ fn is_month(norm: &str) -> bool {
             | "november"
             | "december"
     )
+}
+
+/// A Chinese or Korean name the knowledge base lacks, known by the shape of its given name:
+/// a short capitalised surname, then a given name of two syllables joined by a hyphen with
+/// the second in lower case ("Leung Yiu-chung", "Yau Wai-ching", "Tsai Ing-wen", "Moon
+/// Jae-in"). English compounds take that shape only with suffixes (`with_given_name_syllable`
+/// leaves out "-based", "-led", "-era"), and the two capitalised words must stand alone.
+#[inline]
+pub fn person_by_syllable_name(tokens: &[Token], i: usize) -> Option<PatternName> {
+    // The hyphen two tokens on is rare: tested first, it keeps the rule off most words.
+    if !tokens.get(i + 2).is_some_and(|t| t.gap == Gap::Hyphen) {
+        return None;
+    }
+    let short = |t: &Token| (2..=6).contains(&t.norm.len()) && t.norm.is_ascii();
+    let (first, second) = (&tokens[i], &tokens[i + 1]);
+    let shaped = first.shape == Shape::Capitalized
+        && second.shape == Shape::Capitalized
+        && second.gap == Gap::Space
+        && short(first)
+        && short(second);
+    if !shaped || !is_plain_name_word(first) || !is_plain_name_word(second) {
+        return None;
+    }
+    let joined_before = first.gap.joins_name() && i > 0 && tokens[i - 1].is_capitalized();
+    let end = with_given_name_syllable(tokens, i + 2);
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || t.gap == Gap::Hyphen));
+    (end == i + 3 && !joined_before && !runs_on).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
 }
 
 /// Extends a person's name over the hyphenated second syllable of a Chinese or Korean given
@@ -1282,6 +1547,23 @@ fn with_given_name_syllable(tokens: &[Token], end: usize) -> usize {
                 | "over"
                 | "well"
                 | "new"
+                | "bound"
+                | "end"
+                | "term"
+                | "time"
+                | "long"
+                | "level"
+                | "class"
+                | "size"
+                | "sized"
+                | "scale"
+                | "only"
+                | "proof"
+                | "shaped"
+                | "known"
+                | "down"
+                | "back"
+                | "less"
         );
     if extends {
         end + 1
@@ -1358,6 +1640,121 @@ mod tests {
     }
 
     #[test]
+    fn one_word_after_a_quote_and_said_is_the_speaker() {
+        let read = |text: &str, at: usize| surface(text, speaker_after_quote(&tokenize(text), at));
+        assert_eq!(
+            read("\"It was a shock,\" says Werner. Then", 5).as_deref(),
+            Some("Werner")
+        );
+        assert_eq!(
+            read("recipients, said Mauer, are", 2).as_deref(),
+            Some("Mauer")
+        );
+        // No quote or comma before the verb, a weekday, a longer name, a title.
+        assert_eq!(read("and he said Mauer was", 3), None);
+        assert_eq!(read("it is fine, he said Friday.", 5), None);
+        assert_eq!(read("fine,\" said Jane Mauer.", 2), None);
+        assert_eq!(read("fine,\" said President.", 2), None);
+        assert_eq!(read("fine,\" said C. Eugene Steuerle", 2), None);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_the_role_opening_the_sentence_is_a_person() {
+        let read = |text: &str, at: usize| {
+            surface(
+                text,
+                person_in_apposition_to_role(text, &tokenize(text), at),
+            )
+        };
+        let text = "No. The secretary general of CEI (Italian Episcopal Conference), Nunzio \
+                    Galantino, has called it dangerous.";
+        assert_eq!(read(text, 9).as_deref(), Some("Nunzio Galantino"));
+        // No role word, a comma before, the name not closed by a comma.
+        assert_eq!(read("The city of Paris, Anne Hidalgo, said", 4), None);
+        assert_eq!(read("The head, of course, Jane Doe, said", 5), None);
+        assert_eq!(read("The head of the agency, Jane Doe said", 5), None);
+        assert_eq!(
+            read("The head of the agency, Jane Doe, said", 5).as_deref(),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_hyphenated_lowercase_syllable_is_a_person() {
+        let read =
+            |text: &str, at: usize| surface(text, person_by_syllable_name(&tokenize(text), at));
+        assert_eq!(
+            read("were Leung Yiu-chung of NWSC", 1).as_deref(),
+            Some("Leung Yiu-chung")
+        );
+        assert_eq!(
+            read("said Tsai Ing-wen.", 1).as_deref(),
+            Some("Tsai Ing-wen")
+        );
+        // An English compound, a longer run, a suffix.
+        assert_eq!(read("the Super Bowl-bound team", 1), None);
+        assert_eq!(read("the Hong Kong-based firm", 1), None);
+        assert_eq!(read("the Red Cross Leung Yiu-chung", 2), None);
+    }
+
+    #[test]
+    fn the_one_who_replaced_or_defeated_a_person_is_a_person() {
+        let read = |text: &str, at: usize, person: usize| {
+            surface(
+                text,
+                person_before_relation(&tokenize(text), at, |k| k == person),
+            )
+        };
+        assert_eq!(
+            read("as Nacer Chadli replaced Axel Witsel.", 1, 4).as_deref(),
+            Some("Nacer Chadli")
+        );
+        assert_eq!(
+            read("with Junius Ho defeating Lee Cheuk-yan by", 1, 4).as_deref(),
+            Some("Junius Ho")
+        );
+        // The object is no person, the subject is one word or runs on.
+        assert_eq!(read("as Windows Vista replaced Windows XP.", 1, 99), None);
+        assert_eq!(read("as Chadli replaced Axel Witsel.", 1, 3), None);
+        assert_eq!(
+            read("the Red Devils Fan Club replaced Axel Witsel", 1, 7),
+            None
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_personal_participle_is_a_person() {
+        let read = |text: &str, at: usize| surface(text, person_by_agent(&tokenize(text), at));
+        assert_eq!(
+            read("a novel written by Vinoy Thomas in 2019", 4).as_deref(),
+            Some("Vinoy Thomas")
+        );
+        assert_eq!(
+            read("was saved by Thibaut Courtois.", 3).as_deref(),
+            Some("Thibaut Courtois")
+        );
+        // A verb companies and peoples do, one word, a longer run.
+        assert_eq!(read("was led by Eastern Polynesians", 3), None);
+        assert_eq!(read("was written by Vinoy", 3), None);
+        assert_eq!(read("written by Vinoy Thomas Associates Group", 2), None);
+    }
+
+    #[test]
+    fn a_lone_word_before_scored_mid_sentence_is_a_scorer() {
+        let read = |text: &str, at: usize| surface(text, scorer_by_surname(&tokenize(text), at));
+        assert_eq!(
+            read("Six minutes later, Lukaku scored again", 3).as_deref(),
+            Some("Lukaku")
+        );
+        assert_eq!(read("and then Lukaku scored", 2).as_deref(), Some("Lukaku"));
+        // A sentence start, an article, a word that is never a name, no "scored".
+        assert_eq!(read("It ended. Students scored higher", 3), None);
+        assert_eq!(read("when the Reds scored", 2), None);
+        assert_eq!(read("and then He scored", 2), None);
+        assert_eq!(read("and then Lukaku shot", 2), None);
+    }
+
+    #[test]
     fn title_introduces_a_person() {
         let text = "said Foreign Minister Jane Doe on Monday";
         let tokens = tokenize(text);
@@ -1366,6 +1763,14 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(person_after_title(&tokens, 1), None);
+        let text = "NASA Administrator Bolden said";
+        assert_eq!(
+            surface(text, person_after_title(&tokenize(text), 2)).as_deref(),
+            Some("Bolden")
+        );
+        // A caption word after a title is no name: "NASA Administrator File image of".
+        let text = "NASA Administrator File image of";
+        assert_eq!(person_after_title(&tokenize(text), 2), None);
     }
 
     #[test]
@@ -1609,6 +2014,13 @@ mod tests {
                 Some("Aner Shalev"),
             ),
             ("the writer Jane Doe Smith Act", 2, None),
+            (
+                "and athletes Vitas Gerulaitis (tennis)",
+                2,
+                Some("Vitas Gerulaitis"),
+            ),
+            ("the striker Romelu Lukaku scored", 2, Some("Romelu Lukaku")),
+            ("the players Union Berlin fielded", 2, None),
             ("the Artist Formerly Known", 2, None),
             (
                 "presidential candidate Interview What qualifications",
@@ -1621,6 +2033,24 @@ mod tests {
             let got = person_after_descriptor(text, &tokens, i);
             assert_eq!(surface(text, got).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_brotherhood_of_something_a_legion_and_a_tribunal_are_organisations() {
+        let read = |text: &str| surface(text, organization_at(&tokenize(text), 1));
+        assert_eq!(
+            read("the International Brotherhood of Magicians met").as_deref(),
+            Some("International Brotherhood of Magicians")
+        );
+        assert_eq!(
+            read("the Waitangi Tribunal ruled").as_deref(),
+            Some("Waitangi Tribunal")
+        );
+        assert_eq!(
+            read("the American Legion said").as_deref(),
+            Some("American Legion")
+        );
+        assert_eq!(read("the Islamist Muslim Brotherhood said"), None);
     }
 
     #[test]

@@ -365,6 +365,8 @@ fn is_agentive(word: &str) -> bool {
             | "wants"
             | "hopes"
             | "took"
+            | "puts"
+            | "put"
             | "takes"
             | "gave"
             | "gives"
@@ -458,6 +460,8 @@ mod tests {
         assert!(flag_of(&found, "North Korea"));
         assert!(flag_of(&found, "Iran"));
         assert!(flag_of(&found, "Russia"));
+        let found = acting("North Korea puts military in quasi-state of war");
+        assert!(flag_of(&found, "North Korea"));
     }
 
     #[test]

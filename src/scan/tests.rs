@@ -952,6 +952,14 @@ fn a_given_name_after_that_is_the_person_the_article_named() {
     // A surname after "that" stays a thing's: "that Zorbax" may be a drink named after him.
     let text = "Daniel Zorbax drank. I liked that Zorbax a lot.";
     assert_eq!(surfaces(text), ["Daniel Zorbax"], "{:?}", found(text));
+    // After a verb that reports speech, "that" is a conjunction before the surname too.
+    let text = "Daniel Zorbax drank. The club claims that Zorbax was a guest.";
+    assert_eq!(
+        surfaces(text),
+        ["Daniel Zorbax", "Zorbax"],
+        "{:?}",
+        found(text)
+    );
 }
 
 #[test]
@@ -1025,4 +1033,145 @@ fn a_person_the_lists_lack_is_found_before_an_appositive_that_describes_one() {
         ["Ajmi Lourimi"]
     );
     assert!(people("Sales rose at Arachnid Fabrication, an analyst firm.").is_empty());
+}
+
+#[test]
+fn a_title_after_the_is_the_person_the_article_introduced_with_it() {
+    let text = "U.S. President Donald Trump signed the order. The President later met the \
+                team. Home Secretary Suella Braverman and Shadow Home Secretary Yvette Cooper \
+                spoke. The Home Secretary left. The Secretary stayed. The President of France \
+                and the Office of the President were not told.";
+    let found = found(text);
+    let trump = found.iter().find(|f| f.0 == "Donald Trump").unwrap().2;
+    assert!(found.contains(&("President".to_string(), "person".to_string(), trump)));
+    let titles: Vec<&str> = found
+        .iter()
+        .filter(|f| f.0.ends_with("President") || f.0.ends_with("Secretary"))
+        .map(|f| f.0.as_str())
+        .collect();
+    assert_eq!(titles, ["President", "Home Secretary"]);
+}
+
+#[test]
+fn a_lone_scorer_is_found_and_so_is_the_full_name_before_it() {
+    let text = "Belgium attacked with Romelu Lukaku, Yannick Carrasco, and Dries Mertens. \
+                In the 69th minute, Romelu Lukaku doubled the lead. Six minutes later, Lukaku \
+                scored again after Dries Mertens scored. Visit Lukaku was a chant.";
+    assert_eq!(
+        found_people(text),
+        [
+            "Romelu Lukaku",
+            "Yannick Carrasco",
+            "Dries Mertens",
+            "Romelu Lukaku",
+            "Lukaku",
+            "Dries Mertens",
+            "Lukaku"
+        ]
+    );
+    // One word before "scored" at a sentence start or after an article is no player.
+    assert!(found_people("Students scored higher. When the Reds scored, fans sang.").is_empty());
+}
+
+#[test]
+fn korea_alone_and_fifas_korea_republic_are_south_korea() {
+    let kb = Kb::embedded().unwrap();
+    let text = "Sweden beat Korea Republic 1-0. Korea's coach said the team would recover.";
+    let result = scan(&kb, text);
+    let names: Vec<(&str, &str)> = result
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                &text[m.start..m.end],
+                result.entities[m.entity].name.as_str(),
+            )
+        })
+        .filter(|(surface, _)| surface.starts_with("Korea"))
+        .collect();
+    assert_eq!(
+        names,
+        [("Korea Republic", "South Korea"), ("Korea", "South Korea")]
+    );
+}
+
+#[test]
+fn an_unknown_name_before_a_possessive_and_a_person_is_their_organisation_everywhere() {
+    let found = found(
+        "According to RedMonk's Kate Stephens, budgets are tight. Stephens, an analyst at \
+         RedMonk, agreed.",
+    );
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|f| f.1 == "organization")
+        .map(|f| f.0.as_str())
+        .collect();
+    assert_eq!(orgs, ["RedMonk", "RedMonk"]);
+}
+
+#[test]
+fn major_web_services_are_organisations() {
+    let found = found(
+        "We asked Google, Bing and Yahoo! first. Yahoo's deal with AOL left Tumblr and \
+         Flickr alone.",
+    );
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|f| f.1 == "organization" && f.2.is_some())
+        .map(|f| f.0.as_str())
+        .collect();
+    assert_eq!(
+        orgs,
+        ["Google", "Bing", "Yahoo", "Yahoo", "AOL", "Tumblr", "Flickr"]
+    );
+}
+
+#[test]
+fn the_agent_of_a_work_or_a_save_is_a_person() {
+    assert_eq!(
+        found_people("The shot was saved by Thibaut Courtois. Courtois smiled."),
+        ["Thibaut Courtois", "Courtois"]
+    );
+    assert!(found_people("The islands were settled by Eastern Polynesians.").is_empty());
+}
+
+#[test]
+fn a_one_word_speaker_after_a_quote_is_a_person_named_again_later() {
+    assert_eq!(
+        found_people("\"It is good with ramen,\" said Lute. Later Lute laughed."),
+        ["Lute", "Lute"]
+    );
+    assert!(found_people("\"It is fine,\" said C. Eugene Steuerle.").len() <= 1);
+    assert!(!found_people("\"It is fine,\" said C. Eugene Steuerle.").contains(&"C".to_string()));
+}
+
+#[test]
+fn dotted_l_a_is_los_angeles_but_bare_la_is_not() {
+    let kb = Kb::embedded().unwrap();
+    let text = "The L.A.-based artist moved. LA NACION and ME/LA/African are other things.";
+    let result = scan(&kb, text);
+    let places: Vec<(&str, &str)> = result
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                &text[m.start..m.end],
+                result.entities[m.entity].name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(places, [("L.A.", "Los Angeles")]);
+}
+
+#[test]
+fn the_plural_of_a_named_persons_surname_is_their_family() {
+    assert_eq!(
+        found_people("Thomas Sam is a homeopath. The court heard that the Sams refused."),
+        ["Thomas Sam", "Sams"]
+    );
+    // Another capitalised word after it makes a longer name.
+    assert_eq!(
+        found_people("Thomas Sam shops. He went to the Sams Club store."),
+        ["Thomas Sam"]
+    );
 }
