@@ -5,6 +5,7 @@
 //! exactly one entity of the article fits it: two Georges leave "George" alone.
 
 use super::patterns;
+use super::sieve::WordSieve;
 use crate::text::{Shape, Token};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -16,6 +17,8 @@ const MAX_INITIALS: usize = 8;
 #[derive(Debug, Default)]
 pub struct Memory {
     given_names: HashMap<String, Option<usize>>,
+    /// The keys of `given_names`: asked of every capitalised word, most of them none.
+    given_name_sieve: WordSieve,
     heads: HashMap<String, Option<usize>>,
     initials: HashMap<String, Option<usize>>,
     /// Names of organisations without the place or demonym they start with, as keys.
@@ -50,6 +53,7 @@ impl Memory {
             && !patterns::is_person_title(&first.norm)
             && !patterns::is_not_name(&first.norm);
         if plausible {
+            self.given_name_sieve.insert(&first.norm);
             remember(&mut self.given_names, first.norm.to_string(), entity);
         }
     }
@@ -98,6 +102,9 @@ impl Memory {
 
     /// The person whose given name `norm` is, if only one.
     pub fn given_name(&self, norm: &str) -> Option<usize> {
+        if !self.given_name_sieve.may_contain(norm) {
+            return None;
+        }
         self.given_names.get(norm).copied().flatten()
     }
 

@@ -22,6 +22,7 @@ mod lookup;
 mod memory;
 pub mod patterns;
 pub mod roles;
+mod sieve;
 
 pub use incremental::scan_more;
 pub use lookup::{scan_name, MAX_LOOKUP_CHARS};
@@ -132,6 +133,9 @@ struct Scanner<'k, 't> {
     given_name_surnames: HashSet<String>,
     /// Surname (normalised) -> known entity, for people named in full earlier.
     known_surnames: HashMap<String, u32>,
+    /// The keys of `known_surnames` and `local_surnames`, which are asked of every
+    /// capitalised word in two passes: most are neither.
+    surnames: sieve::WordSieve,
     /// Given names, organisations' head words and initials of names used in full.
     memory: memory::Memory,
     keys: HashMap<EntityKey, usize>,
@@ -179,6 +183,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         local_surnames: HashMap::default(),
         given_name_surnames: HashSet::default(),
         known_surnames: HashMap::default(),
+        surnames: sieve::WordSieve::default(),
         memory: memory::Memory::default(),
         keys: HashMap::default(),
         definitions,
@@ -834,6 +839,7 @@ impl<'k> Scanner<'k, '_> {
         let entity = self.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
             let last = self.tokens[i + len - 1].norm.to_string();
+            self.surnames.insert(&last);
             self.known_surnames.insert(last, c.entity);
         }
         if entity.kind == EntityType::Place {
@@ -894,9 +900,9 @@ impl<'k> Scanner<'k, '_> {
         // Only a name the article used before, or a head word after "the", is read here:
         // most capitalised words are neither, and skip the checks below.
         let norm = token.norm.as_ref();
-        let remembered = self.known_surnames.contains_key(norm)
-            || self.local_surnames.contains_key(norm)
-            || self.memory.given_name(norm).is_some();
+        let surname = self.surnames.may_contain(norm)
+            && (self.known_surnames.contains_key(norm) || self.local_surnames.contains_key(norm));
+        let remembered = surname || self.memory.given_name(norm).is_some();
         if (!remembered && !self.after_determiner(i)) || self.in_longer_name(i, i + 1) {
             return None;
         }
@@ -1265,6 +1271,7 @@ impl<'k> Scanner<'k, '_> {
                 || self.given_name_at(found.start)
                 || self.alias_matches(found.start).is_empty()
             {
+                self.surnames.insert(&surname);
                 self.local_surnames.insert(surname, key.clone());
             }
         }
