@@ -1,16 +1,19 @@
 //! Reads the compiled knowledge straight from its bytes.
 //!
 //! Opening checks the headers and the automata's checksums and builds nothing: the alias
-//! automaton is an `fst::Map` over the same bytes and entity records are fixed-size. The
+//! automaton is an `fst::Map` over the same bytes and entity records are fixed-size (only
+//! the automaton's first steps are kept as they are walked, `first_steps`). The
 //! knowledge comes in two shards (`format.rs`): a tab starts with the hot one and adds the
 //! rest when it arrives. Card details live in a third file (`Cards`) that a tab only loads
 //! when a card opens. Every reader bounds-checks what it reads, so damaged bytes give errors
 //! or wrong answers, not panics.
 
+mod first_steps;
 pub mod format;
 
 use crate::error::Error;
 use crate::text::Token;
+use first_steps::FirstSteps;
 use format::*;
 use fst::raw::Output;
 
@@ -55,6 +58,9 @@ pub struct Kb<'a> {
     hot: Shard<'a>,
     rest: Option<Shard<'a>>,
     given_names: fst::Set<&'a [u8]>,
+    /// The alias automaton's first steps, kept as words walk them (of the rest's automaton
+    /// once it is joined).
+    first_steps: FirstSteps,
 }
 
 /// One detection file (layout in `format.rs`).
@@ -298,6 +304,7 @@ impl<'a> Kb<'a> {
             ));
         }
         self.rest = Some(rest);
+        self.first_steps = FirstSteps::default();
         Ok(self)
     }
 
@@ -316,6 +323,7 @@ impl<'a> Kb<'a> {
             hot,
             rest: None,
             given_names,
+            first_steps: FirstSteps::default(),
         };
         match rest {
             Some(bytes) => kb.join(Shard::open(bytes)?),
@@ -477,7 +485,7 @@ impl<'a> Kb<'a> {
     /// token is most of a walk, and an article repeats its capitalised words.
     pub fn alias_prefix(&self, norm: &str) -> Option<AliasPrefix> {
         let fst = self.alias_shard().aliases.as_fst();
-        let (node, output) = walk(fst, fst.root(), Output::zero(), norm.as_bytes())?;
+        let (node, output) = self.first_steps.walk(fst, norm.as_bytes())?;
         let alone = node
             .is_final()
             .then(|| output.cat(node.final_output()).value());

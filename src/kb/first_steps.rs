@@ -1,0 +1,110 @@
+//! The alias automaton's first two steps from its root, remembered by the `Kb`.
+//!
+//! Every capitalised word of a page is walked from the root (`Kb::alias_prefix`), and the
+//! nodes near the root are the costliest to step through: the most transitions to decode and
+//! search. Words share their first letters far more than they share whole spellings, so the
+//! `Kb` keeps where each first byte, and each pair of lowercase letters, leads; the walk goes
+//! on from there. The steps are filled in as words ask for them rather than built when the
+//! knowledge opens, which must stay cheap (the content script reopens it for every scan).
+
+use super::walk;
+use fst::raw::{CompiledAddr, Fst, Output};
+use std::sync::OnceLock;
+
+/// Where one step from the root (or two) leads: the node reached and the output gathered on
+/// the way, or None when no alias starts with those bytes. Unset until a word walks it.
+type Step = OnceLock<Option<(CompiledAddr, Output)>>;
+
+/// Lowercase ASCII letters only in the second table: most keys start with two of them, and
+/// 26 x 26 entries stay cheap to allocate each time the knowledge opens.
+const LETTERS: usize = 26;
+
+/// Steps from the root of one alias automaton, filled in lazily (`OnceLock` keeps the `Kb`
+/// shareable between threads).
+pub struct FirstSteps {
+    /// By first byte.
+    one: Box<[Step]>,
+    /// By two lowercase letters (`letter_pair`).
+    two: Box<[Step]>,
+}
+
+impl Default for FirstSteps {
+    fn default() -> Self {
+        FirstSteps {
+            one: vec![Step::new(); 256].into_boxed_slice(),
+            two: vec![Step::new(); LETTERS * LETTERS].into_boxed_slice(),
+        }
+    }
+}
+
+/// The index of two lowercase ASCII letters in `FirstSteps::two`.
+fn letter_pair(first: u8, second: u8) -> Option<usize> {
+    (first.is_ascii_lowercase() && second.is_ascii_lowercase())
+        .then(|| usize::from(first - b'a') * LETTERS + usize::from(second - b'a'))
+}
+
+impl FirstSteps {
+    /// Where `key` leads from the root of `fst` (the node and the output so far), or None
+    /// when no key of the automaton starts with it: `walk(fst, root, zero, key)`.
+    pub fn walk<'f>(
+        &self,
+        fst: &'f Fst<&[u8]>,
+        key: &[u8],
+    ) -> Option<(fst::raw::Node<'f>, Output)> {
+        let (addr, output, rest) = match *key {
+            [] => return Some((fst.root(), Output::zero())),
+            [first, second, ref rest @ ..] if letter_pair(first, second).is_some() => {
+                let (addr, output) = self.pair(fst, first, second)?;
+                (addr, output, rest)
+            }
+            [first, ref rest @ ..] => {
+                let (addr, output) = self.first(fst, first)?;
+                (addr, output, rest)
+            }
+        };
+        walk(fst, fst.node(addr), output, rest)
+    }
+
+    /// The step for the first byte `byte`, walked the first time it is asked for.
+    fn first(&self, fst: &Fst<&[u8]>, byte: u8) -> Option<(CompiledAddr, Output)> {
+        *self.one[usize::from(byte)].get_or_init(|| {
+            walk(fst, fst.root(), Output::zero(), &[byte]).map(|(node, out)| (node.addr(), out))
+        })
+    }
+
+    /// The step for two lowercase letters, from the step for the first.
+    fn pair(&self, fst: &Fst<&[u8]>, first: u8, second: u8) -> Option<(CompiledAddr, Output)> {
+        let slot = &self.two[letter_pair(first, second)?];
+        *slot.get_or_init(|| {
+            let (addr, output) = self.first(fst, first)?;
+            walk(fst, fst.node(addr), output, &[second]).map(|(node, out)| (node.addr(), out))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::Kb;
+
+    #[test]
+    fn remembered_steps_lead_where_the_walk_from_the_root_does() {
+        let kb = Kb::embedded().unwrap();
+        let fst = kb.alias_shard().aliases.as_fst();
+        let steps = FirstSteps::default();
+        // Twice: the first time fills the steps in, the second reads them.
+        for _ in 0..2 {
+            for key in [
+                "", "a", "t", "te", "tehran", "tehran ", "qx", "1st", "g7", "é", "zürich",
+            ] {
+                let walked = walk(fst, fst.root(), Output::zero(), key.as_bytes());
+                let stepped = steps.walk(fst, key.as_bytes());
+                assert_eq!(
+                    walked.map(|(node, out)| (node.addr(), out)),
+                    stepped.map(|(node, out)| (node.addr(), out)),
+                    "{key:?}"
+                );
+            }
+        }
+    }
+}
