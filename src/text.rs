@@ -59,9 +59,24 @@ impl Token<'_> {
     }
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for the commonest
+/// characters outside ASCII: the typographic punctuation of news copy (curly quotes, dashes,
+/// no-break spaces, box drawing) is no letter, accented Latin letters and CJK ideographs are.
+/// A table lookup costs a hundred instructions or more; `word_char_shortcuts_agree_with_std`
+/// checks every character the shortcuts answer for.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{A0}' | '\u{2000}'..='\u{206F}' | '\u{2500}'..='\u{257F}' | '\u{3000}'..='\u{3004}' => {
+            false
+        }
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -78,14 +93,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokenize_with(text, None)
 }
 
-/// `tokenize` for a whole page: `lowered` is `ascii_lowercase_bytes(text)`, and capitalised
+/// `tokenize` for a whole page: `lowered` is `ascii_lowercase(text)`, and capitalised
 /// ASCII words borrow their normal form from it instead of allocating one each.
-pub fn tokenize_lowered<'t>(text: &'t str, lowered: &'t [u8]) -> Vec<Token<'t>> {
+pub fn tokenize_lowered<'t>(text: &'t str, lowered: &'t str) -> Vec<Token<'t>> {
     debug_assert_eq!(text.len(), lowered.len());
     tokenize_with(text, Some(lowered))
 }
 
-fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>> {
+fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> {
     // Walks byte offsets rather than a `Peekable<CharIndices>`: ASCII, most of any page, is
     // read a byte at a time and runs of ASCII letters are skipped in one loop.
     let bytes = text.as_bytes();
@@ -122,59 +137,12 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>>
             let ended = bytes
                 .get(j)
                 .is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'\'');
-            // Consume the rest of the word, allowing inner apostrophes and initials' dots.
-            while let Some(d) = char_at(text, j).filter(|_| !ended) {
-                if d.is_ascii_alphanumeric() {
-                    let (run, run_classes) = ascii_run(&bytes[j..]);
-                    classes.rest |= run_classes;
-                    j += run;
-                } else if is_word_char(d) {
-                    plain = false;
-                    j += d.len_utf8();
-                } else if is_apostrophe(d) || d == '.' {
-                    // Look past the punctuation: continue only if a letter follows.
-                    let rest = &text[j + d.len_utf8()..];
-                    let next = rest.chars().next();
-                    let word_so_far = &text[start..j];
-                    if d == '.' {
-                        // "U.S." / "J.D.": single letters separated by dots.
-                        let last_run = word_so_far.rsplit('.').next().unwrap_or("");
-                        if last_run.chars().count() == 1
-                            && last_run.chars().all(char::is_alphabetic)
-                            && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
-                        {
-                            plain = false;
-                            j += 1;
-                            if !next.is_some_and(char::is_alphabetic) {
-                                break;
-                            }
-                            continue;
-                        }
-                        if is_middle_initial(word_so_far, rest, tokens.last())
-                            || is_name_abbreviation(word_so_far, rest)
-                        {
-                            plain = false;
-                            j += 1;
-                        }
-                        break;
-                    }
-                    // Apostrophe: possessive 's ends the word; otherwise keep it inside.
-                    let after = rest.chars().nth(1);
-                    let possessive = matches!(next, Some('s') | Some('S'))
-                        && !after.is_some_and(char::is_alphanumeric);
-                    if !possessive && next.is_some_and(char::is_alphabetic) {
-                        plain = false;
-                        j += d.len_utf8();
-                        continue;
-                    }
-                    break;
-                } else {
-                    break;
-                }
+            if !ended {
+                j = read_word_rest(text, start, j, tokens.last(), &mut classes, &mut plain);
             }
             let surface = &text[start..j];
             let (shape, norm) = if plain {
-                let lowered = lowered.and_then(|l| l.get(start..j));
+                let lowered = || lowered.and_then(|l| l.get(start..j));
                 (classes.shape(), classes.norm(surface, lowered))
             } else {
                 // Not plain ASCII letters and digits: no use for the lowercased copy.
@@ -248,6 +216,72 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>>
     tokens
 }
 
+/// The rest of a word from byte `j` on, past the ASCII letters and digits it starts with:
+/// letters of other scripts, inner apostrophes ("O'Brien") and initials' dots ("U.S."). The
+/// end of the word; `classes` and `plain` take in what was read. Out of the tokenizer's loop:
+/// most words end at their ASCII run.
+fn read_word_rest(
+    text: &str,
+    start: usize,
+    mut j: usize,
+    previous: Option<&Token>,
+    classes: &mut AsciiClasses,
+    plain: &mut bool,
+) -> usize {
+    let bytes = text.as_bytes();
+    // Consume the rest of the word, allowing inner apostrophes and initials' dots.
+    while let Some(d) = char_at(text, j) {
+        if d.is_ascii_alphanumeric() {
+            let (run, run_classes) = ascii_run(&bytes[j..]);
+            classes.rest |= run_classes;
+            j += run;
+        } else if is_word_char(d) {
+            *plain = false;
+            j += d.len_utf8();
+        } else if is_apostrophe(d) || d == '.' {
+            // Look past the punctuation: continue only if a letter follows.
+            let rest = &text[j + d.len_utf8()..];
+            let next = rest.chars().next();
+            let word_so_far = &text[start..j];
+            if d == '.' {
+                // "U.S." / "J.D.": single letters separated by dots.
+                let last_run = word_so_far.rsplit('.').next().unwrap_or("");
+                if last_run.chars().count() == 1
+                    && last_run.chars().all(char::is_alphabetic)
+                    && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
+                {
+                    *plain = false;
+                    j += 1;
+                    if !next.is_some_and(char::is_alphabetic) {
+                        break;
+                    }
+                    continue;
+                }
+                if is_middle_initial(word_so_far, rest, previous)
+                    || is_name_abbreviation(word_so_far, rest)
+                {
+                    *plain = false;
+                    j += 1;
+                }
+                break;
+            }
+            // Apostrophe: possessive 's ends the word; otherwise keep it inside.
+            let after = rest.chars().nth(1);
+            let possessive =
+                matches!(next, Some('s') | Some('S')) && !after.is_some_and(char::is_alphanumeric);
+            if !possessive && next.is_some_and(char::is_alphabetic) {
+                *plain = false;
+                j += d.len_utf8();
+                continue;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
 /// What the ASCII letters and digits of a word are, gathered while the tokenizer reads it.
 #[derive(Clone, Copy, Default)]
 struct AsciiClasses {
@@ -318,21 +352,20 @@ impl AsciiClasses {
 
     /// `norm_of` a word made only of ASCII letters and digits: the word itself without
     /// capitals, else its lowercase copy (`lowered` when the caller has one).
-    fn norm<'t>(self, word: &'t str, lowered: Option<&'t [u8]>) -> Cow<'t, str> {
+    fn norm<'t>(self, word: &'t str, lowered: impl FnOnce() -> Option<&'t str>) -> Cow<'t, str> {
         if (self.first | self.rest) & ASCII_UPPER == 0 {
             return Cow::Borrowed(word);
         }
-        match lowered.and_then(|l| std::str::from_utf8(l).ok()) {
+        match lowered() {
             Some(lowered) => Cow::Borrowed(lowered),
             None => Cow::Owned(word.to_ascii_lowercase()),
         }
     }
 }
 
-/// `text.as_bytes().to_ascii_lowercase()` eight bytes at a time: the scan lowercases every
-/// page it reads (`tokenize_lowered`), and byte by byte that cost a twentieth of the scan.
-/// Bytes rather than a `String`, which would have to be validated as UTF-8 again.
-pub fn ascii_lowercase_bytes(text: &str) -> Vec<u8> {
+/// `text.to_ascii_lowercase()` eight bytes at a time: the scan lowercases every page it
+/// reads (`tokenize_lowered`), and byte by byte that cost a twentieth of the scan.
+pub fn ascii_lowercase(text: &str) -> String {
     let mut lowered = text.as_bytes().to_vec();
     let mut chunks = lowered.chunks_exact_mut(8);
     for chunk in &mut chunks {
@@ -342,7 +375,9 @@ pub fn ascii_lowercase_bytes(text: &str) -> Vec<u8> {
         chunk.copy_from_slice(&word.to_le_bytes());
     }
     chunks.into_remainder().make_ascii_lowercase();
-    lowered
+    // Only ASCII capitals changed, so the bytes are still UTF-8: validated once per page
+    // (ASCII goes fast) rather than word by word where the tokenizer borrows from them.
+    String::from_utf8(lowered).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
 /// Lowercases the ASCII capitals among the eight bytes of `word`. A byte is a capital when its
@@ -699,6 +734,22 @@ mod tests {
     }
 
     #[test]
+    fn word_char_shortcuts_agree_with_std() {
+        let shortcuts = [
+            '\u{0}'..='\u{7F}',
+            '\u{A0}'..='\u{A0}',
+            '\u{C0}'..='\u{24F}',
+            '\u{2000}'..='\u{206F}',
+            '\u{2500}'..='\u{257F}',
+            '\u{3000}'..='\u{3004}',
+            '\u{4E00}'..='\u{9FFF}',
+        ];
+        for c in shortcuts.into_iter().flatten() {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn lowercasing_eight_bytes_at_a_time_matches_std() {
         let ascii: String = (0u8..128).map(char::from).collect();
         for text in [
@@ -712,8 +763,7 @@ mod tests {
                 let Some(text) = text.get(skip..) else {
                     continue;
                 };
-                let lowered = ascii_lowercase_bytes(text);
-                assert_eq!(lowered, text.as_bytes().to_ascii_lowercase(), "{text}");
+                assert_eq!(ascii_lowercase(text), text.to_ascii_lowercase(), "{text}");
             }
         }
     }

@@ -148,7 +148,7 @@ struct Scanner<'k, 't> {
 
 /// Finds the actors and sites in `text`.
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
-    let lowered = crate::text::ascii_lowercase_bytes(text);
+    let lowered = crate::text::ascii_lowercase(text);
     let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(text, &tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
