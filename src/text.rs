@@ -109,111 +109,131 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
     let mut scratch = String::new();
     let mut pending_gap = Gap::Start;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c == ' ' {
-            // The commonest separator: a space never strengthens a gap already pending.
-            if tokens.is_empty() {
-                pending_gap = Gap::Start;
-            }
-            i += 1;
-            continue;
-        }
-        if is_word_char(c) {
-            let start = i;
-            let mut j = i;
-            // Letter classes of the ASCII letters and digits read, and whether nothing else
-            // was: most words are plain ASCII, and their shape and normal form follow from
-            // these bits without reading the word again.
-            let mut classes = AsciiClasses::default();
-            let mut plain = true;
-            if c.is_ascii_alphanumeric() {
-                classes.first = ascii_class(bytes[j]);
-                let (run, run_classes) = ascii_run(&bytes[j + 1..]);
-                classes.rest = run_classes;
-                j += 1 + run;
-            }
-            // Most words end there: at the end of the text or an ASCII character that is not
-            // a letter, a digit, a dot or an apostrophe, where the loop below would stop.
-            let ended = bytes
-                .get(j)
-                .is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'\'');
-            if !ended {
-                j = read_word_rest(text, start, j, tokens.last(), &mut classes, &mut plain);
-            }
-            let surface = &text[start..j];
-            let (shape, norm) = if plain {
-                let lowered = || lowered.and_then(|l| l.get(start..j));
-                (classes.shape(), classes.norm(surface, lowered))
-            } else {
-                // Not plain ASCII letters and digits: no use for the lowercased copy.
-                (shape_of(surface), norm_of(surface, &mut scratch))
-            };
-            tokens.push(Token {
-                start,
-                end: j,
-                gap: pending_gap,
-                shape,
-                norm,
-            });
-            pending_gap = Gap::Space;
-            // The space after a word, the commonest case, changes nothing: step over it here
-            // rather than in another turn of the loop.
-            i = if bytes.get(j) == Some(&b' ') {
-                j + 1
-            } else {
-                j
-            };
-        } else if is_apostrophe(c) {
-            // Possessive after a word: "Iran's" -> "'s".
-            let rest = &text[i + c.len_utf8()..];
-            let mut rest_chars = rest.chars();
-            let next = rest_chars.next();
-            let after = rest_chars.next();
-            let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
-            if glued
-                && matches!(next, Some('s') | Some('S'))
-                && !after.is_some_and(char::is_alphanumeric)
-            {
-                let end = i + c.len_utf8() + 1;
-                tokens.push(Token {
-                    start: i,
-                    end,
-                    gap: Gap::Space,
-                    shape: Shape::Other,
-                    norm: Cow::Borrowed("'s"),
-                });
-                i = end;
-                pending_gap = Gap::Space;
-            } else {
-                pending_gap = pending_gap.max_with(Gap::Punct);
-                i += c.len_utf8();
-            }
-        } else {
-            let gap = match c {
-                ' ' => Gap::Space,
-                '\n' | '\r' | '\u{2029}' => Gap::Block,
-                '.' | '!' | '?' | '\u{2026}' => Gap::Sentence,
-                c if is_hyphen(c) => {
-                    let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
-                    let next = char_at(text, i + c.len_utf8());
-                    if glued && next.is_some_and(is_word_char) && pending_gap == Gap::Space {
-                        Gap::Hyphen
-                    } else {
-                        Gap::Punct
-                    }
+    while let Some(&byte) = bytes.get(i) {
+        // An ASCII letter or digit, the start of most words, is known by its byte alone.
+        let first_class = ascii_class(byte);
+        if first_class == 0 {
+            if byte == b' ' {
+                // The commonest separator: a space never strengthens a gap already pending.
+                if tokens.is_empty() {
+                    pending_gap = Gap::Start;
                 }
-                c if c.is_whitespace() => Gap::Space,
-                _ => Gap::Punct,
+                i += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, i) else {
+                break;
             };
-            pending_gap = if tokens.is_empty() {
-                Gap::Start
-            } else {
-                pending_gap.max_with(gap)
-            };
-            i += c.len_utf8();
+            if !is_word_char(c) {
+                i = read_separator(text, i, c, &mut tokens, &mut pending_gap);
+                continue;
+            }
         }
+        let start = i;
+        let mut j = i;
+        // Letter classes of the ASCII letters and digits read, and whether nothing else
+        // was: most words are plain ASCII, and their shape and normal form follow from
+        // these bits without reading the word again.
+        let mut classes = AsciiClasses::default();
+        let mut plain = true;
+        if first_class != 0 {
+            classes.first = first_class;
+            let (run, run_classes) = ascii_run(&bytes[j + 1..]);
+            classes.rest = run_classes;
+            j += 1 + run;
+        }
+        // Most words end there: at the end of the text or an ASCII character that is not
+        // a letter, a digit, a dot or an apostrophe, where the loop below would stop.
+        let ended = bytes
+            .get(j)
+            .is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'\'');
+        if !ended {
+            j = read_word_rest(text, start, j, tokens.last(), &mut classes, &mut plain);
+        }
+        let surface = &text[start..j];
+        let (shape, norm) = if plain {
+            let lowered = || lowered.and_then(|l| l.get(start..j));
+            (classes.shape(), classes.norm(surface, lowered))
+        } else {
+            // Not plain ASCII letters and digits: no use for the lowercased copy.
+            (shape_of(surface), norm_of(surface, &mut scratch))
+        };
+        tokens.push(Token {
+            start,
+            end: j,
+            gap: pending_gap,
+            shape,
+            norm,
+        });
+        pending_gap = Gap::Space;
+        // The space after a word, the commonest case, changes nothing: step over it here
+        // rather than in another turn of the loop.
+        i = if bytes.get(j) == Some(&b' ') {
+            j + 1
+        } else {
+            j
+        };
     }
     tokens
+}
+
+/// A character between words at byte `i` (`c`, no letter or digit): a possessive "'s"
+/// glued to the word before becomes a token, anything else strengthens the gap pending before
+/// the next word. Returns the byte after what was read.
+fn read_separator<'t>(
+    text: &'t str,
+    i: usize,
+    c: char,
+    tokens: &mut Vec<Token<'t>>,
+    pending_gap: &mut Gap,
+) -> usize {
+    let after_c = i + c.len_utf8();
+    if is_apostrophe(c) {
+        // Possessive after a word: "Iran's" -> "'s".
+        let mut rest_chars = text[after_c..].chars();
+        let next = rest_chars.next();
+        let after = rest_chars.next();
+        let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
+        if glued
+            && matches!(next, Some('s') | Some('S'))
+            && !after.is_some_and(char::is_alphanumeric)
+        {
+            let end = after_c + 1;
+            tokens.push(Token {
+                start: i,
+                end,
+                gap: Gap::Space,
+                shape: Shape::Other,
+                norm: Cow::Borrowed("'s"),
+            });
+            *pending_gap = Gap::Space;
+            return end;
+        }
+        *pending_gap = pending_gap.max_with(Gap::Punct);
+        return after_c;
+    }
+    let gap = match c {
+        ' ' => Gap::Space,
+        '\n' | '\r' | '\u{2029}' => Gap::Block,
+        '.' | '!' | '?' | '\u{2026}' => Gap::Sentence,
+        c if is_hyphen(c) => {
+            let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
+            let next = char_at(text, after_c);
+            if glued && next.is_some_and(is_word_char) && *pending_gap == Gap::Space {
+                Gap::Hyphen
+            } else {
+                Gap::Punct
+            }
+        }
+        c if c.is_whitespace() => Gap::Space,
+        _ => Gap::Punct,
+    };
+    *pending_gap = if tokens.is_empty() {
+        Gap::Start
+    } else {
+        pending_gap.max_with(gap)
+    };
+    after_c
 }
 
 /// The rest of a word from byte `j` on, past the ASCII letters and digits it starts with:
