@@ -1,7 +1,8 @@
-//! The alias automaton's first two steps from its root, remembered by the `Kb`.
+//! An automaton's first two steps from its root, remembered by the `Kb`.
 //!
-//! Every capitalised word of a page is walked from the root (`Kb::alias_prefix`), and the
-//! nodes near the root are the costliest to step through: the most transitions to decode and
+//! Every capitalised word of a page is walked from the root of the alias automaton
+//! (`Kb::alias_prefix`), many also through the given-name set (`Kb::is_given_name`), and the
+//! nodes near a root are the costliest to step through: the most transitions to decode and
 //! search. Words share their first letters far more than they share whole spellings, so the
 //! `Kb` keeps where each first byte, and each pair of lowercase letters, leads; the walk goes
 //! on from there. The steps are filled in as words ask for them rather than built when the
@@ -19,7 +20,7 @@ type Step = OnceLock<Option<(CompiledAddr, Output)>>;
 /// 26 x 26 entries stay cheap to allocate each time the knowledge opens.
 const LETTERS: usize = 26;
 
-/// Steps from the root of one alias automaton, filled in lazily (`OnceLock` keeps the `Kb`
+/// Steps from the root of one automaton, filled in lazily (`OnceLock` keeps the `Kb`
 /// shareable between threads).
 pub struct FirstSteps {
     /// By first byte.
@@ -106,5 +107,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn given_names_read_from_remembered_steps_are_the_set_s() {
+        let kb = Kb::embedded().unwrap();
+        for _ in 0..2 {
+            for word in [
+                "frank",
+                "george",
+                "fr",
+                "f",
+                "",
+                "zzqx",
+                "josé",
+                "mary-jane",
+            ] {
+                assert_eq!(
+                    kb.is_given_name(word),
+                    kb.given_names.contains(word.as_bytes()),
+                    "{word:?}"
+                );
+            }
+        }
+        assert!(kb.is_given_name("frank"));
     }
 }

@@ -61,6 +61,8 @@ pub struct Kb<'a> {
     /// The alias automaton's first steps, kept as words walk them (of the rest's automaton
     /// once it is joined).
     first_steps: FirstSteps,
+    /// The same for the given-name set, which the scan asks of capitalised words.
+    given_name_steps: FirstSteps,
 }
 
 /// One detection file (layout in `format.rs`).
@@ -324,6 +326,7 @@ impl<'a> Kb<'a> {
             rest: None,
             given_names,
             first_steps: FirstSteps::default(),
+            given_name_steps: FirstSteps::default(),
         };
         match rest {
             Some(bytes) => kb.join(Shard::open(bytes)?),
@@ -364,7 +367,10 @@ impl<'a> Kb<'a> {
 
     /// Whether a normalised word is a given name of some person in the knowledge base.
     pub fn is_given_name(&self, norm: &str) -> bool {
-        self.given_names.contains(norm.as_bytes())
+        // `Set::contains`, from the first steps this `Kb` has walked already.
+        self.given_name_steps
+            .walk(self.given_names.as_fst(), norm.as_bytes())
+            .is_some_and(|(node, _)| node.is_final())
     }
 
     pub fn alias_count(&self) -> usize {
