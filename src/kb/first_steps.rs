@@ -6,7 +6,8 @@
 //! search. Words share their first letters far more than they share whole spellings, so the
 //! `Kb` keeps where each first byte, and each pair of lowercase letters, leads; the walk goes
 //! on from there. The steps are filled in as words ask for them rather than built when the
-//! knowledge opens, which must stay cheap (the content script reopens it for every scan).
+//! knowledge opens, which must stay cheap; they pay off over many scans with one `Kb` (the
+//! page's `App` keeps one, and so do `scan_text` and `warm_up` in `web`).
 
 use super::walk;
 use fst::raw::{CompiledAddr, Fst, Output};

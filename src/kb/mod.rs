@@ -312,7 +312,7 @@ impl<'a> Kb<'a> {
 
     /// `open` (and `with_rest`) without the checksums, for bytes that were accepted before
     /// and have not changed since (the content script keeps them for the life of the page
-    /// and reopens them for every scan).
+    /// and opens them again when it needs a `Kb`).
     pub fn open_trusted(hot: &'a [u8], rest: Option<&'a [u8]>) -> Result<Self, Error> {
         let hot = Shard::open(hot)?;
         if !hot.is_hot {
