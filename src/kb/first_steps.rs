@@ -11,18 +11,53 @@
 
 use super::walk;
 use fst::raw::{CompiledAddr, Fst, Output};
-use std::sync::OnceLock;
-
-/// Where one step from the root (or two) leads: the node reached and the output gathered on
-/// the way, or None when no alias starts with those bytes. Unset until a word walks it.
-type Step = OnceLock<Option<(CompiledAddr, Output)>>;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Lowercase ASCII letters only in the second table: most keys start with two of them, and
 /// 26 x 26 entries stay cheap to allocate each time the knowledge opens.
 const LETTERS: usize = 26;
 
-/// Steps from the root of one automaton, filled in lazily (`OnceLock` keeps the `Kb`
-/// shareable between threads).
+/// Where one step from the root (or two) leads, unset until a word walks it. Two atomics
+/// rather than a lock keep the `Kb` shareable between threads and cost nothing to create or
+/// drop: `addr` is `UNWALKED`, `MISSING` (no key starts with those bytes), or the node's
+/// address plus `FOUND`; `output`, the output gathered on the way, is written before it.
+#[derive(Default)]
+struct Step {
+    addr: AtomicU64,
+    output: AtomicU64,
+}
+
+const UNWALKED: u64 = 0;
+const MISSING: u64 = 1;
+const FOUND: u64 = 2;
+
+impl Step {
+    fn get_or_walk(
+        &self,
+        walk: impl FnOnce() -> Option<(CompiledAddr, Output)>,
+    ) -> Option<(CompiledAddr, Output)> {
+        match self.addr.load(Ordering::Acquire) {
+            UNWALKED => {
+                let step = walk();
+                match step {
+                    Some((addr, output)) => {
+                        self.output.store(output.value(), Ordering::Relaxed);
+                        self.addr.store(addr as u64 + FOUND, Ordering::Release);
+                    }
+                    None => self.addr.store(MISSING, Ordering::Release),
+                }
+                step
+            }
+            MISSING => None,
+            found => {
+                let output = Output::new(self.output.load(Ordering::Relaxed));
+                Some(((found - FOUND) as CompiledAddr, output))
+            }
+        }
+    }
+}
+
+/// Steps from the root of one automaton, filled in lazily.
 pub struct FirstSteps {
     /// By first byte.
     one: Box<[Step]>,
@@ -33,8 +68,8 @@ pub struct FirstSteps {
 impl Default for FirstSteps {
     fn default() -> Self {
         FirstSteps {
-            one: vec![Step::new(); 256].into_boxed_slice(),
-            two: vec![Step::new(); LETTERS * LETTERS].into_boxed_slice(),
+            one: (0..256).map(|_| Step::default()).collect(),
+            two: (0..LETTERS * LETTERS).map(|_| Step::default()).collect(),
         }
     }
 }
@@ -69,15 +104,14 @@ impl FirstSteps {
 
     /// The step for the first byte `byte`, walked the first time it is asked for.
     fn first(&self, fst: &Fst<&[u8]>, byte: u8) -> Option<(CompiledAddr, Output)> {
-        *self.one[usize::from(byte)].get_or_init(|| {
+        self.one[usize::from(byte)].get_or_walk(|| {
             walk(fst, fst.root(), Output::zero(), &[byte]).map(|(node, out)| (node.addr(), out))
         })
     }
 
     /// The step for two lowercase letters, from the step for the first.
     fn pair(&self, fst: &Fst<&[u8]>, first: u8, second: u8) -> Option<(CompiledAddr, Output)> {
-        let slot = &self.two[letter_pair(first, second)?];
-        *slot.get_or_init(|| {
+        self.two[letter_pair(first, second)?].get_or_walk(|| {
             let (addr, output) = self.first(fst, first)?;
             walk(fst, fst.node(addr), output, &[second]).map(|(node, out)| (node.addr(), out))
         })
