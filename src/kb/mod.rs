@@ -572,6 +572,13 @@ pub struct AliasMatches {
 }
 
 impl AliasMatches {
+    /// No alias: what tokens past the end match.
+    pub const NONE: AliasMatches = AliasMatches {
+        count: 0,
+        lens: [0; MAX_NAME_TOKENS],
+        offsets: [0; MAX_NAME_TOKENS],
+    };
+
     fn push(&mut self, len: usize, at: u64) {
         let slot = usize::from(self.count);
         if slot < MAX_NAME_TOKENS {

@@ -99,7 +99,8 @@ struct Scanner<'k, 't> {
     name_starts: Vec<bool>,
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
-    alias_matches: Vec<Cell<Option<AliasMatches>>>,
+    /// Read by reference: the answer is 80 bytes, and most questions only look at it.
+    alias_matches: Vec<OnceCell<AliasMatches>>,
     /// Where the alias automaton stands after each word as written (`Kb::alias_prefix`), so
     /// that a word the article repeats is walked through once.
     alias_prefixes: RefCell<HashMap<&'t str, Option<AliasPrefix>>>,
@@ -161,7 +162,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let mut scanner = Scanner {
         kb,
         text,
-        alias_matches: vec![Cell::new(None); tokens.len()],
+        alias_matches: vec![OnceCell::new(); tokens.len()],
         alias_prefixes: RefCell::new(HashMap::with_capacity_and_hasher(
             distinct_words,
             Default::default(),
@@ -279,13 +280,15 @@ fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
 
 impl<'k> Scanner<'k, '_> {
     /// The knowledge-base aliases starting at token `i`, walked at most once per token.
-    fn alias_matches(&self, i: usize) -> AliasMatches {
+    fn alias_matches(&self, i: usize) -> &AliasMatches {
         let Some(cached) = self.alias_matches.get(i) else {
-            return AliasMatches::default();
+            return &AliasMatches::NONE;
         };
-        if let Some(found) = cached.get() {
-            return found;
-        }
+        cached.get_or_init(|| self.walk_alias_matches(i))
+    }
+
+    /// `alias_matches`, the first time it is asked.
+    fn walk_alias_matches(&self, i: usize) -> AliasMatches {
         let token = &self.tokens[i];
         // The normal form is a function of the word as written, so either can key the walk.
         let written = &self.text[token.start..token.end];
@@ -294,11 +297,9 @@ impl<'k> Scanner<'k, '_> {
             .borrow_mut()
             .entry(written)
             .or_insert_with(|| self.kb.alias_prefix(&token.norm));
-        let found = prefix.map_or_else(AliasMatches::default, |prefix| {
+        prefix.map_or_else(AliasMatches::default, |prefix| {
             self.kb.matches_after(prefix, &self.tokens, i)
-        });
-        cached.set(Some(found));
-        found
+        })
     }
 
     /// The knowledge base's record of an entity, read once per article.
@@ -375,7 +376,8 @@ impl<'k> Scanner<'k, '_> {
                 continue;
             }
             let mut advanced = false;
-            for (len, at) in self.alias_matches(i).iter().rev() {
+            let matches = *self.alias_matches(i);
+            for (len, at) in matches.iter().rev() {
                 let candidates = self.kb.candidates(at);
                 // (is a country, country code) of each place this name may be.
                 let mut places = Vec::new();
