@@ -101,10 +101,18 @@ impl Memory {
     }
 
     /// The person whose given name `norm` is, if only one.
+    #[inline]
     pub fn given_name(&self, norm: &str) -> Option<usize> {
         if !self.given_name_sieve.may_contain(norm) {
             return None;
         }
+        self.remembered_given_name(norm)
+    }
+
+    /// `given_name` past the sieve, out of line so that the sieve's test is all its callers
+    /// carry.
+    #[inline(never)]
+    fn remembered_given_name(&self, norm: &str) -> Option<usize> {
         self.given_names.get(norm).copied().flatten()
     }
 
