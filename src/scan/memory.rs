@@ -129,10 +129,17 @@ impl Memory {
     }
 
     /// The organisation a cue introduced as `written`, if only one.
+    #[inline]
     pub fn word(&self, written: &str) -> Option<usize> {
         if self.words.is_empty() {
             return None;
         }
+        self.remembered_word(written)
+    }
+
+    /// `word` when some word is remembered, out of line: most articles have none.
+    #[inline(never)]
+    fn remembered_word(&self, written: &str) -> Option<usize> {
         self.words.get(written).copied().flatten()
     }
 

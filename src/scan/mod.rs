@@ -768,7 +768,17 @@ impl<'k> Scanner<'k, '_> {
     }
 
     /// The longest knowledge-base name at token `i` with a candidate that fits.
+    #[inline]
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
+        if self.alias_matches(i).is_empty() {
+            return None;
+        }
+        self.known_among_matches(i)
+    }
+
+    /// `known_at` for a token some alias starts at, out of line.
+    #[inline(never)]
+    fn known_among_matches(&self, i: usize) -> Option<(usize, Candidate)> {
         for (len, at) in self.alias_matches(i).iter().rev() {
             // Read only when a surname needs it: most aliases are not surnames.
             let famous = OnceCell::new();
@@ -892,6 +902,7 @@ impl<'k> Scanner<'k, '_> {
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
     /// `early`: the word comes before the full name (the late pass), where only surnames of
     /// well-evidenced people are read.
+    #[inline]
     fn remembered_surname_at(&mut self, i: usize, early: bool) -> Option<usize> {
         let token = &self.tokens[i];
         // Capitalised, not in capitals: "SP" in "[M1 SP]" is no surname of anyone. After an
@@ -900,7 +911,21 @@ impl<'k> Scanner<'k, '_> {
             return None;
         }
         // Only a name the article used before, or a head word after "the", is read here:
-        // most capitalised words are neither, and skip the checks below.
+        // most capitalised words are neither, and leave at the sieves without a call.
+        let norm = token.norm.as_ref();
+        if !self.surnames.may_contain(norm)
+            && self.memory.given_name(norm).is_none()
+            && !self.after_determiner(i)
+        {
+            return None;
+        }
+        self.remembered_surname_or_head_at(i, early)
+    }
+
+    /// `remembered_surname_at` past the sieves, out of line.
+    #[inline(never)]
+    fn remembered_surname_or_head_at(&mut self, i: usize, early: bool) -> Option<usize> {
+        let token = &self.tokens[i];
         let norm = token.norm.as_ref();
         let surname = self.surnames.may_contain(norm)
             && (self.known_surnames.contains_key(norm) || self.local_surnames.contains_key(norm));
@@ -954,17 +979,29 @@ impl<'k> Scanner<'k, '_> {
     /// ("Aner Shalev What", "Aner Shalev Wednesday"). Not inside a longer name ("the Aner
     /// Shalev Institute", "the Edmund Hillary Fellowship", "Mozilla Public License" after a
     /// misread "General Public License").
+    #[inline]
     fn remembered_full_name_at(&mut self, i: usize) -> Option<usize> {
         let (first, second) = (&self.tokens[i], self.tokens.get(i + 1)?);
         let shapes = first.shape == Shape::Capitalized && second.shape == Shape::Capitalized;
-        let after_capital = i > 0 && first.gap.joins_name() && {
-            let before = &self.tokens[i - 1];
-            before.is_capitalized() && !before.gap.starts_sentence()
-        };
-        if !shapes || second.gap != Gap::Space || self.caps_block[i] || after_capital {
+        if !shapes || second.gap != Gap::Space || self.caps_block[i] {
             return None;
         }
         let index = self.memory.given_name(&first.norm)?;
+        self.remembered_full_name_of(i, index)
+    }
+
+    /// `remembered_full_name_at` for two capitalised words, the first a remembered given
+    /// name (`index` its person), out of line: most word pairs are turned away before.
+    #[inline(never)]
+    fn remembered_full_name_of(&mut self, i: usize, index: usize) -> Option<usize> {
+        let after_capital = i > 0 && self.tokens[i].gap.joins_name() && {
+            let before = &self.tokens[i - 1];
+            before.is_capitalized() && !before.gap.starts_sentence()
+        };
+        if after_capital {
+            return None;
+        }
+        let second = &self.tokens[i + 1];
         let key = self.local_surnames.get(second.norm.as_ref())?;
         if self.keys.get(&EntityKey::Local(key.clone())) != Some(&index) {
             return None;
@@ -982,6 +1019,7 @@ impl<'k> Scanner<'k, '_> {
     /// A one-word organisation a cue introduced earlier ("LibriVox founder Hugh McGuire"),
     /// named again: "I launched LibriVox". The knowledge base lacks the word (the cue is
     /// read only then), so no other reading competes.
+    #[inline]
     fn remembered_word_at(&mut self, i: usize) -> bool {
         let token = &self.tokens[i];
         if !token.is_capitalized() || self.caps_block[i] {
@@ -1152,10 +1190,17 @@ impl<'k> Scanner<'k, '_> {
 
     /// A name the knowledge base lacks, found by a title, an organisation word or a given
     /// name.
+    #[inline]
     fn pattern_at(&self, i: usize) -> Option<patterns::PatternName> {
         if !self.tokens[i].is_capitalized() || self.caps_block[i] || self.after_stance_prefix(i) {
             return None;
         }
+        self.pattern_at_capital(i)
+    }
+
+    /// `pattern_at` for a capitalised word, out of line: the rules in turn.
+    #[inline(never)]
+    fn pattern_at_capital(&self, i: usize) -> Option<patterns::PatternName> {
         patterns::person_after_title(&self.tokens, i)
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
