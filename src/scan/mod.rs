@@ -251,6 +251,7 @@ fn could_start_name(tokens: &[Token], caps_block: &[bool], i: usize) -> bool {
 }
 
 /// "pro-Beijing", "anti-Kremlin": a stance, not a mention of the place or body.
+#[inline(always)]
 fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
     i > 0
         && tokens[i].gap == Gap::Hyphen
@@ -902,7 +903,7 @@ impl<'k> Scanner<'k, '_> {
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
     /// `early`: the word comes before the full name (the late pass), where only surnames of
     /// well-evidenced people are read.
-    #[inline]
+    #[inline(always)]
     fn remembered_surname_at(&mut self, i: usize, early: bool) -> Option<usize> {
         let token = &self.tokens[i];
         // Capitalised, not in capitals: "SP" in "[M1 SP]" is no surname of anyone. After an
@@ -979,7 +980,7 @@ impl<'k> Scanner<'k, '_> {
     /// ("Aner Shalev What", "Aner Shalev Wednesday"). Not inside a longer name ("the Aner
     /// Shalev Institute", "the Edmund Hillary Fellowship", "Mozilla Public License" after a
     /// misread "General Public License").
-    #[inline]
+    #[inline(always)]
     fn remembered_full_name_at(&mut self, i: usize) -> Option<usize> {
         let (first, second) = (&self.tokens[i], self.tokens.get(i + 1)?);
         let shapes = first.shape == Shape::Capitalized && second.shape == Shape::Capitalized;
@@ -1019,7 +1020,7 @@ impl<'k> Scanner<'k, '_> {
     /// A one-word organisation a cue introduced earlier ("LibriVox founder Hugh McGuire"),
     /// named again: "I launched LibriVox". The knowledge base lacks the word (the cue is
     /// read only then), so no other reading competes.
-    #[inline]
+    #[inline(always)]
     fn remembered_word_at(&mut self, i: usize) -> bool {
         let token = &self.tokens[i];
         if !token.is_capitalized() || self.caps_block[i] {
@@ -1051,6 +1052,7 @@ impl<'k> Scanner<'k, '_> {
 
     /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
     /// Guide", "this Santorum".
+    #[inline(always)]
     fn after_determiner(&self, i: usize) -> bool {
         i > 0
             && self.tokens[i].gap.joins_name()
