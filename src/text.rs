@@ -59,9 +59,24 @@ impl Token<'_> {
     }
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for the commonest
+/// characters outside ASCII: the typographic punctuation of news copy (curly quotes, dashes,
+/// no-break spaces, box drawing) is no letter, accented Latin letters and CJK ideographs are.
+/// A table lookup costs a hundred instructions or more; `word_char_shortcuts_agree_with_std`
+/// checks every character the shortcuts answer for.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{A0}' | '\u{2000}'..='\u{206F}' | '\u{2500}'..='\u{257F}' | '\u{3000}'..='\u{3004}' => {
+            false
+        }
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -78,14 +93,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokenize_with(text, None)
 }
 
-/// `tokenize` for a whole page: `lowered` is `ascii_lowercase_bytes(text)`, and capitalised
+/// `tokenize` for a whole page: `lowered` is `ascii_lowercase(text)`, and capitalised
 /// ASCII words borrow their normal form from it instead of allocating one each.
-pub fn tokenize_lowered<'t>(text: &'t str, lowered: &'t [u8]) -> Vec<Token<'t>> {
+pub fn tokenize_lowered<'t>(text: &'t str, lowered: &'t str) -> Vec<Token<'t>> {
     debug_assert_eq!(text.len(), lowered.len());
     tokenize_with(text, Some(lowered))
 }
 
-fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>> {
+fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> {
     // Walks byte offsets rather than a `Peekable<CharIndices>`: ASCII, most of any page, is
     // read a byte at a time and runs of ASCII letters are skipped in one loop.
     let bytes = text.as_bytes();
@@ -94,158 +109,197 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t [u8]>) -> Vec<Token<'t>>
     let mut scratch = String::new();
     let mut pending_gap = Gap::Start;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c == ' ' {
-            // The commonest separator: a space never strengthens a gap already pending.
-            if tokens.is_empty() {
-                pending_gap = Gap::Start;
-            }
-            i += 1;
-            continue;
-        }
-        if is_word_char(c) {
-            let start = i;
-            let mut j = i;
-            // Letter classes of the ASCII letters and digits read, and whether nothing else
-            // was: most words are plain ASCII, and their shape and normal form follow from
-            // these bits without reading the word again.
-            let mut classes = AsciiClasses::default();
-            let mut plain = true;
-            if c.is_ascii_alphanumeric() {
-                classes.first = ascii_class(bytes[j]);
-                let (run, run_classes) = ascii_run(&bytes[j + 1..]);
-                classes.rest = run_classes;
-                j += 1 + run;
-            }
-            // Most words end there: at the end of the text or an ASCII character that is not
-            // a letter, a digit, a dot or an apostrophe, where the loop below would stop.
-            let ended = bytes
-                .get(j)
-                .is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'\'');
-            // Consume the rest of the word, allowing inner apostrophes and initials' dots.
-            while let Some(d) = char_at(text, j).filter(|_| !ended) {
-                if d.is_ascii_alphanumeric() {
-                    let (run, run_classes) = ascii_run(&bytes[j..]);
-                    classes.rest |= run_classes;
-                    j += run;
-                } else if is_word_char(d) {
-                    plain = false;
-                    j += d.len_utf8();
-                } else if is_apostrophe(d) || d == '.' {
-                    // Look past the punctuation: continue only if a letter follows.
-                    let rest = &text[j + d.len_utf8()..];
-                    let next = rest.chars().next();
-                    let word_so_far = &text[start..j];
-                    if d == '.' {
-                        // "U.S." / "J.D.": single letters separated by dots.
-                        let last_run = word_so_far.rsplit('.').next().unwrap_or("");
-                        if last_run.chars().count() == 1
-                            && last_run.chars().all(char::is_alphabetic)
-                            && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
-                        {
-                            plain = false;
-                            j += 1;
-                            if !next.is_some_and(char::is_alphabetic) {
-                                break;
-                            }
-                            continue;
-                        }
-                        if is_middle_initial(word_so_far, rest, tokens.last())
-                            || is_name_abbreviation(word_so_far, rest)
-                        {
-                            plain = false;
-                            j += 1;
-                        }
-                        break;
-                    }
-                    // Apostrophe: possessive 's ends the word; otherwise keep it inside.
-                    let after = rest.chars().nth(1);
-                    let possessive = matches!(next, Some('s') | Some('S'))
-                        && !after.is_some_and(char::is_alphanumeric);
-                    if !possessive && next.is_some_and(char::is_alphabetic) {
-                        plain = false;
-                        j += d.len_utf8();
-                        continue;
-                    }
-                    break;
-                } else {
-                    break;
+    while let Some(&byte) = bytes.get(i) {
+        // An ASCII letter or digit, the start of most words, is known by its byte alone.
+        let first_class = ascii_class(byte);
+        if first_class == 0 {
+            if byte == b' ' {
+                // The commonest separator: a space never strengthens a gap already pending.
+                if tokens.is_empty() {
+                    pending_gap = Gap::Start;
                 }
+                i += 1;
+                continue;
             }
-            let surface = &text[start..j];
-            let (shape, norm) = if plain {
-                let lowered = lowered.and_then(|l| l.get(start..j));
-                (classes.shape(), classes.norm(surface, lowered))
-            } else {
-                // Not plain ASCII letters and digits: no use for the lowercased copy.
-                (shape_of(surface), norm_of(surface, &mut scratch))
+            let Some(c) = char_at(text, i) else {
+                break;
             };
-            tokens.push(Token {
-                start,
-                end: j,
-                gap: pending_gap,
-                shape,
-                norm,
-            });
-            pending_gap = Gap::Space;
-            // The space after a word, the commonest case, changes nothing: step over it here
-            // rather than in another turn of the loop.
-            i = if bytes.get(j) == Some(&b' ') {
-                j + 1
-            } else {
-                j
-            };
-        } else if is_apostrophe(c) {
-            // Possessive after a word: "Iran's" -> "'s".
-            let rest = &text[i + c.len_utf8()..];
-            let mut rest_chars = rest.chars();
-            let next = rest_chars.next();
-            let after = rest_chars.next();
-            let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
-            if glued
-                && matches!(next, Some('s') | Some('S'))
-                && !after.is_some_and(char::is_alphanumeric)
-            {
-                let end = i + c.len_utf8() + 1;
-                tokens.push(Token {
-                    start: i,
-                    end,
-                    gap: Gap::Space,
-                    shape: Shape::Other,
-                    norm: Cow::Borrowed("'s"),
-                });
-                i = end;
-                pending_gap = Gap::Space;
-            } else {
-                pending_gap = pending_gap.max_with(Gap::Punct);
-                i += c.len_utf8();
+            if !is_word_char(c) {
+                i = read_separator(text, i, c, &mut tokens, &mut pending_gap);
+                continue;
             }
+        }
+        let start = i;
+        let mut j = i;
+        // Letter classes of the ASCII letters and digits read, and whether nothing else
+        // was: most words are plain ASCII, and their shape and normal form follow from
+        // these bits without reading the word again.
+        let mut classes = AsciiClasses::default();
+        let mut plain = true;
+        if first_class != 0 {
+            classes.first = first_class;
+            let (run, run_classes) = ascii_run(&bytes[j + 1..]);
+            classes.rest = run_classes;
+            j += 1 + run;
+        }
+        // Most words end there: at the end of the text or an ASCII character that is not
+        // a letter, a digit, a dot or an apostrophe, where the loop below would stop.
+        let ended = bytes
+            .get(j)
+            .is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'\'');
+        if !ended {
+            j = read_word_rest(text, start, j, tokens.last(), &mut classes, &mut plain);
+        }
+        let surface = &text[start..j];
+        let (shape, norm) = if plain {
+            let lowered = || lowered.and_then(|l| l.get(start..j));
+            (classes.shape(), classes.norm(surface, lowered))
         } else {
-            let gap = match c {
-                ' ' => Gap::Space,
-                '\n' | '\r' | '\u{2029}' => Gap::Block,
-                '.' | '!' | '?' | '\u{2026}' => Gap::Sentence,
-                c if is_hyphen(c) => {
-                    let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
-                    let next = char_at(text, i + c.len_utf8());
-                    if glued && next.is_some_and(is_word_char) && pending_gap == Gap::Space {
-                        Gap::Hyphen
-                    } else {
-                        Gap::Punct
-                    }
-                }
-                c if c.is_whitespace() => Gap::Space,
-                _ => Gap::Punct,
-            };
-            pending_gap = if tokens.is_empty() {
-                Gap::Start
-            } else {
-                pending_gap.max_with(gap)
-            };
-            i += c.len_utf8();
-        }
+            // Not plain ASCII letters and digits: no use for the lowercased copy.
+            (shape_of(surface), norm_of(surface, &mut scratch))
+        };
+        tokens.push(Token {
+            start,
+            end: j,
+            gap: pending_gap,
+            shape,
+            norm,
+        });
+        pending_gap = Gap::Space;
+        // The space after a word, the commonest case, changes nothing: step over it here
+        // rather than in another turn of the loop.
+        i = if bytes.get(j) == Some(&b' ') {
+            j + 1
+        } else {
+            j
+        };
     }
     tokens
+}
+
+/// A character between words at byte `i` (`c`, no letter or digit): a possessive "'s"
+/// glued to the word before becomes a token, anything else strengthens the gap pending before
+/// the next word. Returns the byte after what was read.
+fn read_separator<'t>(
+    text: &'t str,
+    i: usize,
+    c: char,
+    tokens: &mut Vec<Token<'t>>,
+    pending_gap: &mut Gap,
+) -> usize {
+    let after_c = i + c.len_utf8();
+    if is_apostrophe(c) {
+        // Possessive after a word: "Iran's" -> "'s".
+        let mut rest_chars = text[after_c..].chars();
+        let next = rest_chars.next();
+        let after = rest_chars.next();
+        let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
+        if glued
+            && matches!(next, Some('s') | Some('S'))
+            && !after.is_some_and(char::is_alphanumeric)
+        {
+            let end = after_c + 1;
+            tokens.push(Token {
+                start: i,
+                end,
+                gap: Gap::Space,
+                shape: Shape::Other,
+                norm: Cow::Borrowed("'s"),
+            });
+            *pending_gap = Gap::Space;
+            return end;
+        }
+        *pending_gap = pending_gap.max_with(Gap::Punct);
+        return after_c;
+    }
+    let gap = match c {
+        ' ' => Gap::Space,
+        '\n' | '\r' | '\u{2029}' => Gap::Block,
+        '.' | '!' | '?' | '\u{2026}' => Gap::Sentence,
+        c if is_hyphen(c) => {
+            let glued = tokens.last().is_some_and(|t: &Token| t.end == i);
+            let next = char_at(text, after_c);
+            if glued && next.is_some_and(is_word_char) && *pending_gap == Gap::Space {
+                Gap::Hyphen
+            } else {
+                Gap::Punct
+            }
+        }
+        c if c.is_whitespace() => Gap::Space,
+        _ => Gap::Punct,
+    };
+    *pending_gap = if tokens.is_empty() {
+        Gap::Start
+    } else {
+        pending_gap.max_with(gap)
+    };
+    after_c
+}
+
+/// The rest of a word from byte `j` on, past the ASCII letters and digits it starts with:
+/// letters of other scripts, inner apostrophes ("O'Brien") and initials' dots ("U.S."). The
+/// end of the word; `classes` and `plain` take in what was read. Out of the tokenizer's loop:
+/// most words end at their ASCII run.
+fn read_word_rest(
+    text: &str,
+    start: usize,
+    mut j: usize,
+    previous: Option<&Token>,
+    classes: &mut AsciiClasses,
+    plain: &mut bool,
+) -> usize {
+    let bytes = text.as_bytes();
+    // Consume the rest of the word, allowing inner apostrophes and initials' dots.
+    while let Some(d) = char_at(text, j) {
+        if d.is_ascii_alphanumeric() {
+            let (run, run_classes) = ascii_run(&bytes[j..]);
+            classes.rest |= run_classes;
+            j += run;
+        } else if is_word_char(d) {
+            *plain = false;
+            j += d.len_utf8();
+        } else if is_apostrophe(d) || d == '.' {
+            // Look past the punctuation: continue only if a letter follows.
+            let rest = &text[j + d.len_utf8()..];
+            let next = rest.chars().next();
+            let word_so_far = &text[start..j];
+            if d == '.' {
+                // "U.S." / "J.D.": single letters separated by dots.
+                let last_run = word_so_far.rsplit('.').next().unwrap_or("");
+                if last_run.chars().count() == 1
+                    && last_run.chars().all(char::is_alphabetic)
+                    && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
+                {
+                    *plain = false;
+                    j += 1;
+                    if !next.is_some_and(char::is_alphabetic) {
+                        break;
+                    }
+                    continue;
+                }
+                if is_middle_initial(word_so_far, rest, previous)
+                    || is_name_abbreviation(word_so_far, rest)
+                {
+                    *plain = false;
+                    j += 1;
+                }
+                break;
+            }
+            // Apostrophe: possessive 's ends the word; otherwise keep it inside.
+            let after = rest.chars().nth(1);
+            let possessive =
+                matches!(next, Some('s') | Some('S')) && !after.is_some_and(char::is_alphanumeric);
+            if !possessive && next.is_some_and(char::is_alphabetic) {
+                *plain = false;
+                j += d.len_utf8();
+                continue;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// What the ASCII letters and digits of a word are, gathered while the tokenizer reads it.
@@ -318,21 +372,20 @@ impl AsciiClasses {
 
     /// `norm_of` a word made only of ASCII letters and digits: the word itself without
     /// capitals, else its lowercase copy (`lowered` when the caller has one).
-    fn norm<'t>(self, word: &'t str, lowered: Option<&'t [u8]>) -> Cow<'t, str> {
+    fn norm<'t>(self, word: &'t str, lowered: impl FnOnce() -> Option<&'t str>) -> Cow<'t, str> {
         if (self.first | self.rest) & ASCII_UPPER == 0 {
             return Cow::Borrowed(word);
         }
-        match lowered.and_then(|l| std::str::from_utf8(l).ok()) {
+        match lowered() {
             Some(lowered) => Cow::Borrowed(lowered),
             None => Cow::Owned(word.to_ascii_lowercase()),
         }
     }
 }
 
-/// `text.as_bytes().to_ascii_lowercase()` eight bytes at a time: the scan lowercases every
-/// page it reads (`tokenize_lowered`), and byte by byte that cost a twentieth of the scan.
-/// Bytes rather than a `String`, which would have to be validated as UTF-8 again.
-pub fn ascii_lowercase_bytes(text: &str) -> Vec<u8> {
+/// `text.to_ascii_lowercase()` eight bytes at a time: the scan lowercases every page it
+/// reads (`tokenize_lowered`), and byte by byte that cost a twentieth of the scan.
+pub fn ascii_lowercase(text: &str) -> String {
     let mut lowered = text.as_bytes().to_vec();
     let mut chunks = lowered.chunks_exact_mut(8);
     for chunk in &mut chunks {
@@ -342,7 +395,9 @@ pub fn ascii_lowercase_bytes(text: &str) -> Vec<u8> {
         chunk.copy_from_slice(&word.to_le_bytes());
     }
     chunks.into_remainder().make_ascii_lowercase();
-    lowered
+    // Only ASCII capitals changed, so the bytes are still UTF-8: validated once per page
+    // (ASCII goes fast) rather than word by word where the tokenizer borrows from them.
+    String::from_utf8(lowered).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
 /// Lowercases the ASCII capitals among the eight bytes of `word`. A byte is a capital when its
@@ -699,6 +754,22 @@ mod tests {
     }
 
     #[test]
+    fn word_char_shortcuts_agree_with_std() {
+        let shortcuts = [
+            '\u{0}'..='\u{7F}',
+            '\u{A0}'..='\u{A0}',
+            '\u{C0}'..='\u{24F}',
+            '\u{2000}'..='\u{206F}',
+            '\u{2500}'..='\u{257F}',
+            '\u{3000}'..='\u{3004}',
+            '\u{4E00}'..='\u{9FFF}',
+        ];
+        for c in shortcuts.into_iter().flatten() {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn lowercasing_eight_bytes_at_a_time_matches_std() {
         let ascii: String = (0u8..128).map(char::from).collect();
         for text in [
@@ -712,8 +783,7 @@ mod tests {
                 let Some(text) = text.get(skip..) else {
                     continue;
                 };
-                let lowered = ascii_lowercase_bytes(text);
-                assert_eq!(lowered, text.as_bytes().to_ascii_lowercase(), "{text}");
+                assert_eq!(ascii_lowercase(text), text.to_ascii_lowercase(), "{text}");
             }
         }
     }

@@ -1,16 +1,19 @@
 //! Reads the compiled knowledge straight from its bytes.
 //!
 //! Opening checks the headers and the automata's checksums and builds nothing: the alias
-//! automaton is an `fst::Map` over the same bytes and entity records are fixed-size. The
+//! automaton is an `fst::Map` over the same bytes and entity records are fixed-size (only
+//! the automaton's first steps are kept as they are walked, `first_steps`). The
 //! knowledge comes in two shards (`format.rs`): a tab starts with the hot one and adds the
 //! rest when it arrives. Card details live in a third file (`Cards`) that a tab only loads
 //! when a card opens. Every reader bounds-checks what it reads, so damaged bytes give errors
 //! or wrong answers, not panics.
 
+mod first_steps;
 pub mod format;
 
 use crate::error::Error;
 use crate::text::Token;
+use first_steps::FirstSteps;
 use format::*;
 use fst::raw::Output;
 
@@ -55,6 +58,11 @@ pub struct Kb<'a> {
     hot: Shard<'a>,
     rest: Option<Shard<'a>>,
     given_names: fst::Set<&'a [u8]>,
+    /// The alias automaton's first steps, kept as words walk them (of the rest's automaton
+    /// once it is joined).
+    first_steps: FirstSteps,
+    /// The same for the given-name set, which the scan asks of capitalised words.
+    given_name_steps: FirstSteps,
 }
 
 /// One detection file (layout in `format.rs`).
@@ -298,12 +306,13 @@ impl<'a> Kb<'a> {
             ));
         }
         self.rest = Some(rest);
+        self.first_steps = FirstSteps::default();
         Ok(self)
     }
 
     /// `open` (and `with_rest`) without the checksums, for bytes that were accepted before
     /// and have not changed since (the content script keeps them for the life of the page
-    /// and reopens them for every scan).
+    /// and opens them again when it needs a `Kb`).
     pub fn open_trusted(hot: &'a [u8], rest: Option<&'a [u8]>) -> Result<Self, Error> {
         let hot = Shard::open(hot)?;
         if !hot.is_hot {
@@ -316,6 +325,8 @@ impl<'a> Kb<'a> {
             hot,
             rest: None,
             given_names,
+            first_steps: FirstSteps::default(),
+            given_name_steps: FirstSteps::default(),
         };
         match rest {
             Some(bytes) => kb.join(Shard::open(bytes)?),
@@ -356,7 +367,10 @@ impl<'a> Kb<'a> {
 
     /// Whether a normalised word is a given name of some person in the knowledge base.
     pub fn is_given_name(&self, norm: &str) -> bool {
-        self.given_names.contains(norm.as_bytes())
+        // `Set::contains`, from the first steps this `Kb` has walked already.
+        self.given_name_steps
+            .walk(self.given_names.as_fst(), norm.as_bytes())
+            .is_some_and(|(node, _)| node.is_final())
     }
 
     pub fn alias_count(&self) -> usize {
@@ -477,7 +491,7 @@ impl<'a> Kb<'a> {
     /// token is most of a walk, and an article repeats its capitalised words.
     pub fn alias_prefix(&self, norm: &str) -> Option<AliasPrefix> {
         let fst = self.alias_shard().aliases.as_fst();
-        let (node, output) = walk(fst, fst.root(), Output::zero(), norm.as_bytes())?;
+        let (node, output) = self.first_steps.walk(fst, norm.as_bytes())?;
         let alone = node
             .is_final()
             .then(|| output.cat(node.final_output()).value());
@@ -558,6 +572,13 @@ pub struct AliasMatches {
 }
 
 impl AliasMatches {
+    /// No alias: what tokens past the end match.
+    pub const NONE: AliasMatches = AliasMatches {
+        count: 0,
+        lens: [0; MAX_NAME_TOKENS],
+        offsets: [0; MAX_NAME_TOKENS],
+    };
+
     fn push(&mut self, len: usize, at: u64) {
         let slot = usize::from(self.count);
         if slot < MAX_NAME_TOKENS {

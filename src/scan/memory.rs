@@ -6,6 +6,7 @@
 //! "George" alone.
 
 use super::patterns;
+use super::sieve::WordSieve;
 use crate::text::{Shape, Token};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -17,6 +18,8 @@ const MAX_INITIALS: usize = 8;
 #[derive(Debug, Default)]
 pub struct Memory {
     given_names: HashMap<String, Option<usize>>,
+    /// The keys of `given_names`: asked of every capitalised word, most of them none.
+    given_name_sieve: WordSieve,
     heads: HashMap<String, Option<usize>>,
     initials: HashMap<String, Option<usize>>,
     /// Names of organisations without the place or demonym they start with, as keys.
@@ -53,6 +56,7 @@ impl Memory {
             && !patterns::is_person_title(&first.norm)
             && !patterns::is_not_name(&first.norm);
         if plausible {
+            self.given_name_sieve.insert(&first.norm);
             remember(&mut self.given_names, first.norm.to_string(), entity);
         }
     }
@@ -95,7 +99,18 @@ impl Memory {
     }
 
     /// The person whose given name `norm` is, if only one.
+    #[inline]
     pub fn given_name(&self, norm: &str) -> Option<usize> {
+        if !self.given_name_sieve.may_contain(norm) {
+            return None;
+        }
+        self.remembered_given_name(norm)
+    }
+
+    /// `given_name` past the sieve, out of line so that the sieve's test is all its callers
+    /// carry.
+    #[inline(never)]
+    fn remembered_given_name(&self, norm: &str) -> Option<usize> {
         self.given_names.get(norm).copied().flatten()
     }
 
@@ -112,10 +127,17 @@ impl Memory {
     }
 
     /// The organisation a cue introduced as `written`, if only one.
+    #[inline]
     pub fn word(&self, written: &str) -> Option<usize> {
         if self.words.is_empty() {
             return None;
         }
+        self.remembered_word(written)
+    }
+
+    /// `word` when some word is remembered, out of line: most articles have none.
+    #[inline(never)]
+    fn remembered_word(&self, written: &str) -> Option<usize> {
         self.words.get(written).copied().flatten()
     }
 

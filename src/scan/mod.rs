@@ -22,6 +22,7 @@ mod lookup;
 mod memory;
 pub mod patterns;
 pub mod roles;
+mod sieve;
 
 pub use incremental::scan_more;
 pub use lookup::{scan_name, MAX_LOOKUP_CHARS};
@@ -98,7 +99,8 @@ struct Scanner<'k, 't> {
     name_starts: Vec<bool>,
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
-    alias_matches: Vec<Cell<Option<AliasMatches>>>,
+    /// Read by reference: the answer is 80 bytes, and most questions only look at it.
+    alias_matches: Vec<OnceCell<AliasMatches>>,
     /// Where the alias automaton stands after each word as written (`Kb::alias_prefix`), so
     /// that a word the article repeats is walked through once.
     alias_prefixes: RefCell<HashMap<&'t str, Option<AliasPrefix>>>,
@@ -132,6 +134,9 @@ struct Scanner<'k, 't> {
     given_name_surnames: HashSet<String>,
     /// Surname (normalised) -> known entity, for people named in full earlier.
     known_surnames: HashMap<String, u32>,
+    /// The keys of `known_surnames` and `local_surnames`, which are asked of every
+    /// capitalised word in two passes: most are neither.
+    surnames: sieve::WordSieve,
     /// Given names, organisations' head words and initials of names used in full.
     memory: memory::Memory,
     keys: HashMap<EntityKey, usize>,
@@ -144,7 +149,7 @@ struct Scanner<'k, 't> {
 
 /// Finds the actors and sites in `text`.
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
-    let lowered = crate::text::ascii_lowercase_bytes(text);
+    let lowered = crate::text::ascii_lowercase(text);
     let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(text, &tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
@@ -157,7 +162,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let mut scanner = Scanner {
         kb,
         text,
-        alias_matches: vec![Cell::new(None); tokens.len()],
+        alias_matches: vec![OnceCell::new(); tokens.len()],
         alias_prefixes: RefCell::new(HashMap::with_capacity_and_hasher(
             distinct_words,
             Default::default(),
@@ -179,6 +184,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         local_surnames: HashMap::default(),
         given_name_surnames: HashSet::default(),
         known_surnames: HashMap::default(),
+        surnames: sieve::WordSieve::default(),
         memory: memory::Memory::default(),
         keys: HashMap::default(),
         definitions,
@@ -276,6 +282,7 @@ fn could_start_name(tokens: &[Token], caps_block: &[bool], i: usize) -> bool {
 }
 
 /// "pro-Beijing", "anti-Kremlin": a stance, not a mention of the place or body.
+#[inline(always)]
 fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
     i > 0
         && tokens[i].gap == Gap::Hyphen
@@ -305,13 +312,15 @@ fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
 
 impl<'k> Scanner<'k, '_> {
     /// The knowledge-base aliases starting at token `i`, walked at most once per token.
-    fn alias_matches(&self, i: usize) -> AliasMatches {
+    fn alias_matches(&self, i: usize) -> &AliasMatches {
         let Some(cached) = self.alias_matches.get(i) else {
-            return AliasMatches::default();
+            return &AliasMatches::NONE;
         };
-        if let Some(found) = cached.get() {
-            return found;
-        }
+        cached.get_or_init(|| self.walk_alias_matches(i))
+    }
+
+    /// `alias_matches`, the first time it is asked.
+    fn walk_alias_matches(&self, i: usize) -> AliasMatches {
         let token = &self.tokens[i];
         // The normal form is a function of the word as written, so either can key the walk.
         let written = &self.text[token.start..token.end];
@@ -320,11 +329,9 @@ impl<'k> Scanner<'k, '_> {
             .borrow_mut()
             .entry(written)
             .or_insert_with(|| self.kb.alias_prefix(&token.norm));
-        let found = prefix.map_or_else(AliasMatches::default, |prefix| {
+        prefix.map_or_else(AliasMatches::default, |prefix| {
             self.kb.matches_after(prefix, &self.tokens, i)
-        });
-        cached.set(Some(found));
-        found
+        })
     }
 
     /// The knowledge base's record of an entity, read once per article.
@@ -401,7 +408,8 @@ impl<'k> Scanner<'k, '_> {
                 continue;
             }
             let mut advanced = false;
-            for (len, at) in self.alias_matches(i).iter().rev() {
+            let matches = *self.alias_matches(i);
+            for (len, at) in matches.iter().rev() {
                 let candidates = self.kb.candidates(at);
                 // (is a country, country code) of each place this name may be.
                 let mut places = Vec::new();
@@ -796,7 +804,17 @@ impl<'k> Scanner<'k, '_> {
     }
 
     /// The longest knowledge-base name at token `i` with a candidate that fits.
+    #[inline]
     fn known_at(&self, i: usize) -> Option<(usize, Candidate)> {
+        if self.alias_matches(i).is_empty() {
+            return None;
+        }
+        self.known_among_matches(i)
+    }
+
+    /// `known_at` for a token some alias starts at, out of line.
+    #[inline(never)]
+    fn known_among_matches(&self, i: usize) -> Option<(usize, Candidate)> {
         for (len, at) in self.alias_matches(i).iter().rev() {
             // Read only when a surname needs it: most aliases are not surnames.
             let famous = OnceCell::new();
@@ -869,6 +887,7 @@ impl<'k> Scanner<'k, '_> {
         let entity = self.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
             let last = self.tokens[i + len - 1].norm.to_string();
+            self.surnames.insert(&last);
             self.known_surnames.insert(last, c.entity);
         }
         if entity.kind == EntityType::Place {
@@ -919,6 +938,7 @@ impl<'k> Scanner<'k, '_> {
     /// A lone surname of a person this article named in full ("Kamen" after "Dean Kamen").
     /// `early`: the word comes before the full name (the late pass), where only surnames of
     /// well-evidenced people are read.
+    #[inline(always)]
     fn remembered_surname_at(&mut self, i: usize, early: bool) -> Option<usize> {
         let token = &self.tokens[i];
         // Capitalised, not in capitals: "SP" in "[M1 SP]" is no surname of anyone. After an
@@ -927,11 +947,25 @@ impl<'k> Scanner<'k, '_> {
             return None;
         }
         // Only a name the article used before, or a head word after "the", is read here:
-        // most capitalised words are neither, and skip the checks below.
+        // most capitalised words are neither, and leave at the sieves without a call.
         let norm = token.norm.as_ref();
-        let remembered = self.known_surnames.contains_key(norm)
-            || self.local_surnames.contains_key(norm)
-            || self.memory.given_name(norm).is_some();
+        if !self.surnames.may_contain(norm)
+            && self.memory.given_name(norm).is_none()
+            && !self.after_determiner(i)
+        {
+            return None;
+        }
+        self.remembered_surname_or_head_at(i, early)
+    }
+
+    /// `remembered_surname_at` past the sieves, out of line.
+    #[inline(never)]
+    fn remembered_surname_or_head_at(&mut self, i: usize, early: bool) -> Option<usize> {
+        let token = &self.tokens[i];
+        let norm = token.norm.as_ref();
+        let surname = self.surnames.may_contain(norm)
+            && (self.known_surnames.contains_key(norm) || self.local_surnames.contains_key(norm));
+        let remembered = surname || self.memory.given_name(norm).is_some();
         if (!remembered && !self.after_determiner(i)) || self.in_longer_name(i, i + 1) {
             return None;
         }
@@ -986,17 +1020,29 @@ impl<'k> Scanner<'k, '_> {
     /// ("Aner Shalev What", "Aner Shalev Wednesday"). Not inside a longer name ("the Aner
     /// Shalev Institute", "the Edmund Hillary Fellowship", "Mozilla Public License" after a
     /// misread "General Public License").
+    #[inline(always)]
     fn remembered_full_name_at(&mut self, i: usize) -> Option<usize> {
         let (first, second) = (&self.tokens[i], self.tokens.get(i + 1)?);
         let shapes = first.shape == Shape::Capitalized && second.shape == Shape::Capitalized;
-        let after_capital = i > 0 && first.gap.joins_name() && {
-            let before = &self.tokens[i - 1];
-            before.is_capitalized() && !before.gap.starts_sentence()
-        };
-        if !shapes || second.gap != Gap::Space || self.caps_block[i] || after_capital {
+        if !shapes || second.gap != Gap::Space || self.caps_block[i] {
             return None;
         }
         let index = self.memory.given_name(&first.norm)?;
+        self.remembered_full_name_of(i, index)
+    }
+
+    /// `remembered_full_name_at` for two capitalised words, the first a remembered given
+    /// name (`index` its person), out of line: most word pairs are turned away before.
+    #[inline(never)]
+    fn remembered_full_name_of(&mut self, i: usize, index: usize) -> Option<usize> {
+        let after_capital = i > 0 && self.tokens[i].gap.joins_name() && {
+            let before = &self.tokens[i - 1];
+            before.is_capitalized() && !before.gap.starts_sentence()
+        };
+        if after_capital {
+            return None;
+        }
+        let second = &self.tokens[i + 1];
         let key = self.local_surnames.get(second.norm.as_ref())?;
         if self.keys.get(&EntityKey::Local(key.clone())) != Some(&index) {
             return None;
@@ -1014,6 +1060,7 @@ impl<'k> Scanner<'k, '_> {
     /// A one-word organisation a cue introduced earlier ("LibriVox founder Hugh McGuire"),
     /// named again: "I launched LibriVox". The knowledge base lacks the word (the cue is
     /// read only then), so no other reading competes.
+    #[inline(always)]
     fn remembered_word_at(&mut self, i: usize) -> bool {
         let token = &self.tokens[i];
         if !token.is_capitalized() || self.caps_block[i] {
@@ -1133,6 +1180,7 @@ impl<'k> Scanner<'k, '_> {
 
     /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
     /// Guide", "this Santorum".
+    #[inline(always)]
     fn after_determiner(&self, i: usize) -> bool {
         i > 0
             && self.tokens[i].gap.joins_name()
@@ -1369,10 +1417,17 @@ impl<'k> Scanner<'k, '_> {
 
     /// A name the knowledge base lacks, found by a title, an organisation word or a given
     /// name.
+    #[inline]
     fn pattern_at(&self, i: usize) -> Option<patterns::PatternName> {
         if !self.tokens[i].is_capitalized() || self.caps_block[i] || self.after_stance_prefix(i) {
             return None;
         }
+        self.pattern_at_capital(i)
+    }
+
+    /// `pattern_at` for a capitalised word, out of line: the rules in turn.
+    #[inline(never)]
+    fn pattern_at_capital(&self, i: usize) -> Option<patterns::PatternName> {
         patterns::person_after_title(&self.tokens, i)
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
@@ -1527,6 +1582,7 @@ impl<'k> Scanner<'k, '_> {
                 || self.given_name_at(found.start)
                 || self.alias_matches(found.start).is_empty()
             {
+                self.surnames.insert(&surname);
                 self.local_surnames.insert(surname, key.clone());
             }
         }

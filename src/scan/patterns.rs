@@ -11,8 +11,13 @@ use crate::text::{Gap, Shape, Token};
 macro_rules! one_of {
     ($word:expr, $($listed:literal)|+ $(,)?) => {{
         const FILTER: WordFilter = WordFilter::new(&[$($listed),+]);
+        // The comparisons out of line: the filter's test is all that callers inline.
+        #[inline(never)]
+        fn listed(word: &str) -> bool {
+            matches!(word, $($listed)|+)
+        }
         let word: &str = $word;
-        FILTER.may_contain(word) && matches!(word, $($listed)|+)
+        FILTER.may_contain(word) && listed(word)
     }};
 }
 
@@ -56,6 +61,7 @@ impl WordFilter {
 }
 
 /// Words that introduce a person's name when they come right before it.
+#[inline]
 fn in_person_titles(word: &str) -> bool {
     one_of!(
         word,
@@ -142,6 +148,7 @@ fn in_person_titles(word: &str) -> bool {
 
 /// Words that end the name of a building or site ("Museum of Flight", "Trump Tower",
 /// "Shandao Station"): found like organisations, typed as places.
+#[inline]
 fn in_site_heads(word: &str) -> bool {
     one_of!(
         word,
@@ -169,10 +176,12 @@ fn in_site_heads(word: &str) -> bool {
 }
 
 /// Words that end an organisation's name.
+#[inline]
 fn in_organization_heads(word: &str) -> bool {
     in_site_heads(word) || is_organization_word(word)
 }
 
+#[inline]
 fn is_organization_word(word: &str) -> bool {
     one_of!(
         word,
@@ -257,6 +266,7 @@ fn is_organization_word(word: &str) -> bool {
 }
 
 /// Words that end a place's name ("Jordan Valley", "Georgia Avenue"), never a surname.
+#[inline]
 fn in_place_heads(word: &str) -> bool {
     one_of!(
         word,
@@ -295,6 +305,7 @@ fn in_place_heads(word: &str) -> bool {
 }
 
 /// Small words allowed inside an organisation's name.
+#[inline]
 fn in_name_links(word: &str) -> bool {
     one_of!(
         word,
@@ -303,6 +314,7 @@ fn in_name_links(word: &str) -> bool {
 }
 
 /// Capitalised words that are not names on their own.
+#[inline]
 fn in_not_names(word: &str) -> bool {
     one_of!(
         word,
@@ -411,6 +423,7 @@ fn in_not_names(word: &str) -> bool {
 }
 
 /// Words that put a place right after them ("in Montalvo").
+#[inline]
 fn in_place_prepositions(word: &str) -> bool {
     one_of!(
         word,
@@ -436,6 +449,7 @@ fn in_place_prepositions(word: &str) -> bool {
 }
 
 /// Lowercase words that begin some names ("al-Qaeda", "de Gaulle", "van Gogh").
+#[inline]
 fn in_name_particles(word: &str) -> bool {
     one_of!(
         word,
@@ -472,20 +486,24 @@ pub fn is_list_joiner(norm: &str) -> bool {
 }
 
 /// Small words allowed inside a name ("of" in "Ministry of Defence").
+#[inline]
 pub fn is_name_link(norm: &str) -> bool {
     in_name_links(norm)
 }
 
+#[inline]
 pub fn is_name_particle(norm: &str) -> bool {
     in_name_particles(norm)
 }
 
+#[inline]
 pub fn is_place_preposition(norm: &str) -> bool {
     in_place_prepositions(norm)
 }
 
 /// Words that begin a place's name ("Lake Taupo", "Mount Kenya", "Port Said"), never a
 /// person's given name.
+#[inline]
 pub fn is_place_prefix(norm: &str) -> bool {
     one_of!(
         norm,
@@ -493,18 +511,22 @@ pub fn is_place_prefix(norm: &str) -> bool {
     )
 }
 
+#[inline]
 pub fn is_place_head(norm: &str) -> bool {
     in_place_heads(norm)
 }
 
+#[inline]
 pub fn is_organization_head(norm: &str) -> bool {
     in_organization_heads(norm)
 }
 
+#[inline]
 pub fn is_person_title(norm: &str) -> bool {
     in_person_titles(norm)
 }
 
+#[inline]
 pub fn is_not_name(norm: &str) -> bool {
     in_not_names(norm)
 }
@@ -988,6 +1010,7 @@ fn is_descriptor_or_plural(word: &str) -> bool {
 }
 
 /// Lowercase nouns for a person's occupation or role, which put a name right after them.
+#[inline]
 fn in_person_descriptors(word: &str) -> bool {
     one_of!(
         word,
@@ -1070,6 +1093,7 @@ fn in_person_descriptors(word: &str) -> bool {
 }
 
 /// Family words, which put a name after them, or after them and a comma.
+#[inline]
 fn in_kin_words(word: &str) -> bool {
     one_of!(
         word,

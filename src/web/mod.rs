@@ -37,6 +37,7 @@ use options::{Category, Options};
 use paint::Painter;
 use std::cell::{OnceCell, RefCell};
 use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomRect, Range};
@@ -218,6 +219,9 @@ thread_local! {
     static HOT_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
     static REST_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
     static CARDS_BYTES: OnceCell<&'static [u8]> = const { OnceCell::new() };
+    // The knowledge as opened for `scan_text` and `warm_up`, kept between calls like the
+    // page's `App` keeps its own: a `Kb` remembers the automata's first steps as it reads.
+    static TEXT_KB: RefCell<Option<Rc<Kb<'static>>>> = const { RefCell::new(None) };
 }
 
 fn knowledge() -> Result<Kb<'static>, JsValue> {
@@ -225,9 +229,25 @@ fn knowledge() -> Result<Kb<'static>, JsValue> {
         .with(|cell| cell.get().copied())
         .ok_or_else(|| error("knowledge not loaded: call load_knowledge first"))?;
     let rest = REST_BYTES.with(|cell| cell.get().copied());
-    // load_knowledge and upgrade_knowledge checked these bytes in full; every scan reopens
-    // them.
+    // load_knowledge and upgrade_knowledge checked these bytes in full; opening them again
+    // is cheap (the page's App and text_knowledge keep what they open).
     Kb::open_trusted(hot, rest).map_err(|e| error(&e.to_string()))
+}
+
+/// The knowledge for scans of text without a page: opened once, and again when the rest of
+/// it has arrived since.
+fn text_knowledge() -> Result<Rc<Kb<'static>>, JsValue> {
+    TEXT_KB.with(|cell| {
+        let mut kept = cell.borrow_mut();
+        match kept.as_ref() {
+            Some(kb) if kb.is_complete() == knowledge_is_complete() => Ok(Rc::clone(kb)),
+            _ => {
+                let kb = Rc::new(knowledge()?);
+                *kept = Some(Rc::clone(&kb));
+                Ok(kb)
+            }
+        }
+    })
 }
 
 fn knowledge_is_complete() -> bool {
@@ -262,7 +282,7 @@ pub fn warm_up() -> f64 {
         officials in Washington, Tehran and Jerusalem; Mr Araghchi told reporters that Iran \
         would keep talking to the United Nations, NATO and the European Union.";
     let began = now_ms();
-    if let Ok(kb) = knowledge() {
+    if let Ok(kb) = text_knowledge() {
         for _ in 0..8 {
             std::hint::black_box(scan(&kb, TEXT));
         }
@@ -464,7 +484,7 @@ pub fn lookup_selection(text: &str) -> bool {
 /// benchmarks and by anything that has text but no page.
 #[wasm_bindgen]
 pub fn scan_text(text: &str) -> Result<JsValue, JsValue> {
-    let kb = knowledge()?;
+    let kb = text_knowledge()?;
     let result = scan(&kb, text);
     serde_wasm_bindgen::to_value(&result).map_err(|e| error(&e.to_string()))
 }
@@ -476,7 +496,7 @@ pub fn scan_text(text: &str) -> Result<JsValue, JsValue> {
 /// much again as the scan itself.
 #[wasm_bindgen]
 pub fn scan_text_packed(text: &str) -> Result<js_sys::Object, JsValue> {
-    let kb = knowledge()?;
+    let kb = text_knowledge()?;
     let result = scan(&kb, text);
     let mut spans = Vec::with_capacity(result.mentions.len() * 4);
     for mention in &result.mentions {
