@@ -86,6 +86,45 @@ for (const mode of ['light', 'dark']) {
   });
 }
 
+// Chromium only: Playwright can hold back the extension's own kb.bin request.
+test('Chromium: the full knowledge arrives while a card is pinned: the card stays on its name, the long tail is read meanwhile', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const hold = async (route) => { await held; await route.continue(); };
+  const KB = /\/data\/kb\.bin$/;
+  await browser.context.route(KB, hold);
+  const ask = (type) => driver.background(`
+    const tab = (await api.tabs.query({})).find((t) => t.url?.startsWith('${server.origin}/reading'));
+    return api.tabs.sendMessage(tab.id, { type: '${type}' }, { frameId: 0 });`);
+  const indexed = async (name) => (await ask('index')).some((entry) => entry.name === name);
+  try {
+    await driver.open(`${server.origin}/reading?long-tail`);
+    await until(async () => (await ask('stats'))?.entities > 0, { what: 'highlights from the hot knowledge' });
+    assert.equal((await ask('stats')).knowledge, 'hot');
+    assert.ok(!(await indexed('Stamford')), 'a long-tail place waits for the full knowledge');
+    await driver.run('window.scrollTo(0, 0)');
+    const box = await driver.run(WORD_BOX, 'Araghchi', 1, 'center');
+    await driver.click(box.x, box.y);
+    const pinned = (c) => c?.classes.includes('pinned') && /Abbas Araghchi/.test(c.sections.name);
+    await until(async () => pinned(await driver.card()), { what: 'pinned card' });
+    release();
+    await until(async () => {
+      const s = await ask('stats');
+      return s.knowledge === 'full' && !s.reading;
+    }, { what: 'the full knowledge read' });
+    await until(() => indexed('Stamford'), { what: 'the long-tail place found while the card is open' });
+    const card = await driver.card();
+    assert.ok(pinned(card), `the card stays pinned on its name: ${JSON.stringify(card?.sections)}`);
+    // Its buttons point at the new scan's mentions: the next one is Araghchi's second.
+    await driver.run(`document.getElementById('backstory-card-host')`); // the host is still there
+    const [, , of] = /Mention (\d+) of (\d+)/.exec(card.sections.mentions) ?? [];
+    assert.ok(Number(of) >= 4, card.sections.mentions);
+  } finally {
+    release();
+    await browser.context.unroute(KB, hold);
+  }
+});
+
 test('Chromium: no errors or warnings from the extension during the reading scenarios', () => {
   assert.deepEqual(problems, []);
 });

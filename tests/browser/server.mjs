@@ -113,14 +113,16 @@ export function manyNodesPage() {
 
 /** The reading-experience page: a known person, places, a name the knowledge base lacks,
  * "Also read" links, a name far down (cards flip above it) and one at the right edge.
- * `dark` paints the page dark, for the card's dark mode. */
-export function readingPage({ dark = false } = {}) {
+ * `dark` paints the page dark, for the card's dark mode; `longTail` adds a place only the
+ * full knowledge (kb.bin, not kb-hot.bin) knows. */
+export function readingPage({ dark = false, longTail = false } = {}) {
   return page('Araghchi back in Tehran after Moscow talks', `
     <article${dark ? ' class="dark"' : ''}>
       <h1>Araghchi back in Tehran after Moscow talks</h1>
       <p>Iranian Foreign Minister Abbas Araghchi arrived in Tehran on Monday after talks in Moscow.</p>
       <p>Araghchi said the talks were useful, according to Daniel Quennstadt, a spokesman for the Nordic Mediation Office.</p>
       <p>Quennstadt added that a second round could follow in Tehran.</p>
+      ${longTail ? '<p>Araghchi later spoke to students in Stamford.</p>' : ''}
       <p class="also">Also read: <a href="/related?title=lavrov">Araghchi meets Lavrov as markets brace</a></p>
       <p class="also">Also read: <a href="/related?title=oil">Oil prices steady in Asia</a></p>
       <div style="height: 1600px"></div>
@@ -153,7 +155,9 @@ export function startServer() {
     else if (url.pathname === '/dynamic') body = dynamicPage();
     else if (url.pathname === '/huge') body = hugePage();
     else if (url.pathname === '/many-nodes') body = manyNodesPage();
-    else if (url.pathname === '/reading') body = readingPage({ dark: url.searchParams.has('dark') });
+    else if (url.pathname === '/reading') body = readingPage({
+      dark: url.searchParams.has('dark'), longTail: url.searchParams.has('long-tail'),
+    });
     else if (url.pathname.startsWith('/corpus/')) {
       const name = decodeURIComponent(url.pathname.split('/')[2] ?? '');
       if (!corpusPages().includes(name)) {
