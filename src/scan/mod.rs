@@ -395,10 +395,6 @@ impl<'k> Scanner<'k, '_> {
         self.name_starts[i]
     }
 
-    fn after_stance_prefix(&self, i: usize) -> bool {
-        after_stance_prefix(&self.tokens, i)
-    }
-
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
     fn first_pass(&mut self) {
         let mut i = 0;
@@ -1419,7 +1415,10 @@ impl<'k> Scanner<'k, '_> {
     /// name.
     #[inline]
     fn pattern_at(&self, i: usize) -> Option<patterns::PatternName> {
-        if !self.tokens[i].is_capitalized() || self.caps_block[i] || self.after_stance_prefix(i) {
+        if !self.tokens[i].is_capitalized()
+            || self.caps_block[i]
+            || after_stance_prefix(&self.tokens, i)
+        {
             return None;
         }
         self.pattern_at_capital(i)
