@@ -117,16 +117,26 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
-    fn names(text: &str, person: (usize, usize), known: &[&str]) -> Vec<String> {
+    /// The organisations `find` reads in `text`, as text; words in `known` count as
+    /// knowledge-base aliases.
+    fn read(
+        text: &str,
+        known: &[&str],
+        find: impl Fn(&[Token], &[bool], &dyn Fn(usize) -> bool) -> Vec<(usize, usize)>,
+    ) -> Vec<String> {
         let tokens = tokenize(text);
         let none = vec![false; tokens.len()];
-        let found = after_people(&tokens, &none, &none, &[person], |t| {
-            !known.contains(&tokens[t].norm.as_ref())
-        });
-        found
+        let unknown = |t: usize| !known.contains(&tokens[t].norm.as_ref());
+        find(&tokens, &none, &unknown)
             .into_iter()
             .map(|(s, e)| text[tokens[s].start..tokens[e - 1].end].to_string())
             .collect()
+    }
+
+    fn names(text: &str, person: (usize, usize), known: &[&str]) -> Vec<String> {
+        read(text, known, |tokens, none, unknown| {
+            after_people(tokens, none, none, &[person], unknown)
+        })
     }
 
     #[test]
@@ -146,15 +156,9 @@ mod tests {
     }
 
     fn owners(text: &str, person: (usize, usize), known: &[&str]) -> Vec<String> {
-        let tokens = tokenize(text);
-        let none = vec![false; tokens.len()];
-        let found = before_people(text, &tokens, &none, &none, &[person], |t| {
-            !known.contains(&tokens[t].norm.as_ref())
-        });
-        found
-            .into_iter()
-            .map(|(s, e)| text[tokens[s].start..tokens[e - 1].end].to_string())
-            .collect()
+        read(text, known, |tokens, none, unknown| {
+            before_people(text, tokens, none, none, &[person], unknown)
+        })
     }
 
     #[test]

@@ -1151,8 +1151,7 @@ impl<'k> Scanner<'k, '_> {
         let index = if let Some(&entity) = self.known_surnames.get(stem) {
             self.keys.get(&EntityKey::Known(entity)).copied()?
         } else {
-            let key = self.local_surnames.get(stem)?;
-            self.keys.get(&EntityKey::Local(key.clone())).copied()?
+            self.local_surname_index(stem)?
         };
         let organization = self.alias_matches(i).first().is_some_and(|(len, at)| {
             len == 1
@@ -1170,7 +1169,12 @@ impl<'k> Scanner<'k, '_> {
         if token.shape != Shape::Capitalized {
             return None;
         }
-        let key = self.local_surnames.get(token.norm.as_ref())?;
+        self.local_surname_index(&token.norm)
+    }
+
+    /// The scan's entity index of the person a cue introduced with surname `norm`.
+    fn local_surname_index(&self, norm: &str) -> Option<usize> {
+        let key = self.local_surnames.get(norm)?;
         self.keys.get(&EntityKey::Local(key.clone())).copied()
     }
 
