@@ -8,6 +8,7 @@
   const host = location.hostname;
   let core = null;
   let loading = null;
+  let warmedUp = false;
 
   // Card texts from _locales, handed to the core with the options.
   const CARD_LABELS = ['cardAbout', 'cardPin', 'cardClose', 'cardInArticle', 'cardIntroducedAs',
@@ -96,7 +97,13 @@
     timings.knowledgeMs = performance.now() - knowledgeBegan;
     // While the page is still being parsed there is time to spare: a few practice scans get
     // the scanner compiled by the engine's optimising tier before the real one.
-    if (document.readyState === 'loading' && loaded.warm_up) timings.warmUpMs = loaded.warm_up();
+    if (document.readyState === 'loading' && loaded.warm_up) {
+      timings.warmUpMs = 0;
+      for (let stage = 0; stage < loaded.warm_up_stages(); stage += 1) {
+        timings.warmUpMs += loaded.warm_up(stage, 4);
+      }
+      warmedUp = true;
+    }
     timings.readyAt = performance.now();
     timings.readyMs = timings.readyAt - timings.scriptAt;
     whenIdle(() => fetchBytes('data/kb.bin').then((bytes) => {
@@ -109,6 +116,13 @@
     return loaded;
   }
 
+
+  // Chromium never fires a content script's setTimeout on a page where the reader switched
+  // JavaScript off, but it runs tasks posted to the scheduler.
+  function nextTask() {
+    if (globalThis.scheduler?.postTask) return scheduler.postTask(() => {});
+    return new Promise((resolve) => { setTimeout(resolve, 0); });
+  }
 
   function whenIdle(task) {
     if (globalThis.requestIdleCallback) requestIdleCallback(task, { timeout: 1000 });
@@ -172,6 +186,19 @@
     }
     loading ??= loadCore();
     const [loaded] = await Promise.all([loading, documentParsed().then(firstLayout)]);
+    // A core that became ready after the page was parsed has not run yet: practice scans,
+    // one stage per task, take the engine's lazy compilation out of the first section
+    // (Chromium, first page of a browser: a 55-80 ms section otherwise). The longest
+    // stage is what counts against the task budget.
+    if (!warmedUp && loaded.warm_up) {
+      warmedUp = true;
+      timings.warmUpMs = 0;
+      for (let stage = 0; stage < loaded.warm_up_stages(); stage += 1) {
+        await nextTask();
+        timings.warmUpMs = Math.max(timings.warmUpMs, loaded.warm_up(stage, 1));
+      }
+      await nextTask();
+    }
     timings.startAt = performance.now();
     if (state !== latest) return;
     core = loaded;
