@@ -151,7 +151,7 @@ struct Scanner<'k, 't> {
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let lowered = crate::text::ascii_lowercase(text);
     let tokens = tokenize_lowered(text, &lowered);
-    let caps_block = caps_blocks(text, &tokens);
+    let caps_block = caps_blocks(&tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
     let name_starts: Vec<bool> = (0..tokens.len())
         .map(|i| could_start_name(&tokens, &caps_block, i))
@@ -290,24 +290,45 @@ fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
-/// like an acronym.
-fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let _ = text;
+/// like an acronym. One walk over the tokens, counting as it goes: the flags are asked of
+/// every token, and reading each block twice more to count its words cost a twentieth of
+/// the scan.
+fn caps_blocks(tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
-    let mut block_start = 0;
-    for i in 0..=tokens.len() {
-        let ends = i == tokens.len() || (i > block_start && tokens[i].gap == Gap::Block);
-        if ends {
-            let block = &tokens[block_start..i];
-            let words = block.iter().filter(|t| t.shape != Shape::Other).count();
-            let upper = block.iter().filter(|t| t.shape == Shape::Upper).count();
-            if words >= 3 && upper * 10 >= words * 8 {
-                flags[block_start..i].iter_mut().for_each(|f| *f = true);
-            }
-            block_start = i;
+    let mut block = BlockShapes::default();
+    for (i, token) in tokens.iter().enumerate() {
+        if i > block.start && token.gap == Gap::Block {
+            block.mark_if_capitals(i, &mut flags);
+            block = BlockShapes {
+                start: i,
+                ..BlockShapes::default()
+            };
+        }
+        block.words += usize::from(token.shape != Shape::Other);
+        block.upper += usize::from(token.shape == Shape::Upper);
+    }
+    block.mark_if_capitals(tokens.len(), &mut flags);
+    flags
+}
+
+/// The words of one block of text read so far (`caps_blocks`), from token `start` on.
+#[derive(Default)]
+struct BlockShapes {
+    start: usize,
+    /// Tokens with letters ("2024" and "'s" are not counted).
+    words: usize,
+    /// Those written in capitals.
+    upper: usize,
+}
+
+impl BlockShapes {
+    /// Flags the block, ending before token `end`, when four in five of at least three
+    /// words are in capitals.
+    fn mark_if_capitals(&self, end: usize, flags: &mut [bool]) {
+        if self.words >= 3 && self.upper * 10 >= self.words * 8 {
+            flags[self.start..end].iter_mut().for_each(|f| *f = true);
         }
     }
-    flags
 }
 
 impl<'k> Scanner<'k, '_> {
