@@ -179,13 +179,18 @@ impl Memory {
     }
 }
 
-/// The tokens' normalised words joined by spaces.
+/// The tokens' normalised words joined by spaces: `normalize_phrase` of the text they
+/// cover, from the words the tokenizer normalised already.
 pub fn phrase(tokens: &[Token]) -> String {
-    tokens
-        .iter()
-        .map(|t| t.norm.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let len = tokens.iter().map(|t| t.norm.len() + 1).sum::<usize>();
+    let mut phrase = String::with_capacity(len);
+    for (k, token) in tokens.iter().enumerate() {
+        if k > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(&token.norm);
+    }
+    phrase
 }
 
 /// Titles of address, which come before any name and so refer back to no one.

@@ -1593,7 +1593,9 @@ impl<'k> Scanner<'k, '_> {
 
     fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
         let name = self.surface(found.start, found.end).to_string();
-        let key = crate::text::normalize_phrase(&name);
+        // The name's tokens are normalised already: no need to read the name again.
+        let key = memory::phrase(&self.tokens[found.start..found.end]);
+        debug_assert_eq!(key, crate::text::normalize_phrase(&name));
         if found.kind == EntityType::Person {
             // A one-word name ("their child, Gloria") is remembered as it is, unless it is a
             // name the knowledge base knows as something else ("a major Seattle industry").
