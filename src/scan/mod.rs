@@ -94,9 +94,9 @@ struct Scanner<'k, 't> {
     tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
-    /// Per token: whether a name could start there (`could_start_name`), asked by all three
-    /// passes of every token.
-    name_starts: Vec<bool>,
+    /// The tokens where a name could start (`could_start_name`), in order: each of the three
+    /// passes walks these rather than asking of every token, most of which are lowercase.
+    name_starts: Vec<usize>,
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
     /// Read by reference: the answer is 80 bytes, and most questions only look at it.
@@ -153,12 +153,12 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(&tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
-    let name_starts: Vec<bool> = (0..tokens.len())
-        .map(|i| could_start_name(&tokens, &caps_block, i))
+    let name_starts: Vec<usize> = (0..tokens.len())
+        .filter(|&i| could_start_name(&tokens, &caps_block, i))
         .collect();
     // The per-word answers are asked of words where names may start, about half of them
     // distinct: room for that many up front spares the maps their regrowth.
-    let distinct_words = name_starts.iter().filter(|&&start| start).count() / 2;
+    let distinct_words = name_starts.len() / 2;
     let mut scanner = Scanner {
         kb,
         text,
@@ -411,19 +411,23 @@ impl<'k> Scanner<'k, '_> {
         })
     }
 
-    /// Whether a name could start at token `i` (`could_start_name`, worked out once).
-    fn could_start_name(&self, i: usize) -> bool {
-        self.name_starts[i]
+    /// The first token from `from` on where a name could start (`name_starts`). `cursor`
+    /// keeps the place in the list between calls of one pass, which moves forward only.
+    fn name_start_from(&self, from: usize, cursor: &mut usize) -> Option<usize> {
+        while let Some(&start) = self.name_starts.get(*cursor) {
+            if start >= from {
+                return Some(start);
+            }
+            *cursor += 1;
+        }
+        None
     }
 
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
     fn first_pass(&mut self) {
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if !self.could_start_name(i) {
-                i += 1;
-                continue;
-            }
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(start) = self.name_start_from(i, &mut cursor) {
+            i = start;
             let mut advanced = false;
             let matches = *self.alias_matches(i);
             for (len, at) in matches.iter().rev() {
@@ -722,12 +726,9 @@ impl<'k> Scanner<'k, '_> {
     }
 
     fn main_pass(&mut self) {
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if !self.could_start_name(i) {
-                i += 1;
-                continue;
-            }
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(start) = self.name_start_from(i, &mut cursor) {
+            i = start;
             if let Some(next) = self.definition_at(i) {
                 i = next;
                 continue;
@@ -1285,9 +1286,8 @@ impl<'k> Scanner<'k, '_> {
         let mut people = Vec::new();
         let mut t = 0;
         for m in &self.scan.mentions {
-            while t < self.tokens.len() && self.tokens[t].end <= m.start {
-                t += 1;
-            }
+            // The first token from `t` on that ends after the mention starts.
+            t += self.tokens[t..].partition_point(|token| token.end <= m.start);
             let mut u = t;
             while u < self.tokens.len() && self.tokens[u].start < m.end {
                 covered[u] = true;
@@ -1343,11 +1343,10 @@ impl<'k> Scanner<'k, '_> {
                 kind: EntityType::Organization,
             });
         }
-        let mut i = 0;
-        while i < covered.len() {
-            let at = i;
-            i += 1;
-            if covered[at] || !self.could_start_name(at) {
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(at) = self.name_start_from(i, &mut cursor) {
+            i = at + 1;
+            if covered[at] {
                 continue;
             }
             if !covered.get(at + 1).copied().unwrap_or(true) {
@@ -1391,7 +1390,16 @@ impl<'k> Scanner<'k, '_> {
         if self.local_surnames.is_empty() {
             return found;
         }
-        for i in 1..self.tokens.len().saturating_sub(1) {
+        // A given name is capitalised and no stance prefix's ("pro-Dean"): names may start
+        // there, and the other tokens need no look.
+        let last = self.tokens.len().saturating_sub(1);
+        for &i in &self.name_starts {
+            if i == 0 {
+                continue;
+            }
+            if i >= last {
+                break;
+            }
             // Two capitalised words no mention took: the cheap tests come first, and most
             // words fail them before the surname is looked up.
             if covered[i] || covered[i + 1] {
