@@ -580,7 +580,11 @@ fn norm_of<'t>(word: &'t str, scratch: &mut String) -> Cow<'t, str> {
 /// The slow path of `normalize_word`: case, diacritics, apostrophes and dots, char by char.
 fn push_folded(word: &str, out: &mut String) {
     for c in word.chars() {
-        if c == '.' {
+        // ASCII, most letters even of these words, needs no case or diacritic table.
+        if c.is_ascii() {
+            if c != '.' {
+                out.push(c.to_ascii_lowercase());
+            }
             continue;
         }
         if is_apostrophe(c) {

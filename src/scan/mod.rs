@@ -153,8 +153,9 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let tokens = tokenize_lowered(text, &lowered);
     let caps_block = caps_blocks(&tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
-    let name_starts: Vec<usize> = (0..tokens.len())
-        .filter(|&i| could_start_name(&tokens, &caps_block, i))
+    let name_starts: Vec<usize> = (caps_block.iter().enumerate())
+        .filter(|&(i, &in_caps)| could_start_name(&tokens, i, in_caps))
+        .map(|(i, _)| i)
         .collect();
     // The per-word answers are asked of words where names may start, about half of them
     // distinct: room for that many up front spares the maps their regrowth.
@@ -275,9 +276,10 @@ const NATIONAL_EVIDENCE: u32 = 3;
 /// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
 /// lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase words, so
 /// this check keeps the automaton walk off them.
-fn could_start_name(tokens: &[Token], caps_block: &[bool], i: usize) -> bool {
+/// `in_caps`: the token is in a block written in capitals.
+fn could_start_name(tokens: &[Token], i: usize, in_caps: bool) -> bool {
     let token = &tokens[i];
-    (token.shape != Shape::Lower || caps_block[i] || patterns::is_name_particle(&token.norm))
+    (token.shape != Shape::Lower || in_caps || patterns::is_name_particle(&token.norm))
         && !after_stance_prefix(tokens, i)
 }
 
