@@ -151,12 +151,8 @@ struct Scanner<'k, 't> {
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let lowered = crate::text::ascii_lowercase(text);
     let tokens = tokenize_lowered(text, &lowered);
-    let caps_block = caps_blocks(&tokens);
+    let (caps_block, name_starts) = caps_blocks_and_name_starts(&tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
-    let name_starts: Vec<usize> = (caps_block.iter().enumerate())
-        .filter(|&(i, &in_caps)| could_start_name(&tokens, i, in_caps))
-        .map(|(i, _)| i)
-        .collect();
     // The per-word answers are asked of words where names may start, about half of them
     // distinct: room for that many up front spares the maps their regrowth.
     let distinct_words = name_starts.len() / 2;
@@ -292,43 +288,54 @@ fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
-/// like an acronym. One walk over the tokens, counting as it goes: the flags are asked of
-/// every token, and reading each block twice more to count its words cost a twentieth of
-/// the scan.
-fn caps_blocks(tokens: &[Token]) -> Vec<bool> {
+/// like an acronym, and lists the tokens where a name could start (`could_start_name`),
+/// which depends on the marks. One walk over the tokens does both, counting each block's
+/// words as it goes: the answers are asked of every token, and walking the tokens once more
+/// for each, or each block twice more to count its words, cost several hundredths of the
+/// scan.
+fn caps_blocks_and_name_starts(tokens: &[Token]) -> (Vec<bool>, Vec<usize>) {
     let mut flags = vec![false; tokens.len()];
-    let mut block = BlockShapes::default();
+    let mut starts = Vec::with_capacity(tokens.len() / 4);
+    let mut block = Block::default();
     for (i, token) in tokens.iter().enumerate() {
         if i > block.start && token.gap == Gap::Block {
-            block.mark_if_capitals(i, &mut flags);
-            block = BlockShapes {
+            block.end_at(i, tokens, &mut flags, &mut starts);
+            block = Block {
                 start: i,
-                ..BlockShapes::default()
+                first_name_start: starts.len(),
+                ..Block::default()
             };
         }
         block.words += usize::from(token.shape != Shape::Other);
         block.upper += usize::from(token.shape == Shape::Upper);
+        if could_start_name(tokens, i, false) {
+            starts.push(i);
+        }
     }
-    block.mark_if_capitals(tokens.len(), &mut flags);
-    flags
+    block.end_at(tokens.len(), tokens, &mut flags, &mut starts);
+    (flags, starts)
 }
 
-/// The words of one block of text read so far (`caps_blocks`), from token `start` on.
+/// One block of text read so far (`caps_blocks_and_name_starts`), from token `start` on.
 #[derive(Default)]
-struct BlockShapes {
+struct Block {
     start: usize,
+    /// Where the block's name starts begin in the list.
+    first_name_start: usize,
     /// Tokens with letters ("2024" and "'s" are not counted).
     words: usize,
     /// Those written in capitals.
     upper: usize,
 }
 
-impl BlockShapes {
-    /// Flags the block, ending before token `end`, when four in five of at least three
-    /// words are in capitals.
-    fn mark_if_capitals(&self, end: usize, flags: &mut [bool]) {
+impl Block {
+    /// Ends the block before token `end`. When four in five of at least three words are in
+    /// capitals, its tokens are flagged, and names may start at its lowercase words too.
+    fn end_at(&self, end: usize, tokens: &[Token], flags: &mut [bool], starts: &mut Vec<usize>) {
         if self.words >= 3 && self.upper * 10 >= self.words * 8 {
             flags[self.start..end].iter_mut().for_each(|f| *f = true);
+            starts.truncate(self.first_name_start);
+            starts.extend((self.start..end).filter(|&i| could_start_name(tokens, i, true)));
         }
     }
 }
