@@ -173,6 +173,11 @@ impl Memory {
         self.titles.get(key).copied().flatten()
     }
 
+    /// Whether the initials of any organisation are remembered.
+    pub fn has_initials(&self) -> bool {
+        !self.initials.is_empty()
+    }
+
     /// The organisation whose initials `letters` (lower case) are, if only one.
     pub fn initials(&self, letters: &str) -> Option<usize> {
         self.initials.get(letters).copied().flatten()

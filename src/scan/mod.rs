@@ -1368,14 +1368,14 @@ impl<'k> Scanner<'k, '_> {
                 continue;
             }
             let token = &self.tokens[at];
-            if token.shape != Shape::Upper || self.caps_block[at] {
+            // Initials of an organisation the article named: none when it named none.
+            if token.shape != Shape::Upper || self.caps_block[at] || !self.memory.has_initials() {
                 continue;
             }
             let written = &self.text[token.start..token.end];
             let Some(letters) = acronyms::letters(written) else {
                 continue;
             };
-            let letters: String = letters.into_iter().collect();
             if let Some(index) = self.memory.initials(&letters) {
                 self.push_mention(at, at + 1, index);
             }
