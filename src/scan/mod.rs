@@ -139,7 +139,11 @@ struct Scanner<'k, 't> {
     surnames: sieve::WordSieve,
     /// Given names, organisations' head words and initials of names used in full.
     memory: memory::Memory,
-    keys: HashMap<EntityKey, usize>,
+    /// The scan's entity index of each knowledge-base record the article names.
+    known_keys: HashMap<u32, usize>,
+    /// The same for each name the article introduced, by its key: asked by the name as a
+    /// `&str`, which an `EntityKey` would have to be allocated for.
+    local_keys: HashMap<String, usize>,
     /// Acronyms the article defines, in token order ("Popular Mobilization Forces (PMF)").
     definitions: Vec<acronyms::Definition>,
     /// Acronym as written ("PMF") -> the entity the article defined it as.
@@ -183,7 +187,8 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         known_surnames: HashMap::default(),
         surnames: sieve::WordSieve::default(),
         memory: memory::Memory::default(),
-        keys: HashMap::default(),
+        known_keys: HashMap::default(),
+        local_keys: HashMap::default(),
         definitions,
         defined_acronyms: HashMap::default(),
         scan: Scan::default(),
@@ -1027,12 +1032,12 @@ impl<'k> Scanner<'k, '_> {
         let index = if place_asked {
             return None;
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
-            self.keys.get(&EntityKey::Known(entity)).copied()?
+            self.known_keys.get(&entity).copied()?
         } else if let Some(key) = self.local_surnames.get(token.norm.as_ref()) {
             if early && !self.given_name_surnames.contains(token.norm.as_ref()) {
                 return None;
             }
-            self.keys.get(&EntityKey::Local(key.clone())).copied()?
+            self.local_keys.get(key).copied()?
         } else {
             self.remembered_given_name(i)?
         };
@@ -1071,7 +1076,7 @@ impl<'k> Scanner<'k, '_> {
         }
         let second = &self.tokens[i + 1];
         let key = self.local_surnames.get(second.norm.as_ref())?;
-        if self.keys.get(&EntityKey::Local(key.clone())) != Some(&index) {
+        if self.local_keys.get(key) != Some(&index) {
             return None;
         }
         let runs_on = self.tokens.get(i + 2).is_some_and(|t| {
@@ -1180,7 +1185,7 @@ impl<'k> Scanner<'k, '_> {
             return None;
         }
         let index = if let Some(&entity) = self.known_surnames.get(stem) {
-            self.keys.get(&EntityKey::Known(entity)).copied()?
+            self.known_keys.get(&entity).copied()?
         } else {
             self.local_surname_index(stem)?
         };
@@ -1206,7 +1211,7 @@ impl<'k> Scanner<'k, '_> {
     /// The scan's entity index of the person a cue introduced with surname `norm`.
     fn local_surname_index(&self, norm: &str) -> Option<usize> {
         let key = self.local_surnames.get(norm)?;
-        self.keys.get(&EntityKey::Local(key.clone())).copied()
+        self.local_keys.get(key).copied()
     }
 
     /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
@@ -1438,7 +1443,7 @@ impl<'k> Scanner<'k, '_> {
             if !given || runs_on || self.caps_block[i] {
                 continue;
             }
-            let Some(&index) = self.keys.get(&EntityKey::Local(key.clone())) else {
+            let Some(&index) = self.local_keys.get(key) else {
                 continue;
             };
             // A person known by the surname alone, with a word the knowledge base does not
@@ -1677,12 +1682,19 @@ impl<'k> Scanner<'k, '_> {
     }
 
     fn entity_index(&mut self, key: EntityKey, make: impl FnOnce() -> ArticleEntity) -> usize {
-        if let Some(&index) = self.keys.get(&key) {
+        let known = match &key {
+            EntityKey::Known(entity) => self.known_keys.get(entity),
+            EntityKey::Local(name) => self.local_keys.get(name),
+        };
+        if let Some(&index) = known {
             return index;
         }
         let index = self.scan.entities.len();
         self.scan.entities.push(make());
-        self.keys.insert(key, index);
+        match key {
+            EntityKey::Known(entity) => self.known_keys.insert(entity, index),
+            EntityKey::Local(name) => self.local_keys.insert(name, index),
+        };
         index
     }
 
