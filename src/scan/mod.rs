@@ -442,6 +442,11 @@ impl<'k> Scanner<'k, '_> {
         let (mut i, mut cursor) = (0, 0);
         while let Some(start) = self.name_start_from(i, &mut cursor) {
             i = start;
+            // Most name starts begin no alias: their answer is not copied out.
+            if self.alias_matches(i).is_empty() {
+                i += 1;
+                continue;
+            }
             let mut advanced = false;
             let matches = *self.alias_matches(i);
             for (len, at) in matches.iter().rev() {

@@ -750,8 +750,8 @@ pub fn speaker_after_quote(tokens: &[Token], i: usize) -> Option<PatternName> {
         && tokens[i].gap == Gap::Space
         && matches!(verb.norm.as_ref(), "said" | "says");
     // "said C. Eugene Steuerle": an initial starts a longer name.
-    let initial = tokens[i].norm.chars().count() < 2;
-    if !inverted || initial || !is_plain_name_word(&tokens[i]) {
+    let initial = || tokens[i].norm.chars().count() < 2;
+    if !inverted || initial() || !is_plain_name_word(&tokens[i]) {
         return None;
     }
     let closes = tokens
