@@ -126,6 +126,12 @@ impl Memory {
         }
     }
 
+    /// Whether any one-word organisation is remembered (`word`): most articles have none,
+    /// and then no word needs slicing out of the text to ask.
+    pub fn has_words(&self) -> bool {
+        !self.words.is_empty()
+    }
+
     /// The organisation a cue introduced as `written`, if only one.
     #[inline]
     pub fn word(&self, written: &str) -> Option<usize> {

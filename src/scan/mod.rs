@@ -816,10 +816,17 @@ impl<'k> Scanner<'k, '_> {
     /// "U.S. Republican Party": an organisation found by its head word that is a country's
     /// name followed by an organisation the knowledge base knows is the two names, the place
     /// and the organisation ("Iraqi Communist Party", with a demonym, stays one name).
+    #[inline(always)]
     fn place_before_known_organization(&self, found: &patterns::PatternName) -> bool {
-        if found.kind != EntityType::Organization || found.end - found.start < 3 {
-            return false;
-        }
+        found.kind == EntityType::Organization
+            && found.end - found.start >= 3
+            && self.place_heads_known_organization(found)
+    }
+
+    /// `place_before_known_organization` for an organisation of three words or more, out of
+    /// line: the test above is all that the main pass inlines.
+    #[inline(never)]
+    fn place_heads_known_organization(&self, found: &patterns::PatternName) -> bool {
         let start = found.start;
         let country = self.alias_matches(start).first().is_some_and(|(len, at)| {
             len == 1
@@ -1100,7 +1107,7 @@ impl<'k> Scanner<'k, '_> {
     #[inline(always)]
     fn remembered_word_at(&mut self, i: usize) -> bool {
         let token = &self.tokens[i];
-        if !token.is_capitalized() || self.caps_block[i] {
+        if !token.is_capitalized() || self.caps_block[i] || !self.memory.has_words() {
             return false;
         }
         let Some(index) = self.memory.word(&self.text[token.start..token.end]) else {
