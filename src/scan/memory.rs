@@ -132,18 +132,10 @@ impl Memory {
         !self.words.is_empty()
     }
 
-    /// The organisation a cue introduced as `written`, if only one.
-    #[inline]
-    pub fn word(&self, written: &str) -> Option<usize> {
-        if self.words.is_empty() {
-            return None;
-        }
-        self.remembered_word(written)
-    }
-
-    /// `word` when some word is remembered, out of line: most articles have none.
+    /// The organisation a cue introduced as `written`, if only one. Out of line: callers
+    /// ask `has_words` first, and most articles have none.
     #[inline(never)]
-    fn remembered_word(&self, written: &str) -> Option<usize> {
+    pub fn word(&self, written: &str) -> Option<usize> {
         self.words.get(written).copied().flatten()
     }
 
