@@ -1620,6 +1620,8 @@ mod tests {
         assert!(words.iter().all(|w| filter.may_contain(w)));
         assert!(!filter.may_contain("bl"));
         assert!(!filter.may_contain("al-"));
+        // Same length and first letter as "al", another last letter.
+        assert!(!filter.may_contain("an"));
         assert!(!filter.may_contain(""));
         assert!(one_of!("democrats", "republicans" | "democrats"));
         assert!(!one_of!("democrat", "republicans" | "democrats"));
