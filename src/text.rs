@@ -265,9 +265,7 @@ fn read_word_rest(
             let word_so_far = &text[start..j];
             if d == '.' {
                 // "U.S." / "J.D.": single letters separated by dots.
-                let last_run = word_so_far.rsplit('.').next().unwrap_or("");
-                if last_run.chars().count() == 1
-                    && last_run.chars().all(char::is_alphabetic)
+                if ends_in_lone_letter(word_so_far)
                     && (next.is_some_and(char::is_alphabetic) || word_so_far.contains('.'))
                 {
                     *plain = false;
@@ -300,6 +298,17 @@ fn read_word_rest(
         }
     }
     j
+}
+
+/// Whether the run of `word` after its last dot is one letter: "U.S" and "J" but not
+/// "said" (every sentence's last word is asked), nor "U.S2". The letter before it is looked
+/// at rather than the word searched for dots.
+fn ends_in_lone_letter(word: &str) -> bool {
+    let Some(last) = word.chars().next_back() else {
+        return false;
+    };
+    let before = &word[..word.len() - last.len_utf8()];
+    last.is_alphabetic() && (before.is_empty() || before.ends_with('.'))
 }
 
 /// What the ASCII letters and digits of a word are, gathered while the tokenizer reads it.
@@ -580,7 +589,11 @@ fn norm_of<'t>(word: &'t str, scratch: &mut String) -> Cow<'t, str> {
 /// The slow path of `normalize_word`: case, diacritics, apostrophes and dots, char by char.
 fn push_folded(word: &str, out: &mut String) {
     for c in word.chars() {
-        if c == '.' {
+        // ASCII, most letters even of these words, needs no case or diacritic table.
+        if c.is_ascii() {
+            if c != '.' {
+                out.push(c.to_ascii_lowercase());
+            }
             continue;
         }
         if is_apostrophe(c) {
@@ -681,6 +694,17 @@ mod tests {
         assert_eq!(words("J.D. Vance"), ["jd", "vance"]);
         let tokens = tokenize("in the U.S. Then");
         assert_eq!(tokens[2].shape, Shape::Upper);
+    }
+
+    #[test]
+    fn a_lone_letter_ends_a_word_as_the_last_run_after_its_dots_reads() {
+        for word in [
+            "U.S", "J", "U", "said", "U.S2", "US", "É", "a.bc", "ab.c", "é.É", "2", "",
+        ] {
+            let last_run = word.rsplit('.').next().unwrap_or("");
+            let lone = last_run.chars().count() == 1 && last_run.chars().all(char::is_alphabetic);
+            assert_eq!(ends_in_lone_letter(word), lone, "{word}");
+        }
     }
 
     #[test]

@@ -65,9 +65,23 @@ fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
     before.trim() == "(" && after.trim_start().starts_with(')')
 }
 
-/// The lowercase letters of an acronym-shaped word, for rules outside this module.
-pub fn letters(word: &str) -> Option<Vec<char>> {
-    acronym_letters(word)
+/// The lowercase letters of an acronym-shaped word as one string, for rules outside this
+/// module: `acronym_letters` without its two lists, since the scan asks of every word in
+/// capitals that no other reading took.
+pub fn letters(word: &str) -> Option<String> {
+    let letters = || word.chars().filter(|c| *c != '.');
+    let (mut count, mut capitals) = (0, 0);
+    for c in letters() {
+        if !c.is_alphabetic() {
+            return None;
+        }
+        count += 1;
+        capitals += usize::from(c.is_uppercase());
+    }
+    let shaped = letters().next().is_some_and(char::is_uppercase)
+        && capitals >= 2
+        && count <= MAX_ACRONYM_LETTERS;
+    shaped.then(|| letters().flat_map(char::to_lowercase).collect())
 }
 
 /// The lowercase letters of an acronym-shaped word ("IAEA", "MoI", "U.N."), or None for words

@@ -126,18 +126,16 @@ impl Memory {
         }
     }
 
-    /// The organisation a cue introduced as `written`, if only one.
-    #[inline]
-    pub fn word(&self, written: &str) -> Option<usize> {
-        if self.words.is_empty() {
-            return None;
-        }
-        self.remembered_word(written)
+    /// Whether any one-word organisation is remembered (`word`): most articles have none,
+    /// and then no word needs slicing out of the text to ask.
+    pub fn has_words(&self) -> bool {
+        !self.words.is_empty()
     }
 
-    /// `word` when some word is remembered, out of line: most articles have none.
+    /// The organisation a cue introduced as `written`, if only one. Out of line: callers
+    /// ask `has_words` first, and most articles have none.
     #[inline(never)]
-    fn remembered_word(&self, written: &str) -> Option<usize> {
+    pub fn word(&self, written: &str) -> Option<usize> {
         self.words.get(written).copied().flatten()
     }
 
@@ -173,19 +171,29 @@ impl Memory {
         self.titles.get(key).copied().flatten()
     }
 
+    /// Whether the initials of any organisation are remembered.
+    pub fn has_initials(&self) -> bool {
+        !self.initials.is_empty()
+    }
+
     /// The organisation whose initials `letters` (lower case) are, if only one.
     pub fn initials(&self, letters: &str) -> Option<usize> {
         self.initials.get(letters).copied().flatten()
     }
 }
 
-/// The tokens' normalised words joined by spaces.
+/// The tokens' normalised words joined by spaces: `normalize_phrase` of the text they
+/// cover, from the words the tokenizer normalised already.
 pub fn phrase(tokens: &[Token]) -> String {
-    tokens
-        .iter()
-        .map(|t| t.norm.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let len = tokens.iter().map(|t| t.norm.len() + 1).sum::<usize>();
+    let mut phrase = String::with_capacity(len);
+    for (k, token) in tokens.iter().enumerate() {
+        if k > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(&token.norm);
+    }
+    phrase
 }
 
 /// Titles of address, which come before any name and so refer back to no one.

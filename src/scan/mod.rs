@@ -94,9 +94,9 @@ struct Scanner<'k, 't> {
     tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
-    /// Per token: whether a name could start there (`could_start_name`), asked by all three
-    /// passes of every token.
-    name_starts: Vec<bool>,
+    /// The tokens where a name could start (`could_start_name`), in order: each of the three
+    /// passes walks these rather than asking of every token, most of which are lowercase.
+    name_starts: Vec<usize>,
     /// Per token: the knowledge-base aliases starting there, once looked up. Both passes and
     /// several rules ask about the same tokens, and the automaton walk is the costliest step.
     /// Read by reference: the answer is 80 bytes, and most questions only look at it.
@@ -139,7 +139,11 @@ struct Scanner<'k, 't> {
     surnames: sieve::WordSieve,
     /// Given names, organisations' head words and initials of names used in full.
     memory: memory::Memory,
-    keys: HashMap<EntityKey, usize>,
+    /// The scan's entity index of each knowledge-base record the article names.
+    known_keys: HashMap<u32, usize>,
+    /// The same for each name the article introduced, by its key: asked by the name as a
+    /// `&str`, which an `EntityKey` would have to be allocated for.
+    local_keys: HashMap<String, usize>,
     /// Acronyms the article defines, in token order ("Popular Mobilization Forces (PMF)").
     definitions: Vec<acronyms::Definition>,
     /// Acronym as written ("PMF") -> the entity the article defined it as.
@@ -151,14 +155,11 @@ struct Scanner<'k, 't> {
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let lowered = crate::text::ascii_lowercase(text);
     let tokens = tokenize_lowered(text, &lowered);
-    let caps_block = caps_blocks(text, &tokens);
+    let (caps_block, name_starts) = caps_blocks_and_name_starts(&tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
-    let name_starts: Vec<bool> = (0..tokens.len())
-        .map(|i| could_start_name(&tokens, &caps_block, i))
-        .collect();
     // The per-word answers are asked of words where names may start, about half of them
     // distinct: room for that many up front spares the maps their regrowth.
-    let distinct_words = name_starts.iter().filter(|&&start| start).count() / 2;
+    let distinct_words = name_starts.len() / 2;
     let mut scanner = Scanner {
         kb,
         text,
@@ -186,7 +187,8 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         known_surnames: HashMap::default(),
         surnames: sieve::WordSieve::default(),
         memory: memory::Memory::default(),
-        keys: HashMap::default(),
+        known_keys: HashMap::default(),
+        local_keys: HashMap::default(),
         definitions,
         defined_acronyms: HashMap::default(),
         scan: Scan::default(),
@@ -275,9 +277,10 @@ const NATIONAL_EVIDENCE: u32 = 3;
 /// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
 /// lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase words, so
 /// this check keeps the automaton walk off them.
-fn could_start_name(tokens: &[Token], caps_block: &[bool], i: usize) -> bool {
+/// `in_caps`: the token is in a block written in capitals.
+fn could_start_name(tokens: &[Token], i: usize, in_caps: bool) -> bool {
     let token = &tokens[i];
-    (token.shape != Shape::Lower || caps_block[i] || patterns::is_name_particle(&token.norm))
+    (token.shape != Shape::Lower || in_caps || patterns::is_name_particle(&token.norm))
         && !after_stance_prefix(tokens, i)
 }
 
@@ -290,24 +293,56 @@ fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
-/// like an acronym.
-fn caps_blocks(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let _ = text;
+/// like an acronym, and lists the tokens where a name could start (`could_start_name`),
+/// which depends on the marks. One walk over the tokens does both, counting each block's
+/// words as it goes: the answers are asked of every token, and walking the tokens once more
+/// for each, or each block twice more to count its words, cost several hundredths of the
+/// scan.
+fn caps_blocks_and_name_starts(tokens: &[Token]) -> (Vec<bool>, Vec<usize>) {
     let mut flags = vec![false; tokens.len()];
-    let mut block_start = 0;
-    for i in 0..=tokens.len() {
-        let ends = i == tokens.len() || (i > block_start && tokens[i].gap == Gap::Block);
-        if ends {
-            let block = &tokens[block_start..i];
-            let words = block.iter().filter(|t| t.shape != Shape::Other).count();
-            let upper = block.iter().filter(|t| t.shape == Shape::Upper).count();
-            if words >= 3 && upper * 10 >= words * 8 {
-                flags[block_start..i].iter_mut().for_each(|f| *f = true);
-            }
-            block_start = i;
+    let mut starts = Vec::with_capacity(tokens.len() / 4);
+    let mut block = Block::default();
+    for (i, token) in tokens.iter().enumerate() {
+        if i > block.start && token.gap == Gap::Block {
+            block.end_at(i, tokens, &mut flags, &mut starts);
+            block = Block {
+                start: i,
+                first_name_start: starts.len(),
+                ..Block::default()
+            };
+        }
+        block.words += usize::from(token.shape != Shape::Other);
+        block.upper += usize::from(token.shape == Shape::Upper);
+        if could_start_name(tokens, i, false) {
+            starts.push(i);
         }
     }
-    flags
+    block.end_at(tokens.len(), tokens, &mut flags, &mut starts);
+    (flags, starts)
+}
+
+/// One block of text read so far (`caps_blocks_and_name_starts`), from token `start` on.
+#[derive(Default)]
+struct Block {
+    start: usize,
+    /// Where the block's name starts begin in the list.
+    first_name_start: usize,
+    /// Tokens with letters ("2024" and "'s" are not counted).
+    words: usize,
+    /// Those written in capitals.
+    upper: usize,
+}
+
+impl Block {
+    /// Ends the block before token `end`. When four in five of at least three words are in
+    /// capitals, its tokens are flagged, and names may start at its lowercase words too.
+    fn end_at(&self, end: usize, tokens: &[Token], flags: &mut [bool], starts: &mut Vec<usize>) {
+        if self.words >= 3 && self.upper * 10 >= self.words * 8 {
+            flags[self.start..end].iter_mut().for_each(|f| *f = true);
+            starts.truncate(self.first_name_start);
+            starts.extend((self.start..end).filter(|&i| could_start_name(tokens, i, true)));
+        }
+    }
 }
 
 impl<'k> Scanner<'k, '_> {
@@ -390,16 +425,25 @@ impl<'k> Scanner<'k, '_> {
         })
     }
 
-    /// Whether a name could start at token `i` (`could_start_name`, worked out once).
-    fn could_start_name(&self, i: usize) -> bool {
-        self.name_starts[i]
+    /// The first token from `from` on where a name could start (`name_starts`). `cursor`
+    /// keeps the place in the list between calls of one pass, which moves forward only.
+    fn name_start_from(&self, from: usize, cursor: &mut usize) -> Option<usize> {
+        while let Some(&start) = self.name_starts.get(*cursor) {
+            if start >= from {
+                return Some(start);
+            }
+            *cursor += 1;
+        }
+        None
     }
 
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
     fn first_pass(&mut self) {
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if !self.could_start_name(i) {
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(start) = self.name_start_from(i, &mut cursor) {
+            i = start;
+            // Most name starts begin no alias: their answer is not copied out.
+            if self.alias_matches(i).is_empty() {
                 i += 1;
                 continue;
             }
@@ -701,12 +745,9 @@ impl<'k> Scanner<'k, '_> {
     }
 
     fn main_pass(&mut self) {
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if !self.could_start_name(i) {
-                i += 1;
-                continue;
-            }
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(start) = self.name_start_from(i, &mut cursor) {
+            i = start;
             if let Some(next) = self.definition_at(i) {
                 i = next;
                 continue;
@@ -775,10 +816,17 @@ impl<'k> Scanner<'k, '_> {
     /// "U.S. Republican Party": an organisation found by its head word that is a country's
     /// name followed by an organisation the knowledge base knows is the two names, the place
     /// and the organisation ("Iraqi Communist Party", with a demonym, stays one name).
+    #[inline(always)]
     fn place_before_known_organization(&self, found: &patterns::PatternName) -> bool {
-        if found.kind != EntityType::Organization || found.end - found.start < 3 {
-            return false;
-        }
+        found.kind == EntityType::Organization
+            && found.end - found.start >= 3
+            && self.place_heads_known_organization(found)
+    }
+
+    /// `place_before_known_organization` for an organisation of three words or more, out of
+    /// line: the test above is all that the main pass inlines.
+    #[inline(never)]
+    fn place_heads_known_organization(&self, found: &patterns::PatternName) -> bool {
         let start = found.start;
         let country = self.alias_matches(start).first().is_some_and(|(len, at)| {
             len == 1
@@ -996,12 +1044,12 @@ impl<'k> Scanner<'k, '_> {
         let index = if place_asked {
             return None;
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
-            self.keys.get(&EntityKey::Known(entity)).copied()?
+            self.known_keys.get(&entity).copied()?
         } else if let Some(key) = self.local_surnames.get(token.norm.as_ref()) {
             if early && !self.given_name_surnames.contains(token.norm.as_ref()) {
                 return None;
             }
-            self.keys.get(&EntityKey::Local(key.clone())).copied()?
+            self.local_keys.get(key).copied()?
         } else {
             self.remembered_given_name(i)?
         };
@@ -1040,7 +1088,7 @@ impl<'k> Scanner<'k, '_> {
         }
         let second = &self.tokens[i + 1];
         let key = self.local_surnames.get(second.norm.as_ref())?;
-        if self.keys.get(&EntityKey::Local(key.clone())) != Some(&index) {
+        if self.local_keys.get(key) != Some(&index) {
             return None;
         }
         let runs_on = self.tokens.get(i + 2).is_some_and(|t| {
@@ -1059,7 +1107,7 @@ impl<'k> Scanner<'k, '_> {
     #[inline(always)]
     fn remembered_word_at(&mut self, i: usize) -> bool {
         let token = &self.tokens[i];
-        if !token.is_capitalized() || self.caps_block[i] {
+        if !token.is_capitalized() || self.caps_block[i] || !self.memory.has_words() {
             return false;
         }
         let Some(index) = self.memory.word(&self.text[token.start..token.end]) else {
@@ -1149,7 +1197,7 @@ impl<'k> Scanner<'k, '_> {
             return None;
         }
         let index = if let Some(&entity) = self.known_surnames.get(stem) {
-            self.keys.get(&EntityKey::Known(entity)).copied()?
+            self.known_keys.get(&entity).copied()?
         } else {
             self.local_surname_index(stem)?
         };
@@ -1175,7 +1223,7 @@ impl<'k> Scanner<'k, '_> {
     /// The scan's entity index of the person a cue introduced with surname `norm`.
     fn local_surname_index(&self, norm: &str) -> Option<usize> {
         let key = self.local_surnames.get(norm)?;
-        self.keys.get(&EntityKey::Local(key.clone())).copied()
+        self.local_keys.get(key).copied()
     }
 
     /// Whether an article or demonstrative comes right before token `i`: "the Bill", "a
@@ -1264,9 +1312,8 @@ impl<'k> Scanner<'k, '_> {
         let mut people = Vec::new();
         let mut t = 0;
         for m in &self.scan.mentions {
-            while t < self.tokens.len() && self.tokens[t].end <= m.start {
-                t += 1;
-            }
+            // The first token from `t` on that ends after the mention starts.
+            t += self.tokens[t..].partition_point(|token| token.end <= m.start);
             let mut u = t;
             while u < self.tokens.len() && self.tokens[u].start < m.end {
                 covered[u] = true;
@@ -1322,11 +1369,10 @@ impl<'k> Scanner<'k, '_> {
                 kind: EntityType::Organization,
             });
         }
-        let mut i = 0;
-        while i < covered.len() {
-            let at = i;
-            i += 1;
-            if covered[at] || !self.could_start_name(at) {
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(at) = self.name_start_from(i, &mut cursor) {
+            i = at + 1;
+            if covered[at] {
                 continue;
             }
             if !covered.get(at + 1).copied().unwrap_or(true) {
@@ -1339,14 +1385,14 @@ impl<'k> Scanner<'k, '_> {
                 continue;
             }
             let token = &self.tokens[at];
-            if token.shape != Shape::Upper || self.caps_block[at] {
+            // Initials of an organisation the article named: none when it named none.
+            if token.shape != Shape::Upper || self.caps_block[at] || !self.memory.has_initials() {
                 continue;
             }
             let written = &self.text[token.start..token.end];
             let Some(letters) = acronyms::letters(written) else {
                 continue;
             };
-            let letters: String = letters.into_iter().collect();
             if let Some(index) = self.memory.initials(&letters) {
                 self.push_mention(at, at + 1, index);
             }
@@ -1370,7 +1416,16 @@ impl<'k> Scanner<'k, '_> {
         if self.local_surnames.is_empty() {
             return found;
         }
-        for i in 1..self.tokens.len().saturating_sub(1) {
+        // A given name is capitalised and no stance prefix's ("pro-Dean"): names may start
+        // there, and the other tokens need no look.
+        let last = self.tokens.len().saturating_sub(1);
+        for &i in &self.name_starts {
+            if i == 0 {
+                continue;
+            }
+            if i >= last {
+                break;
+            }
             // Two capitalised words no mention took: the cheap tests come first, and most
             // words fail them before the surname is looked up.
             if covered[i] || covered[i + 1] {
@@ -1400,7 +1455,7 @@ impl<'k> Scanner<'k, '_> {
             if !given || runs_on || self.caps_block[i] {
                 continue;
             }
-            let Some(&index) = self.keys.get(&EntityKey::Local(key.clone())) else {
+            let Some(&index) = self.local_keys.get(key) else {
                 continue;
             };
             // A person known by the surname alone, with a word the knowledge base does not
@@ -1572,7 +1627,9 @@ impl<'k> Scanner<'k, '_> {
 
     fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
         let name = self.surface(found.start, found.end).to_string();
-        let key = crate::text::normalize_phrase(&name);
+        // The name's tokens are normalised already: no need to read the name again.
+        let key = memory::phrase(&self.tokens[found.start..found.end]);
+        debug_assert_eq!(key, crate::text::normalize_phrase(&name));
         if found.kind == EntityType::Person {
             // A one-word name ("their child, Gloria") is remembered as it is, unless it is a
             // name the knowledge base knows as something else ("a major Seattle industry").
@@ -1637,12 +1694,19 @@ impl<'k> Scanner<'k, '_> {
     }
 
     fn entity_index(&mut self, key: EntityKey, make: impl FnOnce() -> ArticleEntity) -> usize {
-        if let Some(&index) = self.keys.get(&key) {
+        let known = match &key {
+            EntityKey::Known(entity) => self.known_keys.get(entity),
+            EntityKey::Local(name) => self.local_keys.get(name),
+        };
+        if let Some(&index) = known {
             return index;
         }
         let index = self.scan.entities.len();
         self.scan.entities.push(make());
-        self.keys.insert(key, index);
+        match key {
+            EntityKey::Known(entity) => self.known_keys.insert(entity, index),
+            EntityKey::Local(name) => self.local_keys.insert(name, index),
+        };
         index
     }
 

@@ -21,23 +21,30 @@ macro_rules! one_of {
     }};
 }
 
-/// The (length, first byte) pairs of a word list, as bits: a word with a pair no listed word
-/// has is not in the list. Lengths from 15 share a row, first bytes share a bit modulo 32
-/// (the lowercase letters get one each).
-struct WordFilter([u32; 16]);
+/// The (length, first byte) and (length, last byte) pairs of a word list, as bits: a word
+/// with a pair no listed word has is not in the list. Lengths from 15 share a row, bytes
+/// share a bit modulo 32 (the lowercase letters get one each). The last byte is looked at
+/// only for words whose first passes, and turns away most common words that do ("and" for
+/// "abu" and "ash", "its" for "ibn").
+struct WordFilter {
+    firsts: [u32; 16],
+    lasts: [u32; 16],
+}
 
 impl WordFilter {
     const fn new(words: &[&str]) -> Self {
-        let mut rows = [0; 16];
+        let mut firsts = [0; 16];
+        let mut lasts = [0; 16];
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_bytes();
             if !word.is_empty() {
-                rows[Self::row(word.len())] |= Self::bit(word[0]);
+                firsts[Self::row(word.len())] |= Self::bit(word[0]);
+                lasts[Self::row(word.len())] |= Self::bit(word[word.len() - 1]);
             }
             i += 1;
         }
-        WordFilter(rows)
+        WordFilter { firsts, lasts }
     }
 
     const fn row(len: usize) -> usize {
@@ -48,15 +55,18 @@ impl WordFilter {
         }
     }
 
-    const fn bit(first: u8) -> u32 {
-        1 << (first & 31)
+    const fn bit(byte: u8) -> u32 {
+        1 << (byte & 31)
     }
 
     #[inline]
     fn may_contain(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&first| self.0[Self::row(word.len())] & Self::bit(first) != 0)
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        let row = Self::row(bytes.len());
+        self.firsts[row] & Self::bit(first) != 0 && self.lasts[row] & Self::bit(last) != 0
     }
 }
 
@@ -750,8 +760,8 @@ pub fn speaker_after_quote(tokens: &[Token], i: usize) -> Option<PatternName> {
         && tokens[i].gap == Gap::Space
         && matches!(verb.norm.as_ref(), "said" | "says");
     // "said C. Eugene Steuerle": an initial starts a longer name.
-    let initial = tokens[i].norm.chars().count() < 2;
-    if !inverted || initial || !is_plain_name_word(&tokens[i]) {
+    let initial = || tokens[i].norm.chars().count() < 2;
+    if !inverted || initial() || !is_plain_name_word(&tokens[i]) {
         return None;
     }
     let closes = tokens
@@ -1194,10 +1204,12 @@ fn words_in(tokens: &[Token]) -> usize {
 /// the initials are not a known name themselves ("U.S. Senator").
 pub fn person_by_initials(text: &str, tokens: &[Token], i: usize) -> Option<PatternName> {
     let is_initials = |t: &Token| {
+        // Most words end in no dot: their text is not sliced out.
+        if text.as_bytes().get(t.end.wrapping_sub(1)) != Some(&b'.') {
+            return false;
+        }
         let written = &text[t.start..t.end];
-        written.ends_with('.')
-            && written.len() <= 6
-            && written.chars().all(|c| c == '.' || c.is_uppercase())
+        written.len() <= 6 && written.chars().all(|c| c == '.' || c.is_uppercase())
     };
     if !is_initials(&tokens[i]) {
         return None;
@@ -1608,6 +1620,8 @@ mod tests {
         assert!(words.iter().all(|w| filter.may_contain(w)));
         assert!(!filter.may_contain("bl"));
         assert!(!filter.may_contain("al-"));
+        // Same length and first letter as "al", another last letter.
+        assert!(!filter.may_contain("an"));
         assert!(!filter.may_contain(""));
         assert!(one_of!("democrats", "republicans" | "democrats"));
         assert!(!one_of!("democrat", "republicans" | "democrats"));
