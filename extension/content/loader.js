@@ -29,9 +29,24 @@
   // it is dropped unused (nothing is instantiated or run there).
   const packed = globalThis.backstoryBytes;
   delete globalThis.backstoryBytes;
-  const compiling = WebAssembly.compile(decodeBase64(packed.core));
+  const compiling = compile(decodeBase64(packed.core));
   compiling.catch(() => {});
   let hotKnowledge = decodeBase64(packed.hotKnowledge);
+
+  // Chromium compiles WebAssembly lazily (each function at its first call), so compiling
+  // synchronously only validates the module: a few ms, where the asynchronous answer came
+  // when the page's parser next gave the main thread back. Firefox compiles the whole
+  // module up front (40 ms on the main thread synchronously), so there it stays on the
+  // engine's background threads. Chromium-based browsers are told by their URL scheme
+  // (Chromium 156 has the `browser` namespace too).
+  function compile(bytes) {
+    if (!api.runtime.getURL('').startsWith('chrome-extension:')) return WebAssembly.compile(bytes);
+    try {
+      return Promise.resolve(new WebAssembly.Module(bytes));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
 
   function decodeBase64(text) {
     if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
@@ -242,7 +257,9 @@
 
   // The copy in storage.local starts the page; the settings' home confirms it, and a stale
   // copy is mended (a change that arrived while no background ran to copy it).
-  BackstorySettings.loadQuick().then((quick) => {
+  const quickSettings = globalThis.backstoryEarlySettings ?? BackstorySettings.loadQuick();
+  delete globalThis.backstoryEarlySettings;
+  quickSettings.then((quick) => {
     apply(quick).catch(report);
     return BackstorySettings.load().then((state) => {
       if (JSON.stringify(state) === JSON.stringify(quick)) return undefined;
