@@ -24,9 +24,9 @@
   // The core module and the hot knowledge arrive inside the content script before this one
   // (pkg/backstory_bytes.js, base64) instead of by fetch: while a page loads, a fetch of a
   // packaged file answered after 80-150 ms in Firefox and 30-50 ms in Chromium (corpus pages
-  // bench on a busy 2-core machine; BENCHMARKS.md), while content scripts are in memory. The module compiles on the engine's
-  // background threads while the settings are read; on a site the reader has switched off
-  // it is dropped unused (nothing is instantiated or run there).
+  // bench on a busy 2-core machine; BENCHMARKS.md), while content scripts are in memory.
+  // The module compiles while the settings are read (see compile); on a site the reader
+  // has switched off it is dropped unused (nothing is instantiated or run there).
   const packed = globalThis.backstoryBytes;
   delete globalThis.backstoryBytes;
   const compiling = compile(decodeBase64(packed.core));
