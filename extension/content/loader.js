@@ -257,7 +257,8 @@
 
   // The copy in storage.local starts the page; the settings' home confirms it, and a stale
   // copy is mended (a change that arrived while no background ran to copy it).
-  const quickSettings = globalThis.backstoryEarlySettings ?? BackstorySettings.loadQuick();
+  // content/early.js began the read.
+  const quickSettings = globalThis.backstoryEarlySettings;
   delete globalThis.backstoryEarlySettings;
   quickSettings.then((quick) => {
     apply(quick).catch(report);

@@ -65,9 +65,9 @@ fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
     before.trim() == "(" && after.trim_start().starts_with(')')
 }
 
-/// The lowercase letters of an acronym-shaped word as one string, for rules outside this
-/// module: `acronym_letters` without its two lists, since the scan asks of every word in
-/// capitals that no other reading took.
+/// The lowercase letters of an acronym-shaped word ("IAEA", "MoI", "U.N.") as one string, or
+/// None for words with fewer than two capitals, digits, or too many letters. One string, not
+/// a list: the scan asks this of every word in capitals that no other reading took.
 pub fn letters(word: &str) -> Option<String> {
     let letters = || word.chars().filter(|c| *c != '.');
     let (mut count, mut capitals) = (0, 0);
@@ -84,16 +84,9 @@ pub fn letters(word: &str) -> Option<String> {
     shaped.then(|| letters().flat_map(char::to_lowercase).collect())
 }
 
-/// The lowercase letters of an acronym-shaped word ("IAEA", "MoI", "U.N."), or None for words
-/// with fewer than two capitals, digits, or too many letters.
+/// `letters` one by one, for matching against a name's initials.
 fn acronym_letters(word: &str) -> Option<Vec<char>> {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
-    let shaped = letters.first().is_some_and(|c| c.is_uppercase())
-        && capitals >= 2
-        && letters.len() <= MAX_ACRONYM_LETTERS
-        && letters.iter().all(|c| c.is_alphabetic());
-    shaped.then(|| letters.iter().flat_map(|c| c.to_lowercase()).collect())
+    letters(word).map(|letters| letters.chars().collect())
 }
 
 /// Where the name abbreviated by `letters` starts, walking back from the bracket before token
