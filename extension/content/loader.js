@@ -42,7 +42,10 @@
   function compile(bytes) {
     if (!api.runtime.getURL('').startsWith('chrome-extension:')) return WebAssembly.compile(bytes);
     try {
-      return Promise.resolve(new WebAssembly.Module(bytes));
+      const began = performance.now();
+      const module = new WebAssembly.Module(bytes);
+      timings.compileMs = performance.now() - began;
+      return Promise.resolve(module);
     } catch (error) {
       return Promise.reject(error);
     }

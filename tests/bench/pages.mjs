@@ -116,7 +116,7 @@ for (const name of browsers) {
       knowledgeMs: s.readyMs - s.coreMs,
       fullMs: s.fullMs,
       paintMs: s.paintedAtMs - s.domContentLoadedAt,
-      longestTaskMs: Math.max(s.maxTaskMs, s.startMs, s.knowledgeMs, s.upgradeMs ?? 0, s.warmUpMs ?? 0),
+      longestTaskMs: Math.max(s.maxTaskMs, s.startMs, s.knowledgeMs, s.upgradeMs ?? 0, s.warmUpMs ?? 0, s.compileMs ?? 0),
       entities: s.entities,
       wasmMB: s.wasmBytes / 1048576,
       jsHeapAddedMB: added === null ? NaN : added / 1048576,
@@ -124,7 +124,7 @@ for (const name of browsers) {
       errorTexts: runner.errors.slice(errorsBefore),
       textKB: s.textBytes / 1024,
       detail: {
-        readyMs: s.readyMs, warmUpMs: s.warmUpMs, startMs: s.startMs, maxTaskMs: s.maxTaskMs, walk: s.maxWalkMs, section: s.maxSectionMs, scan: s.maxScanMs, upgradeMs: s.upgradeMs,
+        readyMs: s.readyMs, compileMs: s.compileMs, scanMs: s.scanMs, warmUpMs: s.warmUpMs, startMs: s.startMs, maxTaskMs: s.maxTaskMs, walk: s.maxWalkMs, section: s.maxSectionMs, scan: s.maxScanMs, upgradeMs: s.upgradeMs,
         dcl: s.domContentLoadedAt, layoutMs: s.layoutMs, scriptAt: s.scriptAt, settingsAt: s.settingsAt, readyAt: s.readyAt, startAt: s.startAt, paintedAt: s.paintedAtMs, tasks: s.tasks,
       },
       // Every point of the loader's timeline, including any added while experimenting.
@@ -146,6 +146,11 @@ for (const name of browsers) {
     + `core and hot knowledge ready ${at('readyAt')}, DOMContentLoaded ${at('dcl')}, `
     + `reading started ${at('startAt')}, first highlights ${at('paintedAt')}; `
     + `the page's first layout, forced by the loader before reading: ${at('layoutMs')} ms`);
+  // That layout is the page's own work brought forward (the browser lays the page out before
+  // its first paint anyway), so it is not in the longest task above; shown for what it is.
+  const layouts = ok.map((r) => r.detail.layoutMs);
+  console.log(`  the page's forced first layout: worst ${worst(layouts).toFixed(0)} ms, `
+    + `over ${BUDGET.taskMs} ms on ${layouts.filter((ms) => ms > BUDGET.taskMs).length} pages`);
   // Medians against their targets; single pages flagged for the hard limits.
   const verdict = (value, limit) => (value <= limit ? 'met' : 'NOT met');
   console.log(`  targets: core ready <= ${BUDGET.coreMs} ms median: ${verdict(median(ok.map((r) => r.coreMs)), BUDGET.coreMs)}; `

@@ -6,7 +6,7 @@ import {
   launchChromium, chromiumCardText, until, READ_HIGHLIGHTS, LOCATE_WORD, BODY_BEFORE_AND_AFTER,
   CARD_IN_VIEWPORT,
 } from './browsers.mjs';
-import { missingNames } from './expectations.mjs';
+import { missingNames, assertHiddenSkipped } from './expectations.mjs';
 
 let server;
 let browser;
@@ -117,6 +117,7 @@ test('names across inline elements are one mention; skipped elements are not sca
   assert.ok(!places.includes('Esfahan'), 'contenteditable skipped');
   assert.ok(!(h['backstory-organization'] ?? []).includes('Reuters'), 'code skipped');
   assert.ok(places.includes('Israel'), 'text inside a clobbered <form> is read');
+  assertHiddenSkipped(h);
   await page.close();
 });
 

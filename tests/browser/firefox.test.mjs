@@ -6,7 +6,7 @@ import {
   launchFirefox, firefoxCardText, until, READ_HIGHLIGHTS, LOCATE_WORD, BODY_BEFORE_AND_AFTER,
   CARD_IN_VIEWPORT, collectFirefoxConsole,
 } from './browsers.mjs';
-import { missingNames } from './expectations.mjs';
+import { missingNames, assertHiddenSkipped } from './expectations.mjs';
 
 let server;
 let browser;
@@ -98,6 +98,7 @@ test('Firefox: names across inline elements are one mention; skipped elements ar
   assert.equal(h['backstory-place'].filter((t) => t === 'Fordow').length, 1);
   assert.ok(!h['backstory-place'].includes('Esfahan'));
   assert.ok(h['backstory-place'].includes('Israel'), 'text inside a clobbered <form> is read');
+  assertHiddenSkipped(h);
 });
 
 test('Firefox: the popup switch turns a site off and on live, persists, other hosts stay on', async () => {

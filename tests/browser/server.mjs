@@ -66,7 +66,13 @@ export function extractionPage() {
       <pre><code>let Reuters = 1;</code></pre>
       <div contenteditable="true">Esfahan being edited</div>
       <p id="visible">The IAEA reported on Fordow and Natanz.</p>
-      <form action="/search"><input name="id"><input name="tagName"><input name="getAttribute">
+      <nav style="display:none"><ul><li>Tehran</li><li><a href="/b">Esfahan</a> news</li></ul>
+        <div><p>Reuters and Ali Khamenei</p></div></nav>
+      <section style="content-visibility:hidden"><p>Officials in Washington</p></section>
+      <div><div style="display:none"><p><span>Ali Khamenei</span></p></div>
+        <p id="after-hidden">Vladimir Putin spoke in Tehran.</p></div>
+      <form action="/search">Letters from Iran. <input name="id"><input name="tagName"><input name="getAttribute">
+        <input name="checkVisibility">
         <p>Comments about Israel are welcome.</p></form>
     </article>`);
 }
