@@ -244,21 +244,10 @@ impl Walker {
     /// does not has the rest of its children skipped, and so has each enclosing element
     /// that does not render either (a hidden menu is left at once, not one item at a time).
     fn renders(&mut self) -> bool {
-        let Some(level) = self.stack.last_mut() else {
-            return false;
-        };
-        if level.renders {
-            return true;
-        }
-        if is_visible(&level.element) {
-            level.renders = true;
-            return true;
-        }
-        level.next_child = None;
-        for level in self.stack.iter_mut().rev().skip(1) {
+        for (depth, level) in self.stack.iter_mut().rev().enumerate() {
             if level.renders || is_visible(&level.element) {
                 level.renders = true;
-                break;
+                return depth == 0;
             }
             level.next_child = None;
         }
