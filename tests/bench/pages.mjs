@@ -125,7 +125,7 @@ for (const name of browsers) {
       textKB: s.textBytes / 1024,
       detail: {
         readyMs: s.readyMs, compileMs: s.compileMs, scanMs: s.scanMs, warmUpMs: s.warmUpMs, startMs: s.startMs, maxTaskMs: s.maxTaskMs, walk: s.maxWalkMs, section: s.maxSectionMs, scan: s.maxScanMs, upgradeMs: s.upgradeMs,
-        dcl: s.domContentLoadedAt, layoutMs: s.layoutMs, scriptAt: s.scriptAt, settingsAt: s.settingsAt, readyAt: s.readyAt, startAt: s.startAt, paintedAt: s.paintedAtMs, tasks: s.tasks,
+        dcl: s.domContentLoadedAt, layoutMs: s.layoutMs, scriptAt: s.scriptAt, compiledAt: s.compiledAt, settingsAt: s.settingsAt, readyAt: s.readyAt, startAt: s.startAt, paintedAt: s.paintedAtMs, tasks: s.tasks,
       },
       // Every point of the loader's timeline, including any added while experimenting.
       timeline: Object.fromEntries(Object.entries(s).filter(([key]) => key.endsWith('At'))),
@@ -146,6 +146,10 @@ for (const name of browsers) {
     + `core and hot knowledge ready ${at('readyAt')}, DOMContentLoaded ${at('dcl')}, `
     + `reading started ${at('startAt')}, first highlights ${at('paintedAt')}; `
     + `the page's first layout, forced by the loader before reading: ${at('layoutMs')} ms`);
+  // The peer for core ready, in the same tab: the engine compiling the same bytes, alone
+  // (Firefox compiles the whole module on its background threads while the page loads).
+  console.log(`  the engine's compile of the module alone (peer for core ready): `
+    + `${median(ok.map((r) => r.detail.compiledAt - r.detail.scriptAt)).toFixed(1)} ms median`);
   // That layout is the page's own work brought forward (the browser lays the page out before
   // its first paint anyway), so it is not in the longest task above; shown for what it is.
   const layouts = ok.map((r) => r.detail.layoutMs);
