@@ -121,6 +121,14 @@ impl PlaceEvidence {
         self.by_country.get(country).copied().unwrap_or(0)
     }
 
+    /// Whether `country` has more places and demonyms in the article than any other.
+    pub fn leads(&self, country: &str) -> bool {
+        let count = self.count(country);
+        self.by_country
+            .iter()
+            .all(|(other, &n)| other == country || n < count)
+    }
+
     /// The bonus a place of `country` gets from the rest of the article.
     pub fn bonus(&self, country: &str) -> i32 {
         let count = self.by_country.get(country).copied().unwrap_or(0);

@@ -274,6 +274,13 @@ const PRODUCT_MAKER_PROMINENCE: u8 = 50;
 /// its institutions' short names.
 const NATIONAL_EVIDENCE: u32 = 3;
 
+/// What a short name of a country's own organisation may stand for (see `national_body`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NationalBody {
+    Institution,
+    Party,
+}
+
 /// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
 /// lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase words, so
 /// this check keeps the automaton walk off them.
@@ -535,10 +542,28 @@ impl<'k> Scanner<'k, '_> {
         if c.has(ALIAS_COMMON_WORD) {
             // An ordinary word needs the article to have named the entity in full, and a
             // capital that is not just the start of a sentence; a country's own institution
-            // ("Congress", "the Senate") needs only an article about that country.
+            // ("Congress", "the Senate") needs only an article about that country, and so
+            // does its party away from a sentence's start ("Labour" but not "Labour costs").
             let sentence_initial = self.tokens[start].gap.starts_sentence();
-            let national = self.names_a_national_institution(c) && !self.names_a_part(start);
-            if !(introduced || national) || (sentence_initial && single && !national) {
+            let body = self.national_body(c);
+            if body == Some(NationalBody::Party) && self.in_longer_name(start, end) {
+                // "Sweden Democrats" and "the Neo Democrats" are parties of their own.
+                return None;
+            }
+            // A party also needs its country to lead the article's places: "Labour" in a
+            // history of New Zealand that names Britain often is New Zealand's.
+            let national = body.is_some()
+                && self.is_about_country_of(c, body == Some(NationalBody::Party))
+                && !self.names_a_part(start);
+            // At a sentence's start only the capital of an institution's name, or of a party
+            // the article named in full, says it is a name ("Democrats said", not "Labour
+            // costs rose" in an article that never named the Labour Party).
+            let capital_says_name = match body {
+                Some(NationalBody::Institution) => national,
+                Some(NationalBody::Party) => national && introduced,
+                None => false,
+            };
+            if !(introduced || national) || (sentence_initial && single && !capital_says_name) {
                 return None;
             }
         }
@@ -577,14 +602,25 @@ impl<'k> Scanner<'k, '_> {
         Some(score)
     }
 
-    /// Whether the candidate is a government body of a country the article is about (places
-    /// and demonyms of that country named at least `NATIONAL_EVIDENCE` times): "Congress" in
-    /// an article on American politics is the United States Congress without its full name.
-    fn names_a_national_institution(&self, c: &Candidate) -> bool {
+    /// Whether the candidate is a government body or a party, whose short names ("Congress",
+    /// "Democrats") stand for them in an article about their country.
+    fn national_body(&self, c: &Candidate) -> Option<NationalBody> {
+        let e = self.kb.entity(c.entity)?;
+        match (e.kind, e.subtype) {
+            (EntityType::Organization, "government") => Some(NationalBody::Institution),
+            (EntityType::Organization, "party") => Some(NationalBody::Party),
+            _ => None,
+        }
+    }
+
+    /// Whether the article is about the candidate's country: places and demonyms of that
+    /// country named at least `NATIONAL_EVIDENCE` times ("Congress" in an article on American
+    /// politics is the United States Congress without its full name); `leading`: and more
+    /// than any other country.
+    fn is_about_country_of(&self, c: &Candidate, leading: bool) -> bool {
         self.kb.entity(c.entity).is_some_and(|e| {
-            e.kind == EntityType::Organization
-                && e.subtype == "government"
-                && self.evidence.count(e.country) >= NATIONAL_EVIDENCE
+            self.evidence.count(e.country) >= NATIONAL_EVIDENCE
+                && (!leading || self.evidence.leads(e.country))
         })
     }
 

@@ -915,6 +915,54 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
 }
 
 #[test]
+fn a_countrys_party_is_named_by_its_short_name_in_an_article_about_that_country() {
+    let kb = Kb::embedded().unwrap();
+    let parties = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter_map(|(s, _, id)| {
+                let entity = kb.entity(id?)?;
+                (entity.subtype == "party").then(|| (s, entity.name.to_string()))
+            })
+            .collect::<Vec<_>>()
+    };
+    let american = "Voters in Ohio, Texas and Virginia were angry. The bill passed although \
+                    Democrats objected and Republicans in the House were split.";
+    assert_eq!(
+        parties(american),
+        [
+            ("Democrats".to_string(), "Democratic Party".to_string()),
+            ("Republicans".to_string(), "Republican Party".to_string()),
+        ]
+    );
+    // Other parties whose names end the same way are not these.
+    let swedish = "Voters in Ohio, Texas and Virginia were angry. In Stockholm the Sweden \
+                   Democrats gained.";
+    assert!(parties(swedish).is_empty(), "{:?}", parties(swedish));
+    // Without an article about the country, or at a sentence's start before the party was
+    // named in full, the capital alone names no party.
+    assert!(parties("In Seoul, Democrats and Republicans alike were surprised.").is_empty());
+    // A party is its country's only where that country leads the article's places.
+    let kiwi = "Settlers from Leeds, Cardiff and Glasgow sailed to Auckland. New Zealanders \
+                in Auckland voted, and between the wars National and Labour governed from \
+                Auckland.";
+    assert!(parties(kiwi).is_empty(), "{:?}", parties(kiwi));
+    let british = "Voters in Leeds, Cardiff and Glasgow were angry. Labour costs rose again.";
+    assert!(parties(british).is_empty(), "{:?}", parties(british));
+    let named = "Voters in Leeds, Cardiff and Glasgow backed the Labour Party. Labour said it \
+                 would act, and the Conservatives disagreed.";
+    let names: Vec<_> = parties(named).into_iter().map(|(_, name)| name).collect();
+    assert_eq!(
+        names,
+        [
+            "Labour Party (UK)",
+            "Labour Party (UK)",
+            "Conservative Party (UK)"
+        ]
+    );
+}
+
+#[test]
 fn a_known_place_before_a_feature_word_stays_that_place() {
     let names = surfaces("New Zealand has a strong presence among the Pacific Island countries.");
     assert!(!names.contains(&"Pacific Island".to_string()), "{names:?}");
