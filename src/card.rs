@@ -256,6 +256,9 @@ pub fn build(
         if let Some(born) = details.born {
             card.facts.push(format!("Born {}", short_date(born)));
         }
+        if let Some(died) = details.died {
+            card.facts.push(format!("Died {}", short_date(died)));
+        }
         if let Some(founded) = details.founded {
             card.facts.push(format!("Founded {}", short_date(founded)));
         }
@@ -354,6 +357,21 @@ mod tests {
         assert_eq!(card.flag.as_deref(), Some("🇮🇷"));
         assert!(card.map.is_none(), "people get no map");
         assert_eq!(card.first_sentence, text);
+    }
+
+    #[test]
+    fn a_dead_persons_card_gives_both_dates() {
+        let kb = Kb::embedded().unwrap();
+        let cards = Cards::embedded().unwrap();
+        let text = "Mikhail Gorbachev led the Soviet Union.";
+        let scan = crate::scan::scan(&kb, text);
+        let index = scan
+            .entities
+            .iter()
+            .position(|e| e.name == "Mikhail Gorbachev")
+            .unwrap();
+        let card = build(&kb, Some(&cards), text, &scan, index, &[]).unwrap();
+        assert_eq!(card.facts, ["Born Mar 1931", "Died Aug 2022"]);
     }
 
     #[test]
