@@ -912,6 +912,31 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
     assert!(congress(library).is_empty());
     // Without an article about the United States, the word alone is no name.
     assert!(congress("The congress met in Delhi. Congress has proven itself weak.").is_empty());
+    // The same holds for the departments' everyday names.
+    let department = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter(|(s, _, _)| s.ends_with("Department") || s.starts_with("Department"))
+            .filter_map(|(_, _, id)| id.and_then(|id| kb.entity(id)))
+            .map(|e| e.name.to_string())
+            .collect::<Vec<_>>()
+    };
+    let american = "Voters in Ohio, Texas and Virginia were angry. The Justice Department \
+                    and the Department of Homeland Security declined to comment.";
+    assert_eq!(
+        department(american),
+        [
+            "United States Department of Justice",
+            "United States Department of Homeland Security"
+        ]
+    );
+    let filipino = "Officials in Manila, Cebu and Davao said the Department of Justice would \
+                    appeal.";
+    assert!(
+        department(filipino).is_empty(),
+        "{:?}",
+        department(filipino)
+    );
 }
 
 #[test]
