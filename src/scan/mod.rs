@@ -274,6 +274,17 @@ const PRODUCT_MAKER_PROMINENCE: u8 = 50;
 /// its institutions' short names.
 const NATIONAL_EVIDENCE: u32 = 3;
 
+/// How far the most prominent reading of a place name must lead the readings in other
+/// countries for the name to count toward its country.
+const DOMINANT_READING_MARGIN: u8 = 25;
+
+/// One reading of a place name, for counting the article's countries.
+struct PlaceReading<'a> {
+    is_country: bool,
+    country: &'a str,
+    prominence: u8,
+}
+
 /// What a short name of a country's own organisation may stand for (see `national_body`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum NationalBody {
@@ -481,7 +492,11 @@ impl<'k> Scanner<'k, '_> {
                     {
                         self.introduced.insert(c.entity);
                         if entity.kind == EntityType::Place {
-                            places.push((entity.subtype == "country", entity.country));
+                            places.push(PlaceReading {
+                                is_country: entity.subtype == "country",
+                                country: entity.country,
+                                prominence: c.prominence,
+                            });
                         }
                     }
                 }
@@ -499,18 +514,26 @@ impl<'k> Scanner<'k, '_> {
     }
 
     /// Counts a place name toward its country, unless its readings lie in several countries
-    /// ("Georgia" cannot count for Georgia or for the United States).
-    fn record_place_countries(&mut self, places: &[(bool, &str)]) {
-        let Some(&(_, country)) = places.first() else {
+    /// ("Georgia" cannot count for Georgia or for the United States) and none stands out:
+    /// "London" counts for the United Kingdom (prominence 85 against 45 for London,
+    /// Ontario), "Cambridge" for no one.
+    fn record_place_countries(&mut self, places: &[PlaceReading<'_>]) {
+        let Some(top) = places.iter().max_by_key(|p| p.prominence) else {
             return;
         };
-        if places.iter().any(|&(_, other)| other != country) {
+        let country = top.country;
+        let rivals = places.iter().filter(|p| p.country != country);
+        if rivals
+            .clone()
+            .any(|p| p.prominence + DOMINANT_READING_MARGIN > top.prominence)
+        {
             return;
         }
-        if places.iter().any(|&(is_country, _)| is_country) {
+        let readings = places.iter().filter(|p| p.country == country);
+        if readings.clone().any(|p| p.is_country) {
             self.countries.insert(country.to_string());
         }
-        if places.iter().any(|&(is_country, _)| !is_country) {
+        if readings.clone().any(|p| !p.is_country) {
             self.evidence.add(country);
         }
     }

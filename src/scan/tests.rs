@@ -974,6 +974,13 @@ fn a_countrys_party_is_named_by_its_short_name_in_an_article_about_that_country(
     assert!(parties(kiwi).is_empty(), "{:?}", parties(kiwi));
     let british = "Voters in Leeds, Cardiff and Glasgow were angry. Labour costs rose again.";
     assert!(parties(british).is_empty(), "{:?}", parties(british));
+    // A place name shared with smaller towns abroad still counts for its own country.
+    let london = "Protesters marched in London. Police in London said that London was calm, \
+                  and Labour said it would act.";
+    assert_eq!(
+        parties(london),
+        [("Labour".to_string(), "Labour Party (UK)".to_string())]
+    );
     let named = "Voters in Leeds, Cardiff and Glasgow backed the Labour Party. Labour said it \
                  would act, and the Conservatives disagreed.";
     let names: Vec<_> = parties(named).into_iter().map(|(_, name)| name).collect();
