@@ -129,6 +129,14 @@ impl PlaceEvidence {
             .all(|(other, &n)| other == country || n < count)
     }
 
+    /// Whether another country has more than twice the places and demonyms of `country`.
+    pub fn outnumbered(&self, country: &str) -> bool {
+        let count = self.count(country);
+        self.by_country
+            .values()
+            .any(|&n| n > count.saturating_mul(2))
+    }
+
     /// The bonus a place of `country` gets from the rest of the article.
     pub fn bonus(&self, country: &str) -> i32 {
         let count = self.by_country.get(country).copied().unwrap_or(0);

@@ -573,10 +573,7 @@ impl<'k> Scanner<'k, '_> {
                 // "Sweden Democrats" and "the Neo Democrats" are parties of their own.
                 return None;
             }
-            // A party also needs its country to lead the article's places: "Labour" in a
-            // history of New Zealand that names Britain often is New Zealand's.
-            let national = body.is_some()
-                && self.is_about_country_of(c, body == Some(NationalBody::Party))
+            let national = body.is_some_and(|body| self.is_about_country_of(c, body))
                 && !self.names_a_part(start);
             // At a sentence's start only the capital of an institution's name, or of a party
             // the article named in full, says it is a name ("Democrats said", not "Labour
@@ -638,12 +635,16 @@ impl<'k> Scanner<'k, '_> {
 
     /// Whether the article is about the candidate's country: places and demonyms of that
     /// country named at least `NATIONAL_EVIDENCE` times ("Congress" in an article on American
-    /// politics is the United States Congress without its full name); `leading`: and more
-    /// than any other country.
-    fn is_about_country_of(&self, c: &Candidate, leading: bool) -> bool {
+    /// politics is the United States Congress without its full name), and not outnumbered
+    /// by another country's (a history of New Zealand's "Supreme Court" is not the American
+    /// one). A party's country must lead: "Labour" there is New Zealand's, not Britain's.
+    fn is_about_country_of(&self, c: &Candidate, body: NationalBody) -> bool {
         self.kb.entity(c.entity).is_some_and(|e| {
             self.evidence.count(e.country) >= NATIONAL_EVIDENCE
-                && (!leading || self.evidence.leads(e.country))
+                && match body {
+                    NationalBody::Institution => !self.evidence.outnumbered(e.country),
+                    NationalBody::Party => self.evidence.leads(e.country),
+                }
         })
     }
 

@@ -912,6 +912,19 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
     assert!(congress(library).is_empty());
     // Without an article about the United States, the word alone is no name.
     assert!(congress("The congress met in Delhi. Congress has proven itself weak.").is_empty());
+    // Nor in an article about a country that names the United States in passing.
+    let court = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter(|(s, _, id)| s == "Supreme Court" && id.is_some())
+            .count()
+    };
+    let kiwi = "Lawyers from Ohio, Texas and Virginia flew to Auckland. Auckland, Auckland, \
+                Auckland, Auckland, Auckland and Auckland were calm. The Supreme Court ruled.";
+    assert_eq!(court(kiwi), 0);
+    let american = "Lawyers from Ohio, Texas and Virginia flew to Auckland. The Supreme Court \
+                    ruled.";
+    assert_eq!(court(american), 1);
     // The same holds for the departments' everyday names.
     let department = |text: &str| {
         found(text)
