@@ -331,22 +331,27 @@ mod tests {
         assert_eq!(encode_query("a&b\"<"), "a%26b%22%3C");
     }
 
-    #[test]
-    fn card_for_a_known_person_has_role_and_links() {
+    /// The card of the entity whose name contains `name`, as the article `text` found it.
+    fn card_of(text: &str, name: &str, search: &[SearchTemplate]) -> CardData {
         let kb = Kb::embedded().unwrap();
-        let text = "Iranian Foreign Minister Abbas Araghchi arrived in Moscow.";
+        let cards = Cards::embedded().unwrap();
         let scan = crate::scan::scan(&kb, text);
         let index = scan
             .entities
             .iter()
-            .position(|e| e.name == "Abbas Araghchi")
-            .unwrap();
-        let cards = Cards::embedded().unwrap();
+            .position(|e| e.name.contains(name))
+            .unwrap_or_else(|| panic!("{name} not found"));
+        build(&kb, Some(&cards), text, &scan, index, search).unwrap()
+    }
+
+    #[test]
+    fn card_for_a_known_person_has_role_and_links() {
+        let text = "Iranian Foreign Minister Abbas Araghchi arrived in Moscow.";
         let search = [SearchTemplate {
             label: "News".into(),
             url: "https://news.example/search?q={q}".into(),
         }];
-        let card = build(&kb, Some(&cards), text, &scan, index, &search).unwrap();
+        let card = card_of(text, "Abbas Araghchi", &search);
         assert_eq!(card.kind, "Person");
         assert_eq!(card.intro.as_deref(), Some("Iranian Foreign Minister"));
         assert!(card.roles.iter().any(|r| r.contains("Foreign Affairs")));
@@ -361,32 +366,15 @@ mod tests {
 
     #[test]
     fn a_dead_persons_card_gives_both_dates() {
-        let kb = Kb::embedded().unwrap();
-        let cards = Cards::embedded().unwrap();
-        let text = "Mikhail Gorbachev led the Soviet Union.";
-        let scan = crate::scan::scan(&kb, text);
-        let index = scan
-            .entities
-            .iter()
-            .position(|e| e.name == "Mikhail Gorbachev")
-            .unwrap();
-        let card = build(&kb, Some(&cards), text, &scan, index, &[]).unwrap();
+        let card = card_of("Mikhail Gorbachev led the Soviet Union.", "Gorbachev", &[]);
         assert_eq!(card.facts, ["Born Mar 1931", "Died Aug 2022"]);
     }
 
     #[test]
     fn places_get_a_map_with_their_country() {
-        let kb = Kb::embedded().unwrap();
-        let cards = Cards::embedded().unwrap();
         let text = "Talks were held in Tehran and at the Fordow site.";
-        let scan = crate::scan::scan(&kb, text);
         for name in ["Tehran", "Fordow"] {
-            let index = scan
-                .entities
-                .iter()
-                .position(|e| e.name.contains(name))
-                .unwrap_or_else(|| panic!("{name} not found"));
-            let card = build(&kb, Some(&cards), text, &scan, index, &[]).unwrap();
+            let card = card_of(text, name, &[]);
             let map = card.map.unwrap_or_else(|| panic!("{name} has no map"));
             assert!(map.point.is_some() && map.home.is_some(), "{name}");
             assert_eq!(card.country.as_deref(), Some("Iran"));
