@@ -568,6 +568,13 @@ impl<'k> Scanner<'k, '_> {
             // ("Congress", "the Senate") needs only an article about that country, and so
             // does its party away from a sentence's start ("Labour" but not "Labour costs").
             let sentence_initial = self.tokens[start].gap.starts_sentence();
+            if self
+                .qualifier_country(start)
+                .is_some_and(|country| self.kb.entity(c.entity).map(|e| e.country) != Some(country))
+            {
+                // "Israel's Supreme Court" and "Russia's Security Council" are their own.
+                return None;
+            }
             let body = self.national_body(c);
             if body == Some(NationalBody::Party) && self.in_longer_name(start, end) {
                 // "Sweden Democrats" and "the Neo Democrats" are parties of their own.
@@ -684,6 +691,30 @@ impl<'k> Scanner<'k, '_> {
                 .tokens
                 .get(end + 1)
                 .is_some_and(|t| t.gap.joins_name() && t.is_capitalized())
+    }
+
+    /// The country that a country's possessive or a demonym right before token `start` gives
+    /// the name there: "Israel's Supreme Court", "the Israeli Supreme Court".
+    fn qualifier_country(&self, start: usize) -> Option<&str> {
+        if start == 0 || self.tokens[start].gap != Gap::Space {
+            return None;
+        }
+        let possessive = self.tokens[start - 1].is_possessive();
+        let at = if possessive {
+            start.checked_sub(2)?
+        } else {
+            start - 1
+        };
+        let one_word = self.alias_matches(at).iter().find(|&(len, _)| len == 1)?;
+        self.kb.candidates(one_word.1).find_map(|c| {
+            let e = self.kb.entity(c.entity)?;
+            let fits = if possessive {
+                e.kind == EntityType::Place && e.subtype == "country"
+            } else {
+                c.has(ALIAS_DEMONYM)
+            };
+            (fits && self.casing_fits(&c, at, at + 1)).then_some(e.country)
+        })
     }
 
     /// Whether the name at token `start` ends a longer name through "of": "Congress" in "the

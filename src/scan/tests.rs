@@ -925,6 +925,10 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
     let american = "Lawyers from Ohio, Texas and Virginia flew to Auckland. The Supreme Court \
                     ruled.";
     assert_eq!(court(american), 1);
+    // Another country's possessive or demonym makes it that country's own.
+    let foreign = "Lawyers from Ohio, Texas and Virginia flew to Auckland. Israel's Supreme \
+                   Court and the Israeli Supreme Court ruled.";
+    assert_eq!(court(foreign), 0);
     // The same holds for the departments' everyday names.
     let department = |text: &str| {
         found(text)
