@@ -38,8 +38,8 @@
   // synchronously only validates the module: a few ms, where the asynchronous answer came
   // when the page's parser next gave the main thread back. Firefox compiles the whole
   // module up front (synchronously a 26 ms median task on 130 corpus pages, over 50 ms on
-  // some), so there it stays on the engine's background threads. Chromium-based browsers are told by their URL scheme
-  // (Chromium 156 has the `browser` namespace too).
+  // some), so there it stays on the engine's background threads. Chromium-based browsers
+  // are told by their URL scheme (Chromium 156 has the `browser` namespace too).
   function compile(bytes) {
     if (!api.runtime.getURL('').startsWith('chrome-extension:')) return WebAssembly.compile(bytes);
     try {

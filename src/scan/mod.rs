@@ -292,6 +292,16 @@ enum NationalBody {
     Party,
 }
 
+/// Whether the entity is a government body or a party, whose short names ("Congress",
+/// "Democrats") stand for them in an article about their country.
+fn national_body(entity: &EntityRecord<'_>) -> Option<NationalBody> {
+    match (entity.kind, entity.subtype) {
+        (EntityType::Organization, "government") => Some(NationalBody::Institution),
+        (EntityType::Organization, "party") => Some(NationalBody::Party),
+        _ => None,
+    }
+}
+
 /// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
 /// lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase words, so
 /// this check keeps the automaton walk off them.
@@ -562,6 +572,7 @@ impl<'k> Scanner<'k, '_> {
         if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous() != Some(c.entity) {
             return None;
         }
+        let entity = self.entity(c.entity)?;
         if c.has(ALIAS_COMMON_WORD) {
             // An ordinary word needs the article to have named the entity in full, and a
             // capital that is not just the start of a sentence; a country's own institution
@@ -570,17 +581,17 @@ impl<'k> Scanner<'k, '_> {
             let sentence_initial = self.tokens[start].gap.starts_sentence();
             if self
                 .qualifier_country(start)
-                .is_some_and(|country| self.kb.entity(c.entity).map(|e| e.country) != Some(country))
+                .is_some_and(|country| country != entity.country)
             {
                 // "Israel's Supreme Court" and "Russia's Security Council" are their own.
                 return None;
             }
-            let body = self.national_body(c);
+            let body = national_body(&entity);
             if body == Some(NationalBody::Party) && self.in_longer_name(start, end) {
                 // "Sweden Democrats" and "the Neo Democrats" are parties of their own.
                 return None;
             }
-            let national = body.is_some_and(|body| self.is_about_country_of(c, body))
+            let national = body.is_some_and(|body| self.is_about_country_of(&entity, body))
                 && !self.names_a_part(start);
             // At a sentence's start only the capital of an institution's name, or of a party
             // the article named in full, says it is a name ("Democrats said", not "Labour
@@ -594,7 +605,6 @@ impl<'k> Scanner<'k, '_> {
                 return None;
             }
         }
-        let entity = self.entity(c.entity)?;
         if self.lacks_evidence(c, &entity, start, end, introduced) {
             return None;
         }
@@ -629,30 +639,18 @@ impl<'k> Scanner<'k, '_> {
         Some(score)
     }
 
-    /// Whether the candidate is a government body or a party, whose short names ("Congress",
-    /// "Democrats") stand for them in an article about their country.
-    fn national_body(&self, c: &Candidate) -> Option<NationalBody> {
-        let e = self.kb.entity(c.entity)?;
-        match (e.kind, e.subtype) {
-            (EntityType::Organization, "government") => Some(NationalBody::Institution),
-            (EntityType::Organization, "party") => Some(NationalBody::Party),
-            _ => None,
-        }
-    }
-
-    /// Whether the article is about the candidate's country: places and demonyms of that
+    /// Whether the article is about the entity's country: places and demonyms of that
     /// country named at least `NATIONAL_EVIDENCE` times ("Congress" in an article on American
     /// politics is the United States Congress without its full name), and not outnumbered
     /// by another country's (a history of New Zealand's "Supreme Court" is not the American
     /// one). A party's country must lead: "Labour" there is New Zealand's, not Britain's.
-    fn is_about_country_of(&self, c: &Candidate, body: NationalBody) -> bool {
-        self.kb.entity(c.entity).is_some_and(|e| {
-            self.evidence.count(e.country) >= NATIONAL_EVIDENCE
-                && match body {
-                    NationalBody::Institution => !self.evidence.outnumbered(e.country),
-                    NationalBody::Party => self.evidence.leads(e.country),
-                }
-        })
+    fn is_about_country_of(&self, entity: &EntityRecord<'_>, body: NationalBody) -> bool {
+        let country = entity.country;
+        self.evidence.count(country) >= NATIONAL_EVIDENCE
+            && match body {
+                NationalBody::Institution => !self.evidence.outnumbered(country),
+                NationalBody::Party => self.evidence.leads(country),
+            }
     }
 
     /// Whether a well-known company, publisher or foundation leads a product's name: "Google Chrome",
@@ -707,7 +705,7 @@ impl<'k> Scanner<'k, '_> {
         };
         let one_word = self.alias_matches(at).iter().find(|&(len, _)| len == 1)?;
         self.kb.candidates(one_word.1).find_map(|c| {
-            let e = self.kb.entity(c.entity)?;
+            let e = self.entity(c.entity)?;
             let fits = if possessive {
                 e.kind == EntityType::Place && e.subtype == "country"
             } else {

@@ -896,14 +896,16 @@ fn a_known_party_is_found_with_its_last_word_in_lower_case() {
 #[test]
 fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_country() {
     let kb = Kb::embedded().unwrap();
-    let congress = |text: &str| {
+    // The knowledge-base names linked to the mentions whose text passes `surface`.
+    let linked = |text: &str, surface: fn(&str) -> bool| {
         found(text)
             .into_iter()
-            .filter(|(s, _, _)| s == "Congress")
+            .filter(|(s, _, _)| surface(s))
             .filter_map(|(_, _, id)| id.and_then(|id| kb.entity(id)))
             .map(|e| e.name.to_string())
             .collect::<Vec<_>>()
     };
+    let congress = |text: &str| linked(text, |s| s == "Congress");
     let american = "Voters in Ohio, Texas and Virginia were angry. Congress has proven itself \
                     ineffective. Term limits for Congress would help.";
     assert_eq!(congress(american), ["United States Congress"; 2]);
@@ -913,12 +915,7 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
     // Without an article about the United States, the word alone is no name.
     assert!(congress("The congress met in Delhi. Congress has proven itself weak.").is_empty());
     // Nor in an article about a country that names the United States in passing.
-    let court = |text: &str| {
-        found(text)
-            .into_iter()
-            .filter(|(s, _, id)| s == "Supreme Court" && id.is_some())
-            .count()
-    };
+    let court = |text: &str| linked(text, |s| s == "Supreme Court").len();
     let kiwi = "Lawyers from Ohio, Texas and Virginia flew to Auckland. Auckland, Auckland, \
                 Auckland, Auckland, Auckland and Auckland were calm. The Supreme Court ruled.";
     assert_eq!(court(kiwi), 0);
@@ -931,12 +928,9 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
     assert_eq!(court(foreign), 0);
     // The same holds for the departments' everyday names.
     let department = |text: &str| {
-        found(text)
-            .into_iter()
-            .filter(|(s, _, _)| s.ends_with("Department") || s.starts_with("Department"))
-            .filter_map(|(_, _, id)| id.and_then(|id| kb.entity(id)))
-            .map(|e| e.name.to_string())
-            .collect::<Vec<_>>()
+        linked(text, |s| {
+            s.ends_with("Department") || s.starts_with("Department")
+        })
     };
     let american = "Voters in Ohio, Texas and Virginia were angry. The Justice Department \
                     and the Department of Homeland Security declined to comment.";
