@@ -241,6 +241,77 @@ pub fn person_context_after(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// What a company does in a business story, right after its name ("Apple declined to
+/// comment", "Oracle shares jumped"): no fruit, river or oracle does these.
+fn is_business_verb(norm: &str) -> bool {
+    matches!(
+        norm,
+        "said"
+            | "says"
+            | "announced"
+            | "announces"
+            | "declined"
+            | "confirmed"
+            | "reported"
+            | "unveiled"
+            | "launched"
+            | "shares"
+            | "stock"
+            | "inc"
+            | "corp"
+            | "plc"
+            | "executives"
+            | "employees"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+    )
+}
+
+/// What a company has, after its possessive ("Amazon's chief executive", "Apple's shares").
+fn is_business_noun(norm: &str) -> bool {
+    matches!(
+        norm,
+        "chief"
+            | "ceo"
+            | "founder"
+            | "shares"
+            | "stock"
+            | "shareholders"
+            | "executives"
+            | "employees"
+            | "board"
+            | "headquarters"
+            | "revenue"
+            | "profit"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+    )
+}
+
+/// Whether the words around the name at tokens `start..end` are a business story's: a
+/// company's verb or possession after it, or "shares of" / "a spokesperson for" before it.
+/// Lets an everyday-word company name ("Apple", "Shell", "Oracle") stand without the
+/// article having named it in full.
+pub fn business_context(tokens: &[Token], start: usize, end: usize) -> bool {
+    let after = |i: usize| tokens.get(i).filter(|t| t.gap == Gap::Space);
+    let said_after = match tokens.get(end) {
+        Some(t) if t.is_possessive() => after(end + 1).is_some_and(|t| is_business_noun(&t.norm)),
+        Some(t) if t.gap == Gap::Space => is_business_verb(&t.norm),
+        _ => false,
+    };
+    let said_before = start >= 2
+        && tokens[start].gap == Gap::Space
+        && tokens[start - 1].gap == Gap::Space
+        && matches!(&*tokens[start - 1].norm, "of" | "for")
+        && matches!(
+            &*tokens[start - 2].norm,
+            "shares" | "stock" | "spokesperson" | "spokesman" | "spokeswoman" | "shareholders"
+        );
+    said_after || said_before
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +325,19 @@ mod tests {
         assert_eq!(cue("the state of Washington sued", 3), Some(Level::Region));
         assert_eq!(cue("the Republic of Georgia", 3), Some(Level::Country));
         assert_eq!(cue("Georgia's voters", 0), None);
+    }
+
+    #[test]
+    fn business_words_around_a_company_name() {
+        let cue = |text: &str, start: usize| business_context(&tokenize(text), start, start + 1);
+        assert!(cue("Apple declined to comment", 0));
+        assert!(cue("then Oracle shares jumped", 1));
+        assert!(cue("Amazon's chief executive", 0));
+        assert!(cue("Shares of Apple rose", 2));
+        assert!(cue("a spokesperson for Visa", 3));
+        assert!(!cue("an Apple a day", 1));
+        assert!(!cue("the Amazon's banks", 1));
+        assert!(!cue("Apple, said to be", 0));
     }
 
     #[test]

@@ -115,6 +115,9 @@ struct Scanner<'k, 't> {
     given_name_words: RefCell<HashMap<&'t str, bool>>,
     /// Entities named in full somewhere in the article (first pass).
     introduced: HashSet<u32>,
+    /// Companies whose everyday-word name acted as a business's somewhere in the article
+    /// ("Apple declined to comment"): that name is the company elsewhere too.
+    named_as_business: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
     countries: HashSet<String>,
     /// Cities, regions and demonyms per country, which pick between places sharing a name.
@@ -178,6 +181,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         caps_block,
         name_starts,
         introduced: HashSet::default(),
+        named_as_business: HashSet::default(),
         countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
         shadowed_places: HashMap::default(),
@@ -300,6 +304,12 @@ fn national_body(entity: &EntityRecord<'_>) -> Option<NationalBody> {
         (EntityType::Organization, "party") => Some(NationalBody::Party),
         _ => None,
     }
+}
+
+/// Whether the entity is a business, whose everyday-word names ("Apple", "Shell") stand for
+/// it where the words around them are a business story's (`disambiguate::business_context`).
+fn is_business(entity: &EntityRecord<'_>) -> bool {
+    entity.kind == EntityType::Organization && matches!(entity.subtype, "company" | "media")
 }
 
 /// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
@@ -497,6 +507,13 @@ impl<'k> Scanner<'k, '_> {
                         let norm = self.tokens[i].norm.to_string();
                         self.shadowed_places.entry(norm).or_insert(i);
                     }
+                    if c.has(ALIAS_COMMON_WORD)
+                        && is_business(&entity)
+                        && !self.caps_block[i]
+                        && disambiguate::business_context(&self.tokens, i, i + len)
+                    {
+                        self.named_as_business.insert(c.entity);
+                    }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
                         && !self.lacks_evidence(&c, &entity, i, i + len, false)
                     {
@@ -601,7 +618,22 @@ impl<'k> Scanner<'k, '_> {
                 Some(NationalBody::Party) => national && introduced,
                 None => false,
             };
-            if !(introduced || national) || (sentence_initial && single && !capital_says_name) {
+            // A company acting as one ("Apple declined to comment") needs no full name, and
+            // then neither do its other capitalised mentions; unless the article gave the
+            // word to a person before ("Tom Ford ... Ford said").
+            // At a sentence's start only the words right around it say so.
+            let norm = self.tokens[start].norm.as_ref();
+            let may_be_business = is_business(&entity)
+                && !self.caps_block[start]
+                && !self.local_surnames.contains_key(norm)
+                && !self.known_surnames.contains_key(norm);
+            let business_here =
+                may_be_business && disambiguate::business_context(&self.tokens, start, end);
+            let business =
+                business_here || (may_be_business && self.named_as_business.contains(&c.entity));
+            if !(introduced || national || business)
+                || (sentence_initial && single && !capital_says_name && !business_here)
+            {
                 return None;
             }
         }

@@ -1266,3 +1266,33 @@ fn the_plural_of_a_named_persons_surname_is_their_family() {
         ["Thomas Sam"]
     );
 }
+
+#[test]
+fn an_everyday_word_company_is_named_where_it_acts_as_a_business() {
+    let kb = Kb::embedded().unwrap();
+    let companies = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter_map(|(s, _, id)| {
+                let entity = kb.entity(id?)?;
+                (entity.subtype == "company").then(|| (s, entity.name.to_string()))
+            })
+            .collect::<Vec<_>>()
+    };
+    let apple = |n: usize| vec![("Apple".to_string(), "Apple Inc.".to_string()); n];
+    // Its verb or its possession says it is the company, and then so does a later capital.
+    assert_eq!(companies("Apple declined to comment."), apple(1));
+    assert_eq!(
+        companies("Shares of Apple fell. Rivals feared that Apple would win."),
+        apple(2)
+    );
+    assert_eq!(companies("He met Apple's chief executive."), apple(1));
+    // Without such words the capital alone is no company.
+    assert!(companies("The Apple Orchard reopened. An Apple a day.").is_empty());
+    assert!(companies("Rivals feared that Apple would win.").is_empty());
+    // Nor in a block of capitals, where every word has one.
+    assert!(companies("APPLE SAID THE HARVEST WAS GOOD").is_empty());
+    // Nor where the article gave the word to a person before.
+    let designer = "Fashion designer Tom Ford has spoken. Ford said he would not do it.";
+    assert!(companies(designer).is_empty(), "{:?}", companies(designer));
+}
