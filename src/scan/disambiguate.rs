@@ -241,12 +241,17 @@ pub fn person_context_after(tokens: &[Token], i: usize) -> bool {
     }
 }
 
-/// What a company does in a business story, right after its name ("Apple declined to
-/// comment", "Oracle shares jumped"): no fruit, river or oracle does these.
+/// What follows a company's name in a business story ("Apple declined to comment",
+/// "Oracle shares jumped", "Amazon founder Jeff Bezos"): no fruit, river or oracle does these.
 fn is_business_verb(norm: &str) -> bool {
     matches!(
         norm,
-        "said"
+        "ceo"
+            | "chief"
+            | "founder"
+            | "cofounder"
+            | "boss"
+            | "said"
             | "says"
             | "announced"
             | "announces"
@@ -333,6 +338,7 @@ mod tests {
         assert!(cue("Apple declined to comment", 0));
         assert!(cue("then Oracle shares jumped", 1));
         assert!(cue("Amazon's chief executive", 0));
+        assert!(cue("said Apple CEO Tim Cook", 1));
         assert!(cue("Shares of Apple rose", 2));
         assert!(cue("a spokesperson for Visa", 3));
         assert!(!cue("an Apple a day", 1));
