@@ -1099,6 +1099,37 @@ fn in_person_descriptors(word: &str) -> bool {
             | "athlete"
             | "player"
             | "coach"
+            | "manager"
+            | "captain"
+            | "pitcher"
+            | "catcher"
+            | "quarterback"
+            | "linebacker"
+            | "boxer"
+            | "golfer"
+            | "cyclist"
+            | "swimmer"
+            | "sprinter"
+            | "skier"
+            | "jockey"
+            | "driver"
+            | "producer"
+            | "conductor"
+            | "pianist"
+            | "guitarist"
+            | "dancer"
+            | "chef"
+            | "pollster"
+            | "strategist"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "envoy"
+            | "negotiator"
+            | "diplomat"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
     )
 }
 
@@ -2052,6 +2083,13 @@ mod tests {
                 Some("Aner Shalev"),
             ),
             ("the writer Jane Doe Smith Act", 2, None),
+            // Sport and politics have their own: "Chelsea manager Pep Guardiola".
+            (
+                "Chelsea manager Pep Guardiola praised",
+                2,
+                Some("Pep Guardiola"),
+            ),
+            ("said pollster Franko Luntzer", 2, Some("Franko Luntzer")),
             (
                 "and athletes Vitas Gerulaitis (tennis)",
                 2,
