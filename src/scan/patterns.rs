@@ -596,7 +596,13 @@ fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) 
 /// words are capitalised, not in capitals ("analyst CNN" is no person).
 pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option<PatternName> {
     let cue = tokens.get(i.checked_sub(1)?)?;
-    if cue.shape != Shape::Lower {
+    // A sentence may open with the occupation ("Coach Pep Guardiola praised"); a heading in
+    // title case may too ("Player Ratings Explained"), so there the sentence must go on in
+    // lowercase right after the name.
+    let opens_sentence = cue.shape == Shape::Capitalized
+        && cue.gap.starts_sentence()
+        && in_person_descriptors(&cue.norm);
+    if cue.shape != Shape::Lower && !opens_sentence {
         return None;
     }
     // "his wife Grace", "Mugabe's wife Grace", "their nine-month-old child, Gloria": a family
@@ -633,6 +639,12 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
     });
     // "Mr. B--" is no name.
     let one_letter = end == i + 1 && tokens[i].norm.chars().count() < 2;
+    let sentence_goes_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower);
+    if opens_sentence && (end < i + 2 || !sentence_goes_on) {
+        return None;
+    }
     (end > i && (joined || closes) && !runs_on && !one_letter).then_some(PatternName {
         start: i,
         end,
@@ -2090,6 +2102,11 @@ mod tests {
                 Some("Pep Guardiola"),
             ),
             ("said pollster Franko Luntzer", 2, Some("Franko Luntzer")),
+            // At a sentence's start, capitalised, if the sentence goes on after the name.
+            ("Coach Pep Guardiola praised", 1, Some("Pep Guardiola")),
+            ("Player Ratings Explained Here", 1, None),
+            ("Designer Handbags: the sale", 1, None),
+            ("Writer Zach Weiner", 1, None),
             (
                 "and athletes Vitas Gerulaitis (tennis)",
                 2,
