@@ -294,6 +294,11 @@ fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
+/// Least prominence of a city whose name stops a census name from being a given name
+/// ("Paris", "Houston", "Cleveland", "Lincoln"); below it are towns like Taylor, Texas, or
+/// Tyler, whose names are far more often people's.
+const TOWN_SHADOWS_GIVEN_NAME: u8 = 40;
+
 /// Normalised names an imported place must not take as an alternate: every entity's own
 /// name, and every alias of a person or organisation.
 fn names_of_others(records: &[EntityRecord]) -> std::collections::HashSet<String> {
@@ -304,11 +309,13 @@ fn names_of_others(records: &[EntityRecord]) -> std::collections::HashSet<String
 }
 
 /// Every name and alias of places and organisations ("Paris", "Jordan", "Christian
-/// Democratic Union" is not one word, so "Christian" stays a given name).
+/// Democratic Union" is not one word, so "Christian" stays a given name), but for small
+/// towns: Taylor, Texas, must not cost every Taylor their given name.
 fn names_of_non_people(records: &[EntityRecord]) -> std::collections::HashSet<String> {
     records
         .iter()
         .filter(|r| r.kind != "person")
+        .filter(|r| r.subtype != "city" || r.prominence() >= TOWN_SHADOWS_GIVEN_NAME)
         .flat_map(|r| name_keys(r, true))
         .collect()
 }

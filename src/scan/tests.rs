@@ -650,6 +650,24 @@ fn census_given_names_find_unknown_people_but_not_party_members() {
 }
 
 #[test]
+fn a_small_towns_name_is_still_a_given_name_but_a_citys_is_not() {
+    let people = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "person")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    // Taylor and Tyler are towns in Texas, and far more often people.
+    assert_eq!(
+        people("The album by Taylor Swift sold well, Tyler Hicks wrote."),
+        ["Taylor Swift", "Tyler Hicks"]
+    );
+    // Houston is a city first: "Houston Rockets" is no person.
+    assert!(people("The Houston Rockets lost again.").is_empty());
+}
+
+#[test]
 fn a_world_famous_surname_links_alone_but_a_shared_one_waits() {
     let found = found("Putin said the talks failed. Clinton and Bush met later.");
     let names: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
