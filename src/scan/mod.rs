@@ -1607,6 +1607,19 @@ impl<'k> Scanner<'k, '_> {
     /// `pattern_at` for a capitalised word, out of line: the rules in turn.
     #[inline(never)]
     fn pattern_at_capital(&self, i: usize) -> Option<patterns::PatternName> {
+        // A title before a name is no part of it ("Police Chief Pete Arredondo"): the name is
+        // read at the next word, after the title. A rank of nobility is how the person is
+        // known ("Prince Harry", "Dame Patsy Reddy").
+        let norm = self.tokens[i].norm.as_ref();
+        let title_before_name = patterns::is_person_title(norm)
+            && !patterns::is_rank_of_nobility(norm)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.gap.joins_name() && t.shape == Shape::Capitalized);
+        if title_before_name {
+            return None;
+        }
         patterns::person_after_title(&self.tokens, i)
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))

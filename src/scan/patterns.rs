@@ -536,6 +536,26 @@ pub fn is_person_title(norm: &str) -> bool {
     in_person_titles(norm)
 }
 
+/// Titles that stay with the name they come before, as people say it ("Prince Harry",
+/// "Queen Rania", "Sir Keir Starmer" is still "Sir Keir").
+pub fn is_rank_of_nobility(norm: &str) -> bool {
+    matches!(
+        norm,
+        "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "emir"
+            | "sultan"
+            | "sheikh"
+            | "pope"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+    )
+}
+
 #[inline]
 pub fn is_not_name(norm: &str) -> bool {
     in_not_names(norm)

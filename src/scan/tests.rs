@@ -1314,3 +1314,19 @@ fn an_everyday_word_company_is_named_where_it_acts_as_a_business() {
     let designer = "Fashion designer Tom Ford has spoken. Ford said he would not do it.";
     assert!(companies(designer).is_empty(), "{:?}", companies(designer));
 }
+
+#[test]
+fn a_title_before_an_unknown_name_is_left_out_but_a_rank_of_nobility_stays() {
+    assert_eq!(
+        surfaces("Police Chief Pete Arredondo was fired."),
+        ["Pete Arredondo"]
+    );
+    assert_eq!(
+        surfaces("Fire Chief Kristin Crowley said it was out."),
+        ["Kristin Crowley"]
+    );
+    assert_eq!(
+        surfaces("The Governor-General, Dame Patsy Reddy, spoke."),
+        ["Dame Patsy Reddy"]
+    );
+}
