@@ -1536,7 +1536,8 @@ fn heads_before_of(tokens: &[Token], at: usize) -> bool {
 
 /// Whether the link word at `at` and the capitalised words up to `end` belong to the
 /// organisation whose head word ends at `at`: "of" always, "for" and "on" before two or more
-/// words that are not a date ("Bank for International Settlements").
+/// words that are not a date ("Bank for International Settlements"), or before one word for
+/// a cause ("National League for Democracy", not "the Security Council on Syria").
 fn names_a_purpose(tokens: &[Token], at: usize, end: usize) -> bool {
     let words = || {
         tokens[at + 1..end]
@@ -1545,11 +1546,39 @@ fn names_a_purpose(tokens: &[Token], at: usize, end: usize) -> bool {
     };
     match tokens[at].norm.as_ref() {
         "of" => true,
-        "for" | "on" => {
-            words().count() >= 2 && words().all(|t| !is_weekday(&t.norm) && !is_month(&t.norm))
-        }
+        "for" | "on" => match words().count() {
+            1 => words().all(|t| is_cause(&t.norm)),
+            n => n >= 2 && words().all(|t| !is_weekday(&t.norm) && !is_month(&t.norm)),
+        },
         _ => false,
     }
+}
+
+/// Causes that movements, leagues and centres are for: "Movement for Justice", "Party for
+/// Freedom", "Center for Democracy".
+fn is_cause(norm: &str) -> bool {
+    matches!(
+        norm,
+        "democracy"
+            | "freedom"
+            | "liberty"
+            | "justice"
+            | "peace"
+            | "progress"
+            | "change"
+            | "development"
+            | "reform"
+            | "reconstruction"
+            | "liberation"
+            | "unity"
+            | "independence"
+            | "equality"
+            | "solidarity"
+            | "renewal"
+            | "socialism"
+            | "democrats"
+            | "truth"
+    )
 }
 
 /// Month names, "May" included (a modal verb only when lower case).
@@ -1947,8 +1976,13 @@ mod tests {
                 2,
                 "Council on Foreign Relations",
             ),
-            // One word is a topic or a place, a date is when.
+            // One word is a topic or a place, a date is when; but a cause is part of the name.
             ("the Security Council on Syria said", 1, "Security Council"),
+            (
+                "by the National League for Democracy on",
+                2,
+                "National League for Democracy",
+            ),
             ("the Supreme Court on May 5 ruled", 1, "Supreme Court"),
             (
                 "the Security Council on Monday March 3",
