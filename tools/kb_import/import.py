@@ -781,10 +781,12 @@ def build_orgs(shared, cw, curated, name_of):
             elif re.search(r"\b(INC|CORP|CORPORATION|COMPANY|LTD|PLC|HOLDINGS|GROUP INC)\b\.?$", head):
                 sub = "company"
             disp = proper_case(re.sub(r"\s*\([^)]*\)\s*", " ", head).strip())
+            # "THE SECURITY COUNCIL" is the Security Council: an article is no part of a name.
+            disp = re.sub(r"^The\s+", "", disp)
             acr = re.findall(r"\(([A-Z][A-Z0-9\-]{1,9})\)", head)
             if not disp or len(disp) < 3:
                 continue
-            names = [disp] + [proper_case(a) for a in e["aliases"]]
+            names = [disp] + [re.sub(r"^The\s+", "", proper_case(a)) for a in e["aliases"]]
             if curated.find(names, type_="organization") or curated.find([disp]):
                 continue
             oid = f"bs:org:{slug(disp)}"
@@ -802,7 +804,7 @@ def build_orgs(shared, cw, curated, name_of):
                 a2 = re.sub(r"\s*\([^)]*\)\s*", " ", a).strip()
                 if not good_org_alias(a2, head):
                     continue
-                pa = proper_case(a2)
+                pa = re.sub(r"^The\s+", "", proper_case(a2))
                 k = norm_key(pa)
                 if used_alias.get(k, oid) != oid:
                     continue  # aliases shared by two dictionary entries are unreliable
