@@ -409,6 +409,7 @@ fn in_not_names(word: &str) -> bool {
             | "according"
             | "both"
             | "image"
+            | "staff"
             | "file"
             | "photo"
             | "video"
@@ -581,6 +582,10 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
         return None;
     }
     let end = name_after_cue(tokens, i, is_name_token);
+    // "the General Staff": a word that is never a name is no person after a title.
+    if end == i + 1 && is_not_name(&tokens[i].norm) {
+        return None;
+    }
     (end > i).then_some(PatternName {
         start: i,
         end,

@@ -1329,4 +1329,6 @@ fn a_title_before_an_unknown_name_is_left_out_but_a_rank_of_nobility_stays() {
         surfaces("The Governor-General, Dame Patsy Reddy, spoke."),
         ["Dame Patsy Reddy"]
     );
+    // A word that is never a name is no person after a title.
+    assert_eq!(surfaces("Ukraine's General Staff said."), ["Ukraine"]);
 }
