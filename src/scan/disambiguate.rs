@@ -15,7 +15,7 @@
 //!   reporting verb after it, never "in May".
 
 use super::patterns;
-use crate::text::{Gap, Token};
+use crate::text::{Gap, Shape, Token};
 use std::collections::HashMap;
 
 /// Score added when a level word picks the place's subtype; larger than any prior gap.
@@ -300,11 +300,21 @@ fn is_business_noun(norm: &str) -> bool {
 /// Lets an everyday-word company name ("Apple", "Shell", "Oracle") stand without the
 /// article having named it in full.
 pub fn business_context(tokens: &[Token], start: usize, end: usize) -> bool {
-    let after = |i: usize| tokens.get(i).filter(|t| t.gap == Gap::Space);
+    // In lower case, as running text has them: a title-case headline's "Intel Chief" may be
+    // a spy chief ("CEO" is in capitals anyway).
+    let after = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.gap == Gap::Space && (t.shape == Shape::Lower || t.norm == "ceo"))
+    };
+    // Anyone says things: at a sentence's start, where every name has a capital, "Chase
+    // said" may be a driver called Chase.
+    let mid_sentence = !tokens[start].gap.starts_sentence();
     let said_after = match tokens.get(end) {
         Some(t) if t.is_possessive() => after(end + 1).is_some_and(|t| is_business_noun(&t.norm)),
-        Some(t) if t.gap == Gap::Space => is_business_verb(&t.norm),
-        _ => false,
+        _ => after(end).is_some_and(|t| {
+            is_business_verb(&t.norm) && (mid_sentence || !matches!(&*t.norm, "said" | "says"))
+        }),
     };
     let said_before = start >= 2
         && tokens[start].gap == Gap::Space
@@ -344,6 +354,9 @@ mod tests {
         assert!(!cue("an Apple a day", 1));
         assert!(!cue("the Amazon's banks", 1));
         assert!(!cue("Apple, said to be", 0));
+        assert!(!cue("Trump's Intel Chief Says", 3));
+        assert!(cue("on Monday Amazon said", 2));
+        assert!(!cue("Chase said he was tired", 0));
     }
 
     #[test]

@@ -620,13 +620,14 @@ impl<'k> Scanner<'k, '_> {
             };
             // A company acting as one ("Apple declined to comment") needs no full name, and
             // then neither do its other capitalised mentions; unless the article gave the
-            // word to a person before ("Tom Ford ... Ford said").
+            // word to a person before ("Tom Ford ... Ford said", "Chase Elliott ... Chase").
             // At a sentence's start only the words right around it say so.
             let norm = self.tokens[start].norm.as_ref();
             let may_be_business = is_business(&entity)
                 && !self.caps_block[start]
                 && !self.local_surnames.contains_key(norm)
-                && !self.known_surnames.contains_key(norm);
+                && !self.known_surnames.contains_key(norm)
+                && self.memory.given_name(norm).is_none();
             let business_here =
                 may_be_business && disambiguate::business_context(&self.tokens, start, end);
             let business =
