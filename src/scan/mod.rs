@@ -991,10 +991,41 @@ impl<'k> Scanner<'k, '_> {
                 .filter_map(|c| self.score(&c, i, i + len, famous).map(|s| (s, c)))
                 .max_by_key(|(s, c)| (*s, std::cmp::Reverse(c.entity)));
             if let Some((_, c)) = best {
+                let c = self
+                    .country_over_its_town(&c, i, i + len, at, famous)
+                    .unwrap_or(c);
                 return Some((len, c));
             }
         }
         None
+    }
+
+    /// "Landfall in Jamaica" is the island, not Jamaica, Queens, however American the rest of
+    /// the article: the country that a town (`best`) shares its name with, when it may be
+    /// read here at all, unless a region of the town's own follows ("Jamaica, N.Y.").
+    fn country_over_its_town(
+        &self,
+        best: &Candidate,
+        start: usize,
+        end: usize,
+        at: u64,
+        famous: impl Fn() -> Option<u32> + Copy,
+    ) -> Option<Candidate> {
+        let town = self.entity(best.entity)?;
+        if town.kind != EntityType::Place || town.subtype != "city" {
+            return None;
+        }
+        let region_follows = end < self.tokens.len()
+            && self.text_between(end - 1, end).trim() == ","
+            && self.next_place_level(end) == Some(disambiguate::Level::Region);
+        if region_follows {
+            return None;
+        }
+        self.kb.candidates(at).find(|c| {
+            self.entity(c.entity)
+                .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
+                && self.score(c, start, end, famous).is_some()
+        })
     }
 
     /// A name followed by the acronym it defines: both are mentions of one entity (the

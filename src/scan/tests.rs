@@ -1332,3 +1332,15 @@ fn a_title_before_an_unknown_name_is_left_out_but_a_rank_of_nobility_stays() {
     // A word that is never a name is no person after a title.
     assert_eq!(surfaces("Ukraine's General Staff said."), ["Ukraine"]);
 }
+
+#[test]
+fn a_country_outranks_a_town_of_its_name_however_american_the_article() {
+    let kb = Kb::embedded().unwrap();
+    let text = "Flights from Miami, Boston and Texas to Jamaica resumed.";
+    let jamaica = found(text)
+        .into_iter()
+        .find(|(s, _, _)| s == "Jamaica")
+        .and_then(|(_, _, id)| kb.entity(id?))
+        .map(|e| e.subtype.to_string());
+    assert_eq!(jamaica.as_deref(), Some("country"));
+}
