@@ -507,11 +507,7 @@ impl<'k> Scanner<'k, '_> {
                         let norm = self.tokens[i].norm.to_string();
                         self.shadowed_places.entry(norm).or_insert(i);
                     }
-                    if c.has(ALIAS_COMMON_WORD)
-                        && is_business(&entity)
-                        && !self.caps_block[i]
-                        && disambiguate::business_context(&self.tokens, i, i + len)
-                    {
+                    if c.has(ALIAS_COMMON_WORD) && self.acts_as_business(&entity, i, i + len) {
                         self.named_as_business.insert(c.entity);
                     }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
@@ -623,15 +619,14 @@ impl<'k> Scanner<'k, '_> {
             // word to a person before ("Tom Ford ... Ford said", "Chase Elliott ... Chase").
             // At a sentence's start only the words right around it say so.
             let norm = self.tokens[start].norm.as_ref();
-            let may_be_business = is_business(&entity)
-                && !self.caps_block[start]
-                && !self.local_surnames.contains_key(norm)
-                && !self.known_surnames.contains_key(norm)
-                && self.memory.given_name(norm).is_none();
-            let business_here =
-                may_be_business && disambiguate::business_context(&self.tokens, start, end);
-            let business =
-                business_here || (may_be_business && self.named_as_business.contains(&c.entity));
+            let a_persons = self.local_surnames.contains_key(norm)
+                || self.known_surnames.contains_key(norm)
+                || self.memory.given_name(norm).is_some();
+            let business_here = !a_persons && self.acts_as_business(&entity, start, end);
+            let business = business_here
+                || (!a_persons
+                    && !self.caps_block[start]
+                    && self.named_as_business.contains(&c.entity));
             if !(introduced || national || business)
                 || (sentence_initial && single && !capital_says_name && !business_here)
             {
@@ -998,6 +993,15 @@ impl<'k> Scanner<'k, '_> {
             }
         }
         None
+    }
+
+    /// Whether the everyday-word name at `start..end` acts as the business `entity` is, by
+    /// the words around it (`disambiguate::business_context`); in capitals every word looks
+    /// like a name, so not there.
+    fn acts_as_business(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
+        is_business(entity)
+            && !self.caps_block[start]
+            && disambiguate::business_context(&self.tokens, start, end)
     }
 
     /// "Landfall in Jamaica" is the island, not Jamaica, Queens, however American the rest of

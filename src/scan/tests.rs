@@ -651,13 +651,7 @@ fn census_given_names_find_unknown_people_but_not_party_members() {
 
 #[test]
 fn a_small_towns_name_is_still_a_given_name_but_a_citys_is_not() {
-    let people = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(_, kind, _)| kind == "person")
-            .map(|(s, _, _)| s)
-            .collect()
-    };
+    let people = found_people;
     // Taylor and Tyler are towns in Texas, and far more often people.
     assert_eq!(
         people("The album by Taylor Swift sold well, Tyler Hicks wrote."),
@@ -1092,13 +1086,7 @@ fn found_people(text: &str) -> Vec<String> {
 
 #[test]
 fn people_the_lists_lack_are_found_by_reported_speech_or_a_goal() {
-    let people = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(_, kind, _)| kind == "person")
-            .map(|(s, _, _)| s)
-            .collect()
-    };
+    let people = found_people;
     assert_eq!(
         people("The port reopened. Lotfi Azzouz said the deal was fair."),
         ["Lotfi Azzouz"]
@@ -1130,13 +1118,7 @@ fn people_the_lists_lack_are_found_by_reported_speech_or_a_goal() {
 
 #[test]
 fn a_person_the_lists_lack_is_found_before_an_appositive_that_describes_one() {
-    let people = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(_, kind, _)| kind == "person")
-            .map(|(s, _, _)| s)
-            .collect()
-    };
+    let people = found_people;
     assert_eq!(
         people("The vote was close, and Ajmi Lourimi, a member of the party, wept."),
         ["Ajmi Lourimi"]
