@@ -65,7 +65,18 @@ async function firefoxRunner() {
   await driver.get(`moz-extension://${FIREFOX_UUID}/popup/popup.html`);
   const extensionTab = await driver.getWindowHandle();
   await driver.switchTo().window(article);
+  // The extension's own errors only, as in Chromium: its realm, or a message naming it.
   const errors = [];
+  const bidi = await driver.getBidi();
+  await bidi.send({ method: 'session.subscribe', params: { events: ['log.entryAdded'] } });
+  bidi.socket.on('message', (data) => {
+    const message = JSON.parse(data.toString());
+    if (message.method !== 'log.entryAdded' || message.params.level !== 'error') return;
+    const text = message.params.text ?? '';
+    if (/backstory/i.test(text) || (message.params.source?.realm ?? '').includes('moz-extension')) {
+      errors.push(text);
+    }
+  });
   return {
     name: 'Firefox',
     errors,
