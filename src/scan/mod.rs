@@ -306,6 +306,13 @@ fn national_body(entity: &EntityRecord<'_>) -> Option<NationalBody> {
     }
 }
 
+/// Where an article says an everyday-word name is a business (see `Scanner::business_cue`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BusinessCue {
+    Here,
+    Elsewhere,
+}
+
 /// Whether the entity is a business, whose everyday-word names ("Apple", "Shell") stand for
 /// it where the words around them are a business story's (`disambiguate::business_context`).
 fn is_business(entity: &EntityRecord<'_>) -> bool {
@@ -614,21 +621,14 @@ impl<'k> Scanner<'k, '_> {
                 Some(NationalBody::Party) => national && introduced,
                 None => false,
             };
-            // A company acting as one ("Apple declined to comment") needs no full name, and
-            // then neither do its other capitalised mentions; unless the article gave the
-            // word to a person before ("Tom Ford ... Ford said", "Chase Elliott ... Chase").
-            // At a sentence's start only the words right around it say so.
-            let norm = self.tokens[start].norm.as_ref();
-            let a_persons = self.local_surnames.contains_key(norm)
-                || self.known_surnames.contains_key(norm)
-                || self.memory.given_name(norm).is_some();
-            let business_here = !a_persons && self.acts_as_business(&entity, start, end);
-            let business = business_here
-                || (!a_persons
-                    && !self.caps_block[start]
-                    && self.named_as_business.contains(&c.entity));
-            if !(introduced || national || business)
-                || (sentence_initial && single && !capital_says_name && !business_here)
+            // A company acting as one ("Apple declined to comment") needs no full name; at a
+            // sentence's start only the words right around it say so.
+            let business = self.business_cue(c, &entity, start, end);
+            if !(introduced || national || business.is_some())
+                || (sentence_initial
+                    && single
+                    && !capital_says_name
+                    && business != Some(BusinessCue::Here))
             {
                 return None;
             }
@@ -980,19 +980,59 @@ impl<'k> Scanner<'k, '_> {
             // Read only when a surname needs it: most aliases are not surnames.
             let famous = OnceCell::new();
             let famous = || *famous.get_or_init(|| famous_surname(self.kb.candidates(at)));
-            let best = self
-                .kb
-                .candidates(at)
-                .filter_map(|c| self.score(&c, i, i + len, famous).map(|s| (s, c)))
-                .max_by_key(|(s, c)| (*s, std::cmp::Reverse(c.entity)));
+            let mut best: Option<(i32, Candidate)> = None;
+            // A country this name may be here, for a town that must give way to it.
+            let mut country = None;
+            for c in self.kb.candidates(at) {
+                let Some(score) = self.score(&c, i, i + len, famous) else {
+                    continue;
+                };
+                if country.is_none() && self.is_country(c.entity) {
+                    country = Some(c);
+                }
+                let key = (score, std::cmp::Reverse(c.entity));
+                if best.is_none_or(|(s, b)| key > (s, std::cmp::Reverse(b.entity))) {
+                    best = Some((score, c));
+                }
+            }
             if let Some((_, c)) = best {
-                let c = self
-                    .country_over_its_town(&c, i, i + len, at, famous)
-                    .unwrap_or(c);
+                let c = match country {
+                    Some(country) if self.town_gives_way(&c, i + len) => country,
+                    _ => c,
+                };
                 return Some((len, c));
             }
         }
         None
+    }
+
+    /// Where the words say that the everyday-word name at `start..end` is the business
+    /// `entity`: right there, or elsewhere in the article (then its other capitalised
+    /// mentions follow). Never where the article gave the word to a person before ("Tom
+    /// Ford ... Ford said", "Chase Elliott ... Chase").
+    fn business_cue(
+        &self,
+        c: &Candidate,
+        entity: &EntityRecord<'_>,
+        start: usize,
+        end: usize,
+    ) -> Option<BusinessCue> {
+        if !is_business(entity) || self.caps_block[start] {
+            return None;
+        }
+        let norm = self.tokens[start].norm.as_ref();
+        let a_persons = self.local_surnames.contains_key(norm)
+            || self.known_surnames.contains_key(norm)
+            || self.memory.given_name(norm).is_some();
+        if a_persons {
+            None
+        } else if disambiguate::business_context(&self.tokens, start, end) {
+            Some(BusinessCue::Here)
+        } else {
+            self.named_as_business
+                .contains(&c.entity)
+                .then_some(BusinessCue::Elsewhere)
+        }
     }
 
     /// Whether the everyday-word name at `start..end` acts as the business `entity` is, by
@@ -1005,31 +1045,21 @@ impl<'k> Scanner<'k, '_> {
     }
 
     /// "Landfall in Jamaica" is the island, not Jamaica, Queens, however American the rest of
-    /// the article: the country that a town (`best`) shares its name with, when it may be
-    /// read here at all, unless a region of the town's own follows ("Jamaica, N.Y.").
-    fn country_over_its_town(
-        &self,
-        best: &Candidate,
-        start: usize,
-        end: usize,
-        at: u64,
-        famous: impl Fn() -> Option<u32> + Copy,
-    ) -> Option<Candidate> {
-        let town = self.entity(best.entity)?;
-        if town.kind != EntityType::Place || town.subtype != "city" {
-            return None;
-        }
+    /// the article: a town (`best`, ending before token `end`) gives way to the country of
+    /// its name, unless a region of the town's own follows ("Jamaica, N.Y.").
+    fn town_gives_way(&self, best: &Candidate, end: usize) -> bool {
+        let is_town = self
+            .entity(best.entity)
+            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "city");
         let region_follows = end < self.tokens.len()
             && self.text_between(end - 1, end).trim() == ","
             && self.next_place_level(end) == Some(disambiguate::Level::Region);
-        if region_follows {
-            return None;
-        }
-        self.kb.candidates(at).find(|c| {
-            self.entity(c.entity)
-                .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
-                && self.score(c, start, end, famous).is_some()
-        })
+        is_town && !region_follows
+    }
+
+    fn is_country(&self, entity: u32) -> bool {
+        self.entity(entity)
+            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
     }
 
     /// A name followed by the acronym it defines: both are mentions of one entity (the

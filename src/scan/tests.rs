@@ -17,6 +17,18 @@ fn found(text: &str) -> Vec<(String, String, Option<u32>)> {
         .collect()
 }
 
+/// (text, knowledge-base name) of each mention linked to an entity of `subtype`.
+fn linked_of_subtype(text: &str, subtype: &str) -> Vec<(String, String)> {
+    let kb = Kb::embedded().unwrap();
+    found(text)
+        .into_iter()
+        .filter_map(|(s, _, id)| {
+            let entity = kb.entity(id?)?;
+            (entity.subtype == subtype).then(|| (s, entity.name.to_string()))
+        })
+        .collect()
+}
+
 fn surfaces(text: &str) -> Vec<String> {
     found(text).into_iter().map(|(s, _, _)| s).collect()
 }
@@ -964,16 +976,7 @@ fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_co
 
 #[test]
 fn a_countrys_party_is_named_by_its_short_name_in_an_article_about_that_country() {
-    let kb = Kb::embedded().unwrap();
-    let parties = |text: &str| {
-        found(text)
-            .into_iter()
-            .filter_map(|(s, _, id)| {
-                let entity = kb.entity(id?)?;
-                (entity.subtype == "party").then(|| (s, entity.name.to_string()))
-            })
-            .collect::<Vec<_>>()
-    };
+    let parties = |text: &str| linked_of_subtype(text, "party");
     let american = "Voters in Ohio, Texas and Virginia were angry. The bill passed although \
                     Democrats objected and Republicans in the House were split.";
     assert_eq!(
@@ -1269,16 +1272,7 @@ fn the_plural_of_a_named_persons_surname_is_their_family() {
 
 #[test]
 fn an_everyday_word_company_is_named_where_it_acts_as_a_business() {
-    let kb = Kb::embedded().unwrap();
-    let companies = |text: &str| {
-        found(text)
-            .into_iter()
-            .filter_map(|(s, _, id)| {
-                let entity = kb.entity(id?)?;
-                (entity.subtype == "company").then(|| (s, entity.name.to_string()))
-            })
-            .collect::<Vec<_>>()
-    };
+    let companies = |text: &str| linked_of_subtype(text, "company");
     let apple = |n: usize| vec![("Apple".to_string(), "Apple Inc.".to_string()); n];
     // Its verb or its possession says it is the company, and then so does a later capital.
     assert_eq!(companies("Apple declined to comment."), apple(1));

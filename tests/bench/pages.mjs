@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, corpusPages } from '../browser/server.mjs';
 import {
-  launchChromium, launchFirefox, until, FIREFOX_UUID, STATS_BODY,
+  launchChromium, launchFirefox, until, FIREFOX_UUID, STATS_BODY, collectFirefoxConsole,
 } from '../browser/browsers.mjs';
 
 const BUDGET = { taskMs: 50, paintMs: 50, coreMs: 25, knowledgeMs: 10, addedBytes: 8 << 20 };
@@ -67,16 +67,8 @@ async function firefoxRunner() {
   await driver.switchTo().window(article);
   // The extension's own errors only, as in Chromium: its realm, or a message naming it.
   const errors = [];
-  const bidi = await driver.getBidi();
-  await bidi.send({ method: 'session.subscribe', params: { events: ['log.entryAdded'] } });
-  bidi.socket.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    if (message.method !== 'log.entryAdded' || message.params.level !== 'error') return;
-    const text = message.params.text ?? '';
-    if (/backstory/i.test(text) || (message.params.source?.realm ?? '').includes('moz-extension')) {
-      errors.push(text);
-    }
-  });
+  await collectFirefoxConsole(driver, errors, (entry) => entry.level === 'error'
+    && (/backstory/i.test(entry.text ?? '') || (entry.source?.realm ?? '').includes('moz-extension')));
   return {
     name: 'Firefox',
     errors,

@@ -126,15 +126,20 @@ export async function firefoxCardText(driver) {
   return card && { mode: card.mode, text: card.text };
 }
 
-/** Firefox: collects console errors and warnings of every page into `problems`. */
-export async function collectFirefoxConsole(driver, problems) {
+/**
+ * Firefox: collects console errors and warnings of every page into `problems`, those that
+ * `keep` accepts (it gets the WebDriver BiDi log entry).
+ */
+export async function collectFirefoxConsole(driver, problems, keep = () => true) {
   const bidi = await driver.getBidi();
   await bidi.send({ method: 'session.subscribe', params: { events: ['log.entryAdded'] } });
   bidi.socket.on('message', (data) => {
     const message = JSON.parse(data.toString());
     if (message.method !== 'log.entryAdded') return;
     const entry = message.params;
-    if (entry.level === 'error' || entry.level === 'warn') problems.push(`${entry.level}: ${entry.text}`);
+    if ((entry.level === 'error' || entry.level === 'warn') && keep(entry)) {
+      problems.push(`${entry.level}: ${entry.text}`);
+    }
   });
 }
 
