@@ -1320,3 +1320,22 @@ fn a_country_outranks_a_town_of_its_name_however_american_the_article() {
         .map(|e| e.subtype.to_string());
     assert_eq!(jamaica.as_deref(), Some("country"));
 }
+
+#[test]
+fn titles_of_office_are_left_out_of_the_name_they_introduce() {
+    // "Chair" had read as a first word of one unknown name, hiding a known person.
+    let found = linked_of_subtype(
+        "Rates were left alone, and Chair Jerome Powell said inflation was high.",
+        "politician",
+    );
+    assert_eq!(
+        found,
+        [("Jerome Powell".to_string(), "Jerome Powell".to_string())]
+    );
+    assert_eq!(
+        found_people(
+            "Police Commissioner Jane Tisch said the suspect fled, Sheriff Bo Lund added."
+        ),
+        ["Jane Tisch", "Bo Lund"]
+    );
+}
