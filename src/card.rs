@@ -104,6 +104,7 @@ fn subtype_label(subtype: &str) -> String {
         "military_force" => "armed forces",
         "military_base" => "military base",
         "media" => "news media",
+        "sports_team" => "sports team",
         "person" | "organization" | "place" | "name" => "",
         other => other,
     };

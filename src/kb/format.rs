@@ -297,7 +297,7 @@ pub const SUBTYPES: [&str; 31] = [
     "military_base",
     "waterway",
     "landmark",
-    "unused_1",
+    "sports_team",
     "unused_2",
     "unused_3",
 ];

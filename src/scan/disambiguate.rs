@@ -327,6 +327,48 @@ pub fn business_context(tokens: &[Token], start: usize, end: usize) -> bool {
     said_after || said_before
 }
 
+/// What follows a club's name in a sports story ("Arsenal manager Mikel Arteta", "Chelsea
+/// fans", "Liverpool beat Everton"): no city or armoury does these.
+fn is_club_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "manager"
+            | "boss"
+            | "coach"
+            | "striker"
+            | "forward"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "keeper"
+            | "winger"
+            | "captain"
+            | "fans"
+            | "supporters"
+            | "squad"
+            | "beat"
+            | "defeated"
+            | "thrashed"
+            | "drew"
+            | "routed"
+    )
+}
+
+/// Whether the words around the club name at tokens `start..end` are a sports story's: a
+/// club's people or a result after it, in lower case ("Chelsea's manager" too), or the name
+/// is a side of a match ("beat Arsenal", "Arsenal 2-1 Chelsea"). Lets a club be called by
+/// its city's or an everyday word's name ("Liverpool", "Arsenal").
+pub fn sports_context(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
+    let mut after = end;
+    if tokens.get(after).is_some_and(Token::is_possessive) {
+        after += 1;
+    }
+    let club_word_after = tokens
+        .get(after)
+        .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower && is_club_word(&t.norm));
+    club_word_after || super::roles::plays(text, tokens, start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,6 +382,20 @@ mod tests {
         assert_eq!(cue("the state of Washington sued", 3), Some(Level::Region));
         assert_eq!(cue("the Republic of Georgia", 3), Some(Level::Country));
         assert_eq!(cue("Georgia's voters", 0), None);
+    }
+
+    #[test]
+    fn sports_words_around_a_club_name() {
+        let cue =
+            |text: &str, start: usize| sports_context(text, &tokenize(text), start, start + 1);
+        assert!(cue("Arsenal manager Mikel Arteta said", 0));
+        assert!(cue("and Chelsea's goalkeeper saved it", 1));
+        assert!(cue("Everton beat Liverpool on Sunday", 2));
+        assert!(cue("Liverpool 2-1 Everton", 0));
+        assert!(cue("and Liverpool fans sang", 1));
+        assert!(!cue("flights to Liverpool were cancelled", 2));
+        assert!(!cue("Liverpool City Council said", 0));
+        assert!(!cue("the Liverpool Manager Awards", 1));
     }
 
     #[test]

@@ -115,9 +115,9 @@ struct Scanner<'k, 't> {
     given_name_words: RefCell<HashMap<&'t str, bool>>,
     /// Entities named in full somewhere in the article (first pass).
     introduced: HashSet<u32>,
-    /// Companies whose everyday-word name acted as a business's somewhere in the article
-    /// ("Apple declined to comment"): that name is the company elsewhere too.
-    named_as_business: HashSet<u32>,
+    /// Companies and clubs whose everyday-word name acted as one somewhere in the article
+    /// ("Apple declined to comment", "Arsenal manager"): that name is theirs elsewhere too.
+    named_in_trade: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
     countries: HashSet<String>,
     /// Cities, regions and demonyms per country, which pick between places sharing a name.
@@ -181,7 +181,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         caps_block,
         name_starts,
         introduced: HashSet::default(),
-        named_as_business: HashSet::default(),
+        named_in_trade: HashSet::default(),
         countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
         shadowed_places: HashMap::default(),
@@ -306,18 +306,33 @@ fn national_body(entity: &EntityRecord<'_>) -> Option<NationalBody> {
     }
 }
 
-/// Where an article says an everyday-word name is a business (see `Scanner::business_cue`).
+/// Where an article says an everyday-word name is a business or a club (see
+/// `Scanner::trade_cue`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum BusinessCue {
+enum TradeCue {
     Here,
     Elsewhere,
 }
 
-/// Whether the entity is a business, whose everyday-word names ("Apple", "Shell") stand for
-/// it where the words around them are a business story's (`disambiguate::business_context`).
-fn is_business(entity: &EntityRecord<'_>) -> bool {
-    entity.kind == EntityType::Organization && matches!(entity.subtype, "company" | "media")
+/// The kinds of organisation whose everyday-word or city names ("Apple", "Shell",
+/// "Liverpool") stand for them where the words around them are their kind of story.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Trade {
+    Business,
+    Sport,
 }
+
+fn trade_of(entity: &EntityRecord<'_>) -> Option<Trade> {
+    match (entity.kind, entity.subtype) {
+        (EntityType::Organization, "company" | "media") => Some(Trade::Business),
+        (EntityType::Organization, "sports_team") => Some(Trade::Sport),
+        _ => None,
+    }
+}
+
+/// Score added where the words in the article say a name is a business or a club: "Liverpool
+/// manager" is the club, however big the city.
+const TRADE_CUE_BONUS: i32 = 50;
 
 /// Whether a name could start at token `i`: names start with a capital, a digit ("G7") or a
 /// lowercase particle ("al-Qaeda", "de Gaulle"). Most tokens are ordinary lowercase words, so
@@ -514,8 +529,8 @@ impl<'k> Scanner<'k, '_> {
                         let norm = self.tokens[i].norm.to_string();
                         self.shadowed_places.entry(norm).or_insert(i);
                     }
-                    if c.has(ALIAS_COMMON_WORD) && self.acts_as_business(&entity, i, i + len) {
-                        self.named_as_business.insert(c.entity);
+                    if c.has(ALIAS_COMMON_WORD) && self.acts_in_trade(&entity, i, i + len) {
+                        self.named_in_trade.insert(c.entity);
                     }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
                         && !self.lacks_evidence(&c, &entity, i, i + len, false)
@@ -593,6 +608,8 @@ impl<'k> Scanner<'k, '_> {
             return None;
         }
         let entity = self.entity(c.entity)?;
+        // Whether the words say the name is a business's or a club's, here or elsewhere.
+        let mut cued = false;
         if c.has(ALIAS_COMMON_WORD) {
             // An ordinary word needs the article to have named the entity in full, and a
             // capital that is not just the start of a sentence; a country's own institution
@@ -607,8 +624,11 @@ impl<'k> Scanner<'k, '_> {
                 return None;
             }
             let body = national_body(&entity);
-            if body == Some(NationalBody::Party) && self.in_longer_name(start, end) {
-                // "Sweden Democrats" and "the Neo Democrats" are parties of their own.
+            let of_its_own =
+                body == Some(NationalBody::Party) || trade_of(&entity) == Some(Trade::Sport);
+            if of_its_own && self.in_longer_name(start, end) {
+                // "Sweden Democrats" and "the Neo Democrats" are parties of their own;
+                // "Villa Park" and "Liverpool Street" are no clubs.
                 return None;
             }
             let national = body.is_some_and(|body| self.is_about_country_of(&entity, body))
@@ -621,14 +641,14 @@ impl<'k> Scanner<'k, '_> {
                 Some(NationalBody::Party) => national && introduced,
                 None => false,
             };
-            // A company acting as one ("Apple declined to comment") needs no full name; at a
-            // sentence's start only the words right around it say so.
-            let business = self.business_cue(c, &entity, start, end);
-            if !(introduced || national || business.is_some())
-                || (sentence_initial
-                    && single
-                    && !capital_says_name
-                    && business != Some(BusinessCue::Here))
+            // A company or club acting as one ("Apple declined to comment", "Arsenal
+            // manager") needs no full name; at a sentence's start only the words right around
+            // it say so.
+            let trade = self.trade_cue(c, &entity, start, end);
+            let cued_here = trade == Some(TradeCue::Here);
+            cued = trade.is_some();
+            if !(introduced || national || cued)
+                || (sentence_initial && single && !capital_says_name && !cued_here)
             {
                 return None;
             }
@@ -643,6 +663,9 @@ impl<'k> Scanner<'k, '_> {
         let mut score = i32::from(c.prominence);
         if introduced {
             score += 30;
+        }
+        if cued {
+            score += TRADE_CUE_BONUS;
         }
         if !entity.country.is_empty() && self.countries.contains(entity.country) {
             score += 10;
@@ -1006,42 +1029,49 @@ impl<'k> Scanner<'k, '_> {
         None
     }
 
-    /// Where the words say that the everyday-word name at `start..end` is the business
-    /// `entity`: right there, or elsewhere in the article (then its other capitalised
-    /// mentions follow). Never where the article gave the word to a person before ("Tom
-    /// Ford ... Ford said", "Chase Elliott ... Chase").
-    fn business_cue(
+    /// Where the words say that the everyday-word name at `start..end` is the business or
+    /// club `entity`: right there, or elsewhere in the article (then its other capitalised
+    /// mentions follow, except a club's after "in": "in Liverpool" is still the city). Never
+    /// where the article gave the word to a person before ("Tom Ford ... Ford said", "Chase
+    /// Elliott ... Chase").
+    fn trade_cue(
         &self,
         c: &Candidate,
         entity: &EntityRecord<'_>,
         start: usize,
         end: usize,
-    ) -> Option<BusinessCue> {
-        if !is_business(entity) || self.caps_block[start] {
+    ) -> Option<TradeCue> {
+        let trade = trade_of(entity)?;
+        if self.caps_block[start] {
             return None;
         }
         let norm = self.tokens[start].norm.as_ref();
         let a_persons = self.local_surnames.contains_key(norm)
             || self.known_surnames.contains_key(norm)
             || self.memory.given_name(norm).is_some();
+        let located = start > 0 && matches!(&*self.tokens[start - 1].norm, "in" | "near");
         if a_persons {
             None
-        } else if disambiguate::business_context(&self.tokens, start, end) {
-            Some(BusinessCue::Here)
+        } else if self.trade_context(trade, start, end) {
+            Some(TradeCue::Here)
         } else {
-            self.named_as_business
-                .contains(&c.entity)
-                .then_some(BusinessCue::Elsewhere)
+            (self.named_in_trade.contains(&c.entity) && !(trade == Trade::Sport && located))
+                .then_some(TradeCue::Elsewhere)
         }
     }
 
-    /// Whether the everyday-word name at `start..end` acts as the business `entity` is, by
-    /// the words around it (`disambiguate::business_context`); in capitals every word looks
-    /// like a name, so not there.
-    fn acts_as_business(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
-        is_business(entity)
-            && !self.caps_block[start]
-            && disambiguate::business_context(&self.tokens, start, end)
+    /// Whether the everyday-word name at `start..end` acts as the business or club `entity`
+    /// is, by the words around it; in capitals every word looks like a name, so not there.
+    fn acts_in_trade(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
+        trade_of(entity)
+            .is_some_and(|trade| !self.caps_block[start] && self.trade_context(trade, start, end))
+    }
+
+    fn trade_context(&self, trade: Trade, start: usize, end: usize) -> bool {
+        match trade {
+            Trade::Business => disambiguate::business_context(&self.tokens, start, end),
+            Trade::Sport => disambiguate::sports_context(self.text, &self.tokens, start, end),
+        }
     }
 
     /// "Landfall in Jamaica" is the island, not Jamaica, Queens, however American the rest of

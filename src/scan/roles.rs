@@ -67,7 +67,7 @@ pub fn acting_places(text: &str, scan: &Scan) -> Vec<bool> {
 }
 
 /// Whether the name at tokens `first..after` is a side of a match.
-fn plays(text: &str, tokens: &[Token], first: usize, after: usize) -> bool {
+pub fn plays(text: &str, tokens: &[Token], first: usize, after: usize) -> bool {
     let opponent =
         first > 0 && tokens[first].gap == Gap::Space && is_match_verb(&tokens[first - 1].norm);
     opponent || in_score_line(text, tokens, first, after)

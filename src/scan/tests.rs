@@ -1339,3 +1339,38 @@ fn titles_of_office_are_left_out_of_the_name_they_introduce() {
         ["Jane Tisch", "Bo Lund"]
     );
 }
+
+#[test]
+fn a_club_is_called_by_its_city_or_a_word_where_the_story_is_sport() {
+    let clubs = |text: &str| linked_of_subtype(text, "sports_team");
+    let club = |s: &str, name: &str| (s.to_string(), name.to_string());
+    assert_eq!(
+        clubs("On Sunday Everton beat Arsenal. Arsenal manager Mikel Arteta was calm."),
+        [
+            club("Everton", "Everton F.C."),
+            club("Arsenal", "Arsenal F.C."),
+            club("Arsenal", "Arsenal F.C.")
+        ]
+    );
+    // After one cue the club's other mentions follow, but "in Liverpool" is the city.
+    let text =
+        "Liverpool fans sang. Fans of Liverpool travelled home. The match in Liverpool ended.";
+    assert_eq!(
+        clubs(text),
+        [
+            club("Liverpool", "Liverpool F.C."),
+            club("Liverpool", "Liverpool F.C.")
+        ]
+    );
+    assert_eq!(
+        linked_of_subtype(text, "city"),
+        [club("Liverpool", "Liverpool")]
+    );
+    // No cue, no club; a longer name is no club either.
+    assert!(clubs("Flights to Liverpool were cancelled. The arsenal was seized.").is_empty());
+    assert!(
+        clubs("Aston Villa lost. The crowd at Villa Park was silent.")
+            .iter()
+            .all(|(s, _)| s == "Aston Villa")
+    );
+}

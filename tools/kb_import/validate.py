@@ -13,7 +13,8 @@ SUBTYPES = {
     "person": {"politician", "diplomat", "head_of_state", "monarch", "religious_leader",
                "military", "business", "journalist", "person"},
     "organization": {"government", "intergovernmental", "armed_group", "military",
-                     "intelligence", "media", "party", "company", "ngo", "organization"},
+                     "intelligence", "media", "party", "company", "ngo", "sports_team",
+                     "organization"},
     "place": {"country", "territory", "city", "region", "facility", "military_base",
               "waterway", "landmark", "place"},
 }
