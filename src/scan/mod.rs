@@ -94,6 +94,9 @@ struct Scanner<'k, 't> {
     tokens: Vec<Token<'t>>,
     /// Per token: true inside an all-capitals block, where casing proves nothing.
     caps_block: Vec<bool>,
+    /// Per token: true inside a block in title case ("Need to Buy a New One"), where a
+    /// capital says little about a name.
+    title_block: Vec<bool>,
     /// The tokens where a name could start (`could_start_name`), in order: each of the three
     /// passes walks these rather than asking of every token, most of which are lowercase.
     name_starts: Vec<usize>,
@@ -158,7 +161,11 @@ struct Scanner<'k, 't> {
 pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     let lowered = crate::text::ascii_lowercase(text);
     let tokens = tokenize_lowered(text, &lowered);
-    let (caps_block, name_starts) = caps_blocks_and_name_starts(&tokens);
+    let Blocks {
+        caps_block,
+        title_block,
+        name_starts,
+    } = blocks_and_name_starts(&tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
     // The per-word answers are asked of words where names may start, about half of them
     // distinct: room for that many up front spares the maps their regrowth.
@@ -179,6 +186,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         )),
         tokens,
         caps_block,
+        title_block,
         name_starts,
         introduced: HashSet::default(),
         named_in_trade: HashSet::default(),
@@ -330,6 +338,10 @@ fn trade_of(entity: &EntityRecord<'_>) -> Option<Trade> {
     }
 }
 
+/// Places below this prominence (towns of under about 200,000 people) need a word saying
+/// they are places, or the article to have named them so.
+const MINOR_PLACE_PROMINENCE: u8 = 40;
+
 /// Score added where the words in the article say a name is a business or a club: "Liverpool
 /// manager" is the club, however big the city.
 const TRADE_CUE_BONUS: i32 = 50;
@@ -352,33 +364,44 @@ fn after_stance_prefix(tokens: &[Token], i: usize) -> bool {
         && matches!(tokens[i - 1].norm.as_ref(), "pro" | "anti" | "non")
 }
 
+/// Per token, the kind of block it is in, and where names may start.
+struct Blocks {
+    caps_block: Vec<bool>,
+    title_block: Vec<bool>,
+    name_starts: Vec<usize>,
+}
+
 /// Marks tokens in blocks written in capitals ("IRAN WARNS ISRAEL"), where every word looks
-/// like an acronym, and lists the tokens where a name could start (`could_start_name`),
-/// which depends on the marks. One walk over the tokens does both, counting each block's
-/// words as it goes: the answers are asked of every token, and walking the tokens once more
-/// for each, or each block twice more to count its words, cost several hundredths of the
-/// scan.
-fn caps_blocks_and_name_starts(tokens: &[Token]) -> (Vec<bool>, Vec<usize>) {
-    let mut flags = vec![false; tokens.len()];
-    let mut starts = Vec::with_capacity(tokens.len() / 4);
+/// like an acronym, and in title case, and lists the tokens where a name could start
+/// (`could_start_name`), which depends on the marks. One walk over the tokens does all,
+/// counting each block's words as it goes: the answers are asked of every token, and walking
+/// the tokens once more for each, or each block twice more to count its words, cost several
+/// hundredths of the scan.
+fn blocks_and_name_starts(tokens: &[Token]) -> Blocks {
+    let mut blocks = Blocks {
+        caps_block: vec![false; tokens.len()],
+        title_block: vec![false; tokens.len()],
+        name_starts: Vec::with_capacity(tokens.len() / 4),
+    };
     let mut block = Block::default();
     for (i, token) in tokens.iter().enumerate() {
         if i > block.start && token.gap == Gap::Block {
-            block.end_at(i, tokens, &mut flags, &mut starts);
+            block.end_at(i, tokens, &mut blocks);
             block = Block {
                 start: i,
-                first_name_start: starts.len(),
+                first_name_start: blocks.name_starts.len(),
                 ..Block::default()
             };
         }
         block.words += usize::from(token.shape != Shape::Other);
         block.upper += usize::from(token.shape == Shape::Upper);
+        block.capitalized += usize::from(token.shape == Shape::Capitalized);
         if could_start_name(tokens, i, false) {
-            starts.push(i);
+            blocks.name_starts.push(i);
         }
     }
-    block.end_at(tokens.len(), tokens, &mut flags, &mut starts);
-    (flags, starts)
+    block.end_at(tokens.len(), tokens, &mut blocks);
+    blocks
 }
 
 /// One block of text read so far (`caps_blocks_and_name_starts`), from token `start` on.
@@ -391,16 +414,23 @@ struct Block {
     words: usize,
     /// Those written in capitals.
     upper: usize,
+    /// Those with a capital first letter only.
+    capitalized: usize,
 }
 
 impl Block {
     /// Ends the block before token `end`. When four in five of at least three words are in
     /// capitals, its tokens are flagged, and names may start at its lowercase words too.
-    fn end_at(&self, end: usize, tokens: &[Token], flags: &mut [bool], starts: &mut Vec<usize>) {
+    /// When seven in ten of at least four words begin with a capital, it is in title case
+    /// (a sentence naming five people in nine words has five).
+    fn end_at(&self, end: usize, tokens: &[Token], blocks: &mut Blocks) {
         if self.words >= 3 && self.upper * 10 >= self.words * 8 {
-            flags[self.start..end].iter_mut().for_each(|f| *f = true);
+            blocks.caps_block[self.start..end].fill(true);
+            let starts = &mut blocks.name_starts;
             starts.truncate(self.first_name_start);
             starts.extend((self.start..end).filter(|&i| could_start_name(tokens, i, true)));
+        } else if self.words >= 4 && (self.upper + self.capitalized) * 10 >= self.words * 7 {
+            blocks.title_block[self.start..end].fill(true);
         }
     }
 }
@@ -791,7 +821,7 @@ impl<'k> Scanner<'k, '_> {
         if self.caps_block[start] {
             // In capitals, a word's shape says nothing; only well-known names are worth it,
             // and a headline word alone never introduces a name ("DEAL" is not Deal, Kent).
-            return !introduced && c.prominence < 40;
+            return !introduced && c.prominence < MINOR_PLACE_PROMINENCE;
         }
         let is_place = entity.kind == EntityType::Place;
         let shadowed = self
@@ -805,8 +835,13 @@ impl<'k> Scanner<'k, '_> {
         let longer = self.in_longer_name(start, end)
             && !(is_place && self.part_of_place(end))
             && !self.names_a_product_maker(c, entity, start);
-        (!strong && longer)
-            || (is_place && c.prominence < 40 && !introduced && !self.place_cue_before(start))
+        // A small place needs a word saying it is a place ("in Alice"), but a title's "to"
+        // says nothing ("You Don't Need to Buy a New One"); one named like a person needs
+        // its region after it first ("Alice, Texas"): "Alice" in a story is a woman.
+        let minor_place = is_place && c.prominence < MINOR_PLACE_PROMINENCE && !introduced;
+        let place_cue = self.place_cue_before(start) && !self.title_block[start];
+        let named_like_person = self.given_name_at(start) && !self.region_follows(end);
+        (!strong && longer) || (minor_place && (!place_cue || named_like_person))
     }
 
     /// Whether the city name at token `start` is the surname of a person-shaped pair
@@ -1081,10 +1116,14 @@ impl<'k> Scanner<'k, '_> {
         let is_town = self
             .entity(best.entity)
             .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "city");
-        let region_follows = end < self.tokens.len()
+        is_town && !self.region_follows(end)
+    }
+
+    /// Whether ", <a state or province>" follows the name ending before token `end`.
+    fn region_follows(&self, end: usize) -> bool {
+        end < self.tokens.len()
             && self.text_between(end - 1, end).trim() == ","
-            && self.next_place_level(end) == Some(disambiguate::Level::Region);
-        is_town && !region_follows
+            && self.next_place_level(end) == Some(disambiguate::Level::Region)
     }
 
     fn is_country(&self, entity: u32) -> bool {

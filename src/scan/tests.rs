@@ -1374,3 +1374,26 @@ fn a_club_is_called_by_its_city_or_a_word_where_the_story_is_sport() {
             .all(|(s, _)| s == "Aston Villa")
     );
 }
+
+#[test]
+fn a_small_town_needs_a_real_place_cue() {
+    let towns = |text: &str| linked_of_subtype(text, "city");
+    let town = |s: &str| (s.to_string(), s.to_string());
+    // A heading's "to" and "From" are no place cues.
+    assert!(towns("Why You Should Not Go to Enterprise Alone").is_empty());
+    assert!(towns("Ranking The Seasons, From Holiday To Worst").is_empty());
+    assert_eq!(
+        towns("She moved to Enterprise last year."),
+        [town("Enterprise")]
+    );
+    // A town named like a person is the person until its state follows it.
+    assert!(towns("Bob sent the key to Alice. Alice replied.").is_empty());
+    assert_eq!(
+        towns("Schools in Alice, Texas, closed. Alice has 18,000 people."),
+        [town("Alice"), town("Alice")]
+    );
+    assert_eq!(
+        towns("Flooding hit the centre of Rangiora. Residents in Rangiora left."),
+        [town("Rangiora"), town("Rangiora")]
+    );
+}
