@@ -985,10 +985,14 @@ fn is_plain_name_word(t: &Token) -> bool {
         && !in_person_descriptors(&t.norm)
 }
 
-/// Verbs after a person's name that report their words or a goal.
+/// Verbs after a person's name that report their words or a goal ("with Erling Haaland
+/// scoring twice").
 fn is_speech_verb(norm: &str) -> bool {
-    matches!(norm.as_bytes().first(), Some(b's' | b't'))
-        && matches!(norm, "said" | "says" | "told" | "scored")
+    matches!(norm.as_bytes().first(), Some(b's' | b't' | b'w'))
+        && matches!(
+            norm,
+            "said" | "says" | "told" | "scored" | "scoring" | "wrote" | "testified" | "tweeted"
+        )
 }
 
 /// An appositive that says what a person is, starting at token `at` after a comma: "a
@@ -1756,6 +1760,14 @@ mod tests {
         assert_eq!(
             read("Ferjani Sassi scored twice", 0).as_deref(),
             Some("Ferjani Sassi")
+        );
+        assert_eq!(
+            read("City won, with Erling Haaland scoring twice", 3).as_deref(),
+            Some("Erling Haaland")
+        );
+        assert_eq!(
+            read("In a post, Ammar Askar wrote that", 3).as_deref(),
+            Some("Ammar Askar")
         );
         assert_eq!(
             read("according to Alia Salem", 2).as_deref(),
