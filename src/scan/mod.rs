@@ -1645,8 +1645,13 @@ impl<'k> Scanner<'k, '_> {
             if token.shape != Shape::Upper || self.caps_block[at] || !self.memory.has_initials() {
                 continue;
             }
+            // After a number capitals are a unit or the time of day ("7:00 AM", "5 GB").
+            let after_number = at > 0
+                && self.tokens[at - 1]
+                    .norm
+                    .starts_with(|c: char| c.is_ascii_digit());
             let written = &self.text[token.start..token.end];
-            let Some(letters) = acronyms::letters(written) else {
+            let Some(letters) = acronyms::letters(written).filter(|_| !after_number) else {
                 continue;
             };
             if let Some(index) = self.memory.initials(&letters) {

@@ -594,8 +594,10 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
         return None;
     }
     let end = name_after_cue(tokens, i, is_name_token);
-    // "the General Staff": a word that is never a name is no person after a title.
-    if end == i + 1 && is_not_name(&tokens[i].norm) {
+    // "the General Staff": a word that is never a name is no person after a title, and in
+    // running text neither is a lone word in capitals ("the chief AI scientist").
+    let lone_capitals = tokens[i].shape == Shape::Upper && tokens[i - 1].shape == Shape::Lower;
+    if end == i + 1 && (is_not_name(&tokens[i].norm) || lone_capitals) {
         return None;
     }
     (end > i).then_some(PatternName {
@@ -1926,6 +1928,14 @@ mod tests {
         assert_eq!(
             surface(text, person_after_title(&tokenize(text), 2)).as_deref(),
             Some("Bolden")
+        );
+        // A field in capitals is no name: "the chief AI scientist".
+        let text = "the chief AI scientist said";
+        assert_eq!(person_after_title(&tokenize(text), 2), None);
+        let text = "the chief AJ Smith said";
+        assert_eq!(
+            surface(text, person_after_title(&tokenize(text), 2)).as_deref(),
+            Some("AJ Smith")
         );
         // A caption word after a title is no name: "NASA Administrator File image of".
         let text = "NASA Administrator File image of";
