@@ -1647,6 +1647,7 @@ impl<'k> Scanner<'k, '_> {
             }
             // After a number capitals are a unit or the time of day ("7:00 AM", "5 GB").
             let after_number = at > 0
+                && token.gap == Gap::Space
                 && self.tokens[at - 1]
                     .norm
                     .starts_with(|c: char| c.is_ascii_digit());

@@ -724,8 +724,8 @@ fn initials_of_an_organisation_named_in_the_article_are_that_organisation() {
     let result = scan(&kb, text);
     assert!(result.mentions.windows(2).all(|w| w[0].start < w[1].start));
     // After a number, capitals are the time of day or a unit.
-    let text = "The Quorlan State University opened at 9 QSU time. QSU said so.";
-    assert_eq!(entities_of(text, "QSU").len(), 1);
+    let text = "The Quorlan State University opened at 9 QSU time. QSU said so in 1987. QSU did.";
+    assert_eq!(entities_of(text, "QSU").len(), 2);
 }
 
 #[test]
