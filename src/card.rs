@@ -318,7 +318,7 @@ mod tests {
             start: "2024-08-21",
             end: "",
             as_of: "2026-03-18",
-            source: "",
+            source: "".into(),
         };
         assert_eq!(
             describe_role(&role),

@@ -204,7 +204,7 @@ fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) -> Value {
                 .map(|r| {
                     let open = |date: &str| (!date.is_empty()).then(|| date.to_string());
                     json!({"title": r.title, "of": open(r.of), "from": open(r.start),
-                           "to": open(r.end), "as_of": open(r.as_of), "source": open(r.source)})
+                           "to": open(r.end), "as_of": open(r.as_of), "source": open(&r.source)})
                 })
                 .collect();
             Some(json!({

@@ -741,7 +741,7 @@ fn card_pieces(record: &EntityRecord, previous: Option<&EntityRecord>) -> Vec<Pi
         if !record.sources.is_empty() {
             presence |= CARD_SOURCES;
             fields.push(Piece::Varint(record.sources.len() as u64));
-            fields.extend(record.sources.iter().map(|s| Piece::Text(s.clone())));
+            fields.extend(record.sources.iter().map(|s| Piece::Text(shorten_url(s))));
         }
         text(CARD_LICENCE, &record.licence, &mut presence, &mut fields);
     }
@@ -762,10 +762,11 @@ fn card_pieces(record: &EntityRecord, previous: Option<&EntityRecord>) -> Vec<Pi
                 role.start.as_ref(),
                 role.end.as_ref(),
                 as_of,
-                role.source.as_ref(),
             ] {
                 fields.push(Piece::Text(value.cloned().unwrap_or_default()));
             }
+            let source = role.source.as_deref().map(shorten_url);
+            fields.push(Piece::Text(source.unwrap_or_default()));
         }
     }
     text(CARD_AS_OF, &record.as_of, &mut presence, &mut fields);

@@ -16,6 +16,7 @@ use crate::text::Token;
 use first_steps::FirstSteps;
 use format::*;
 use fst::raw::Output;
+use std::borrow::Cow;
 
 /// The hot detection shard compiled from `kb/` at build time (native builds embed the
 /// files; the extension ships them).
@@ -125,7 +126,7 @@ pub struct Details<'a> {
     pub population: Option<u64>,
     pub capital: Option<&'a str>,
     pub roles: Vec<Role<'a>>,
-    pub sources: Vec<&'a str>,
+    pub sources: Vec<Cow<'a, str>>,
     pub as_of: Option<&'a str>,
     pub licence: Option<&'a str>,
 }
@@ -137,7 +138,7 @@ pub struct Role<'a> {
     pub start: &'a str,
     pub end: &'a str,
     pub as_of: &'a str,
-    pub source: &'a str,
+    pub source: Cow<'a, str>,
 }
 
 /// Reads a little-endian u32 at `at`, or None past the end.
@@ -783,7 +784,7 @@ impl<'a> Cards<'a> {
         }
         if has(CARD_SOURCES) {
             for _ in 0..varint(at)? {
-                details.sources.push(text(at)?);
+                details.sources.push(expand_url(text(at)?));
             }
         }
         if has(CARD_LICENCE) {
@@ -809,7 +810,7 @@ impl<'a> Cards<'a> {
                     start,
                     end,
                     as_of,
-                    source,
+                    source: expand_url(source),
                 });
             }
         }
