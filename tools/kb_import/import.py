@@ -11,6 +11,7 @@ The output is deterministic for a given set of inputs and package versions.
 """
 import argparse
 import csv
+import datetime
 import glob
 import json
 import math
@@ -443,6 +444,28 @@ def without_ambiguous_small_towns(cities, people, curated_dir, given):
     return kept
 
 
+def joined_spans(roles):
+    """Phoenix lists one office as back-to-back spans ("Government official, United
+    Kingdom" 2007-07 to 2008-02, 2008-03 to 2009-06, ...): those that touch or overlap (at most
+    two months apart) become one role, which reads better on a card and takes 40 kB less.
+    Spans years apart stay separate."""
+    def day(text):
+        parts = [int(x) for x in text.split("-")] + [1, 1]
+        return datetime.date(parts[0], parts[1], parts[2])
+    out = []
+    for role in sorted(roles, key=lambda r: (r["title"], r["of"] or "", r["start"] or "")):
+        last = out[-1] if out else None
+        same = last is not None and (last["title"], last["of"]) == (role["title"], role["of"])
+        touches = (same and last["end"] is not None and role["start"] is not None
+                   and (day(role["start"]) - day(last["end"])).days <= 62)
+        if touches:
+            if role["end"] is None or day(role["end"]) > day(last["end"]):
+                last["end"] = role["end"]
+        else:
+            out.append(dict(role))
+    return out
+
+
 # --------------------------------------------------------------------------- people
 
 def is_distinctive_surname(s, cw, taken):
@@ -572,6 +595,7 @@ def build_people(shared, cw, curated, demonym_of, country_qid_to_iso, name_of):
                 country = country or iso
                 rec_roles.append({"title": title, "of": of, "start": start, "end": end,
                                   "as_of": PHOENIX_AS_OF, "source": f"phoenix/{fname}"})
+            rec_roles = joined_spans(rec_roles)
             if not rec_roles:
                 continue
             existing = known.get(norm_key(disp))
