@@ -369,6 +369,45 @@ pub fn sports_context(text: &str, tokens: &[Token], start: usize, end: usize) ->
     club_word_after || super::roles::plays(text, tokens, start, end)
 }
 
+/// Who a party has, right after its name: "Labour MPs", "Tory leader", "Democratic
+/// lawmakers". A labour market or a green policy has none of them.
+fn is_party_people(norm: &str) -> bool {
+    matches!(
+        norm,
+        "mp" | "mps"
+            | "meps"
+            | "lawmakers"
+            | "legislators"
+            | "leader"
+            | "leadership"
+            | "councillors"
+            | "councilors"
+            | "candidate"
+            | "candidates"
+            | "backbenchers"
+            | "peers"
+            | "senators"
+            | "whip"
+            | "activists"
+            | "politicians"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "chairman"
+            | "chairwoman"
+    )
+}
+
+/// Whether a party's people follow its name, ending before token `end` ("Labour MPs").
+pub fn party_context(tokens: &[Token], end: usize) -> bool {
+    // In lower case, as running text has them, but for "MPs" and "MEPs".
+    tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Space
+            && (t.shape == Shape::Lower || matches!(&*t.norm, "mp" | "mps" | "meps"))
+            && is_party_people(&t.norm)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,6 +421,15 @@ mod tests {
         assert_eq!(cue("the state of Washington sued", 3), Some(Level::Region));
         assert_eq!(cue("the Republic of Georgia", 3), Some(Level::Country));
         assert_eq!(cue("Georgia's voters", 0), None);
+    }
+
+    #[test]
+    fn a_party_s_people_after_its_name() {
+        let cue = |text: &str, end: usize| party_context(&tokenize(text), end);
+        assert!(cue("from Labour MPs on Tuesday", 2));
+        assert!(cue("Labour leader Keir Starmer", 1));
+        assert!(!cue("Labour costs rose", 1));
+        assert!(!cue("Labour Leader Awards", 1));
     }
 
     #[test]

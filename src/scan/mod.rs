@@ -661,14 +661,20 @@ impl<'k> Scanner<'k, '_> {
                 // "Villa Park" and "Liverpool Street" are no clubs.
                 return None;
             }
-            let national = body.is_some_and(|body| self.is_about_country_of(&entity, body))
+            // "Labour MPs", "Labour leader Keir Starmer": a party's people after its name
+            // say it is the party, whichever countries the article is about.
+            let party_cue = body == Some(NationalBody::Party)
+                && !self.caps_block[start]
+                && disambiguate::party_context(&self.tokens, end);
+            let national = (party_cue
+                || body.is_some_and(|body| self.is_about_country_of(&entity, body)))
                 && !self.names_a_part(start);
             // At a sentence's start only the capital of an institution's name, or of a party
-            // the article named in full, says it is a name ("Democrats said", not "Labour
-            // costs rose" in an article that never named the Labour Party).
+            // the article named in full or its people follow, says it is a name ("Democrats
+            // said", not "Labour costs rose" in an article that never named the Labour Party).
             let capital_says_name = match body {
                 Some(NationalBody::Institution) => national,
-                Some(NationalBody::Party) => national && introduced,
+                Some(NationalBody::Party) => national && (introduced || party_cue),
                 None => false,
             };
             // A company or club acting as one ("Apple declined to comment", "Arsenal

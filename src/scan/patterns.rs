@@ -340,8 +340,11 @@ fn in_name_links(word: &str) -> bool {
 fn in_not_names(word: &str) -> bool {
     one_of!(
         word,
-        // Members of parties and movements: "Christian Democrats" is no person.
-        "democrats"
+        // Members of parties and movements: "Christian Democrats" is no person; nor are
+        // "MPs" part of a name ("Labour MPs").
+        "mps"
+            | "meps"
+            | "democrats"
             | "republicans"
             | "socialists"
             | "conservatives"

@@ -1400,3 +1400,15 @@ fn a_small_town_needs_a_real_place_cue() {
         [town("Rangiora"), town("Rangiora")]
     );
 }
+
+#[test]
+fn a_party_s_people_say_its_everyday_word_is_the_party() {
+    let parties = |text: &str| linked_of_subtype(text, "party");
+    let labour = || ("Labour".to_string(), "Labour Party (UK)".to_string());
+    // An article about Paris and Berlin is not about Britain, but its MPs are Labour's.
+    assert_eq!(
+        parties("Labour MPs met officials in Paris and Berlin on Monday."),
+        [labour()]
+    );
+    assert!(parties("Labour costs rose in Paris and Berlin on Monday.").is_empty());
+}
