@@ -1,6 +1,6 @@
 //! What a hover card says about one entity on this page, independent of how it is drawn.
 //!
-//! Descriptions are composed from dated facts ("Minister of Foreign Affairs of Iran since
+//! Descriptions are composed from dated facts ("Minister of Foreign Affairs, Iran since
 //! Aug 2024, as of Mar 2026"), so a card never claims more than its sources support.
 
 use crate::kb::{Cards, EntityType, Kb, Role};
@@ -60,7 +60,15 @@ fn describe_role(role: &Role<'_>) -> String {
     let mut text = role.title.to_string();
     // "Ambassador to Japan" already names its place; "of Iran" would misread as Japan's.
     if !role.of.is_empty() && !role.title.contains(role.of) && !role.title.contains(" to ") {
-        text.push_str(" of ");
+        // "Mayor of Greater Manchester, United Kingdom", not "... of United Kingdom".
+        if role.title.contains(" of ") || role.title.contains(" for ") {
+            text.push_str(", ");
+        } else {
+            text.push_str(" of ");
+            if takes_the(role.of) {
+                text.push_str("the ");
+            }
+        }
         text.push_str(role.of);
     }
     match (role.start.is_empty(), role.end.is_empty()) {
@@ -85,6 +93,33 @@ fn describe_role(role: &Role<'_>) -> String {
         }
     }
     text
+}
+
+/// Countries and bodies whose English name takes "the" after "of": "Prime Minister of the
+/// United Kingdom".
+fn takes_the(place: &str) -> bool {
+    let plural_or_union = [
+        "United ",
+        "Republic of ",
+        "Democratic Republic",
+        "European ",
+    ]
+    .iter()
+    .any(|start| place.starts_with(start));
+    plural_or_union
+        || matches!(
+            place,
+            "Netherlands"
+                | "Philippines"
+                | "Bahamas"
+                | "Gambia"
+                | "Maldives"
+                | "Czech Republic"
+                | "Central African Republic"
+                | "Dominican Republic"
+                | "Holy See"
+                | "Vatican"
+        )
 }
 
 fn label(kind: EntityType) -> &'static str {
@@ -322,7 +357,31 @@ mod tests {
         };
         assert_eq!(
             describe_role(&role),
-            "Minister of Foreign Affairs of Iran since Aug 2024 (as of Mar 2026)"
+            "Minister of Foreign Affairs, Iran since Aug 2024 (as of Mar 2026)"
+        );
+    }
+
+    #[test]
+    fn a_role_names_its_country_as_people_say_it() {
+        let role = |title, of| Role {
+            title,
+            of,
+            start: "2024-07-05",
+            end: "2026-07-20",
+            as_of: "",
+            source: "".into(),
+        };
+        assert_eq!(
+            describe_role(&role("Prime Minister", "United Kingdom")),
+            "Prime Minister of the United Kingdom, Jul 2024–Jul 2026"
+        );
+        assert_eq!(
+            describe_role(&role("Secretary of State for Health", "United Kingdom")),
+            "Secretary of State for Health, United Kingdom, Jul 2024–Jul 2026"
+        );
+        assert_eq!(
+            describe_role(&role("President", "France")),
+            "President of France, Jul 2024–Jul 2026"
         );
     }
 
