@@ -404,7 +404,7 @@ fn blocks_and_name_starts(tokens: &[Token]) -> Blocks {
     blocks
 }
 
-/// One block of text read so far (`caps_blocks_and_name_starts`), from token `start` on.
+/// One block of text read so far (`blocks_and_name_starts`), from token `start` on.
 #[derive(Default)]
 struct Block {
     start: usize,
@@ -841,13 +841,17 @@ impl<'k> Scanner<'k, '_> {
         let longer = self.in_longer_name(start, end)
             && !(is_place && self.part_of_place(end))
             && !self.names_a_product_maker(c, entity, start);
+        if !strong && longer {
+            return true;
+        }
         // A small place needs a word saying it is a place ("in Alice"), but a title's "to"
         // says nothing ("You Don't Need to Buy a New One"); one named like a person needs
         // its region after it first ("Alice, Texas"): "Alice" in a story is a woman.
         let minor_place = is_place && c.prominence < MINOR_PLACE_PROMINENCE && !introduced;
-        let place_cue = self.place_cue_before(start) && !self.title_block[start];
-        let named_like_person = self.given_name_at(start) && !self.region_follows(end);
-        (!strong && longer) || (minor_place && (!place_cue || named_like_person))
+        minor_place
+            && (!self.place_cue_before(start)
+                || self.title_block[start]
+                || (self.given_name_at(start) && !self.region_follows(end)))
     }
 
     /// Whether the city name at token `start` is the surname of a person-shaped pair
@@ -1108,6 +1112,7 @@ impl<'k> Scanner<'k, '_> {
             .is_some_and(|trade| !self.caps_block[start] && self.trade_context(trade, start, end))
     }
 
+    /// Whether the words right around `start..end` are a story of the `trade`'s kind.
     fn trade_context(&self, trade: Trade, start: usize, end: usize) -> bool {
         match trade {
             Trade::Business => disambiguate::business_context(&self.tokens, start, end),
@@ -1657,8 +1662,11 @@ impl<'k> Scanner<'k, '_> {
                 && self.tokens[at - 1]
                     .norm
                     .starts_with(|c: char| c.is_ascii_digit());
+            if after_number {
+                continue;
+            }
             let written = &self.text[token.start..token.end];
-            let Some(letters) = acronyms::letters(written).filter(|_| !after_number) else {
+            let Some(letters) = acronyms::letters(written) else {
                 continue;
             };
             if let Some(index) = self.memory.initials(&letters) {
