@@ -1094,13 +1094,13 @@ impl<'k> Scanner<'k, '_> {
         let a_persons = self.local_surnames.contains_key(norm)
             || self.known_surnames.contains_key(norm)
             || self.memory.given_name(norm).is_some();
-        let located = start > 0 && matches!(&*self.tokens[start - 1].norm, "in" | "near");
         if a_persons {
             None
         } else if self.trade_context(trade, start, end) {
             Some(TradeCue::Here)
         } else {
-            (self.named_in_trade.contains(&c.entity) && !(trade == Trade::Sport && located))
+            let located = || start > 0 && matches!(&*self.tokens[start - 1].norm, "in" | "near");
+            (self.named_in_trade.contains(&c.entity) && !(trade == Trade::Sport && located()))
                 .then_some(TradeCue::Elsewhere)
         }
     }

