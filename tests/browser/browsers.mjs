@@ -65,6 +65,9 @@ export async function launchChromium({ headless = true, javaScriptEnabled = true
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Only the local test server is reachable: a page's third-party stylesheets and frames
+      // fail at once instead of waiting on whatever the machine's resolver does.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
       `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
     ],
   });
@@ -103,6 +106,15 @@ export async function launchFirefox({ headless = true, javaScriptEnabled = true,
     .addArguments(...(headless ? ['-headless'] : []))
     .windowSize({ width: 1100, height: 800 })
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
+    // Only the local test server is reachable (as for Chromium above): every other host goes
+    // to a closed local port and fails at once, with no DNS lookup.
+    .setPreference('network.proxy.type', 1)
+    .setPreference('network.proxy.http', '127.0.0.1')
+    .setPreference('network.proxy.http_port', 9)
+    .setPreference('network.proxy.ssl', '127.0.0.1')
+    .setPreference('network.proxy.ssl_port', 9)
+    .setPreference('network.proxy.no_proxies_on', 'localhost, 127.0.0.1')
+    .setPreference('network.dns.disablePrefetch', true)
     .enableBidi();
   if (!javaScriptEnabled) options.setPreference('javascript.enabled', false);
   if (eager) options.setPageLoadStrategy('eager');
