@@ -295,11 +295,59 @@ fn is_business_noun(norm: &str) -> bool {
     )
 }
 
+/// A trade word right before a company's name ("chipmaker Intel", "tech giant Apple",
+/// "iPhone maker Apple", "rival AMD"): the story calls it a business.
+fn is_business_descriptor(norm: &str) -> bool {
+    matches!(
+        norm,
+        "chipmaker"
+            | "carmaker"
+            | "automaker"
+            | "retailer"
+            | "maker"
+            | "giant"
+            | "rival"
+            | "lender"
+            | "insurer"
+            | "startup"
+            | "conglomerate"
+            | "supplier"
+            | "manufacturer"
+            | "broadcaster"
+            | "streamer"
+            | "airline"
+            | "firm"
+    )
+}
+
+/// How a share price moves ("Intel rose 4%").
+fn is_price_move(norm: &str) -> bool {
+    matches!(
+        norm,
+        "rose"
+            | "fell"
+            | "gained"
+            | "jumped"
+            | "slipped"
+            | "dropped"
+            | "climbed"
+            | "surged"
+            | "tumbled"
+            | "slumped"
+            | "rallied"
+            | "sank"
+            | "soared"
+            | "plunged"
+            | "edged"
+    )
+}
+
 /// Whether the words around the name at tokens `start..end` are a business story's: a
-/// company's verb or possession after it, or "shares of" / "a spokesperson for" before it.
-/// Lets an everyday-word company name ("Apple", "Shell", "Oracle") stand without the
-/// article having named it in full.
-pub fn business_context(tokens: &[Token], start: usize, end: usize) -> bool {
+/// company's verb or possession after it, its price moving by a percentage, a trade word
+/// before it, or "shares of" / "a stake in" / "a spokesperson for" before it. Lets an
+/// everyday-word company name ("Apple", "Shell", "Oracle") stand without the article having
+/// named it in full.
+pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
     // In lower case, as running text has them: a title-case headline's "Intel Chief" may be
     // a spy chief ("CEO" is in capitals anyway).
     let after = |i: usize| {
@@ -316,15 +364,57 @@ pub fn business_context(tokens: &[Token], start: usize, end: usize) -> bool {
             is_business_verb(&t.norm) && (mid_sentence || !matches!(&*t.norm, "said" | "says"))
         }),
     };
+    let price_moved = after(end).is_some_and(|t| is_price_move(&t.norm)) && {
+        let by = usize::from(after(end + 1).is_some_and(|t| t.norm == "by"));
+        percentage_at(text, tokens, end + 1 + by)
+    };
+    let word_before =
+        (start >= 1 && tokens[start].gap == Gap::Space && tokens[start - 1].shape == Shape::Lower)
+            .then(|| &*tokens[start - 1].norm);
+    let described = word_before.is_some_and(is_business_descriptor);
     let said_before = start >= 2
-        && tokens[start].gap == Gap::Space
         && tokens[start - 1].gap == Gap::Space
-        && matches!(&*tokens[start - 1].norm, "of" | "for")
-        && matches!(
-            &*tokens[start - 2].norm,
-            "shares" | "stock" | "spokesperson" | "spokesman" | "spokeswoman" | "shareholders"
-        );
-    said_after || said_before
+        && match (word_before, &*tokens[start - 2].norm) {
+            (Some("in"), before) => matches!(before, "shares" | "stake" | "stakes"),
+            (Some("with"), before) => matches!(
+                before,
+                "deal" | "deals" | "agreement" | "contract" | "partnership" | "merger"
+            ),
+            (Some("of" | "for"), before) => matches!(
+                before,
+                "shares"
+                    | "stock"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "shareholders"
+                    | "executive"
+                    | "executives"
+                    | "founder"
+                    | "cofounder"
+                    | "ceo"
+                    | "acquisition"
+                    | "takeover"
+            ),
+            _ => false,
+        };
+    said_after || price_moved || described || said_before
+}
+
+/// Whether token `i` is a number written as a percentage ("4%", "4.5 per cent").
+fn percentage_at(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(number) = tokens.get(i) else {
+        return false;
+    };
+    if number.gap != Gap::Space || !number.norm.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    // "2.5" is two tokens: the fraction is read from the text.
+    let rest = text[number.end..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    rest.starts_with('%')
+        || ["percent", "per cent", "pct"]
+            .iter()
+            .any(|word| rest.trim_start().starts_with(word))
 }
 
 /// What follows a club's name in a sports story ("Arsenal manager Mikel Arteta", "Chelsea
@@ -448,7 +538,8 @@ mod tests {
 
     #[test]
     fn business_words_around_a_company_name() {
-        let cue = |text: &str, start: usize| business_context(&tokenize(text), start, start + 1);
+        let cue =
+            |text: &str, start: usize| business_context(text, &tokenize(text), start, start + 1);
         assert!(cue("Apple declined to comment", 0));
         assert!(cue("then Oracle shares jumped", 1));
         assert!(cue("Amazon's chief executive", 0));
@@ -461,6 +552,22 @@ mod tests {
         assert!(!cue("Trump's Intel Chief Says", 3));
         assert!(cue("on Monday Amazon said", 2));
         assert!(!cue("Chase said he was tired", 0));
+        assert!(cue("Intel rose 4% on Monday", 0));
+        assert!(cue("while Meta fell by 2.5 percent", 1));
+        assert!(!cue("Chelsea rose to second", 0));
+        assert!(!cue("Target rose 4 places", 0));
+        assert!(cue("rival Target said", 1));
+        assert!(cue("the chipmaker Intel", 2));
+        assert!(cue("tech giant Apple", 2));
+        assert!(!cue("the Giant Apple", 2));
+        assert!(cue("shares in Barclays rose", 2));
+        assert!(cue("a stake in Intel", 3));
+        assert!(!cue("living in Apple Valley", 2));
+        assert!(cue("agreed a deal with Oracle for chips", 4));
+        assert!(cue("the chief executive of Shell said", 4));
+        assert!(cue("its takeover of Target", 3));
+        assert!(!cue("the deal with Iran and Target", 5));
+        assert!(!cue("the people of Target were", 3));
     }
 
     #[test]

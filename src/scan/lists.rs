@@ -4,7 +4,8 @@
 //! no other reading took is a person too, though no cue or known given name introduces it.
 //! One recognised person is not enough ("Marjorie Prime, Phantom Thread, and The Post" are
 //! films), nor is a list without its "and" ("Speaking Tuesday, Jane Doe said"). The walk
-//! starts at person mentions and touches list tokens only.
+//! starts at person mentions and touches list tokens only. `other_members` reads a list
+//! around one name, for lists of companies and clubs.
 
 use super::patterns;
 use crate::text::{Gap, Shape, Token};
@@ -79,6 +80,73 @@ pub fn members(
         }
     }
     found
+}
+
+/// Most words a list member read by `other_members` may have ("Manchester United").
+const MAX_MEMBER_WORDS: usize = 4;
+
+/// Most members `other_members` reads on each side of a name.
+const MAX_MEMBERS: usize = 8;
+
+/// The other members of the list the capitalised name at tokens `start..end` stands in,
+/// as token ranges, each a run of capitalised words: "Meta" in "Microsoft, Meta and
+/// Alphabet" has "Microsoft" and "Alphabet". Empty where no "and"/"or" closes the list, so
+/// that a comma alone ("Speaking to Reuters, Apple said") makes none.
+pub fn other_members(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Vec<(usize, usize)> {
+    let mut members = Vec::new();
+    let mut closed = false;
+    let mut first = start;
+    while members.len() < MAX_MEMBERS {
+        let Some((member_end, comma_only)) = previous_member_end(text, tokens, first) else {
+            break;
+        };
+        let mut member_start = member_end;
+        while member_start > 0
+            && member_end - member_start < MAX_MEMBER_WORDS
+            && tokens[member_start - 1].is_capitalized()
+            && (member_start == member_end || tokens[member_start].gap.joins_name())
+        {
+            member_start -= 1;
+        }
+        if member_start == member_end {
+            break;
+        }
+        members.push((member_start, member_end));
+        closed |= !comma_only;
+        first = member_start;
+    }
+    let mut last = end;
+    // After the "and", the list ends.
+    let mut open = true;
+    while open && members.len() < 2 * MAX_MEMBERS {
+        let Some((member_start, comma_only)) = next_member(text, tokens, last) else {
+            break;
+        };
+        let mut member_end = member_start;
+        while tokens.get(member_end).is_some_and(|t| {
+            t.is_capitalized()
+                && member_end - member_start < MAX_MEMBER_WORDS
+                && (member_end == member_start || t.gap.joins_name())
+        }) {
+            member_end += 1;
+        }
+        if member_end == member_start {
+            break;
+        }
+        members.push((member_start, member_end));
+        closed |= !comma_only;
+        open = comma_only;
+        last = member_end;
+    }
+    if !closed {
+        members.clear();
+    }
+    members
 }
 
 /// Where the next list member after a member ending at token `end` starts: after a comma,

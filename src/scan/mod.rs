@@ -967,9 +967,9 @@ impl<'k> Scanner<'k, '_> {
                 i += len;
                 continue;
             }
-            let found = self
-                .pattern_at(i)
-                .filter(|f| !self.place_before_known_organization(f));
+            let found = self.pattern_at(i).filter(|f| {
+                !self.place_before_known_organization(f) && !self.known_before_on(known, f)
+            });
             // The longer reading wins; on a tie the knowledge base does.
             match (known, found) {
                 (Some((len, c)), found) if found.is_none_or(|f| f.end - f.start <= len) => {
@@ -996,6 +996,21 @@ impl<'k> Scanner<'k, '_> {
         war && self
             .entity(c.entity)
             .is_some_and(|e| e.kind == EntityType::Place)
+    }
+
+    /// "the Rapid Support Forces on El Fasher": a name the knowledge base knows, then "on"
+    /// and capitalised words, is that name and what was done on something else, not a longer
+    /// name of the "Council on Foreign Relations" kind.
+    #[inline(always)]
+    fn known_before_on(
+        &self,
+        known: Option<(usize, Candidate)>,
+        found: &patterns::PatternName,
+    ) -> bool {
+        known.is_some_and(|(len, _)| {
+            let after = found.start + len;
+            after < found.end && self.tokens[after].norm == "on"
+        })
     }
 
     /// "U.S. Republican Party": an organisation found by its head word that is a country's
@@ -1112,12 +1127,35 @@ impl<'k> Scanner<'k, '_> {
             .is_some_and(|trade| !self.caps_block[start] && self.trade_context(trade, start, end))
     }
 
-    /// Whether the words right around `start..end` are a story of the `trade`'s kind.
+    /// Whether the words right around `start..end` are a story of the `trade`'s kind, or
+    /// the name stands in a list with a business or club no everyday word names
+    /// ("Microsoft, Meta and Alphabet", "Arsenal, Chelsea and Manchester United").
     fn trade_context(&self, trade: Trade, start: usize, end: usize) -> bool {
-        match trade {
-            Trade::Business => disambiguate::business_context(&self.tokens, start, end),
+        let words_say = match trade {
+            Trade::Business => disambiguate::business_context(self.text, &self.tokens, start, end),
             Trade::Sport => disambiguate::sports_context(self.text, &self.tokens, start, end),
-        }
+        };
+        words_say
+            || lists::other_members(self.text, &self.tokens, start, end)
+                .into_iter()
+                .any(|(s, e)| self.plainly_in_trade(trade, s, e))
+    }
+
+    /// Whether tokens `start..end` are the whole name of a business or club of the `trade`
+    /// that is no everyday word ("Microsoft", not "Meta").
+    fn plainly_in_trade(&self, trade: Trade, start: usize, end: usize) -> bool {
+        self.alias_matches(start)
+            .iter()
+            .filter(|(len, _)| start + len == end)
+            .any(|(_, at)| {
+                self.kb.candidates(at).any(|c| {
+                    !c.has(ALIAS_COMMON_WORD)
+                        && self.casing_fits(&c, start, end)
+                        && self
+                            .entity(c.entity)
+                            .is_some_and(|e| trade_of(&e) == Some(trade))
+                })
+            })
     }
 
     /// "Landfall in Jamaica" is the island, not Jamaica, Queens, however American the rest of

@@ -1412,3 +1412,47 @@ fn a_party_s_people_say_its_everyday_word_is_the_party() {
     );
     assert!(parties("Labour costs rose in Paris and Berlin on Monday.").is_empty());
 }
+
+#[test]
+fn an_everyday_word_company_or_club_is_one_in_a_list_of_its_kind() {
+    let companies = |text: &str| {
+        linked_of_subtype(text, "company")
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        companies("Sales to Microsoft, Meta and Alphabet were strong."),
+        ["Microsoft", "Meta", "Alphabet"]
+    );
+    // Another everyday word is no company to go by, nor is a comma without "and".
+    assert!(companies("The Meta and Alphabet exhibits opened.").is_empty());
+    assert_eq!(
+        companies("Speaking to Microsoft, Meta staff said no."),
+        ["Microsoft"]
+    );
+    let clubs = |text: &str| {
+        linked_of_subtype(text, "sports_team")
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        clubs("Arsenal, Chelsea and Manchester United all won."),
+        ["Arsenal", "Chelsea", "Manchester United"]
+    );
+    assert!(clubs("Flights to Liverpool, Manchester and Leeds were cancelled.").is_empty());
+}
+
+#[test]
+fn a_known_name_before_on_and_a_place_is_not_a_longer_name() {
+    assert_eq!(
+        surfaces("An attack by the Rapid Support Forces on El Fasher failed."),
+        ["Rapid Support Forces", "El Fasher"]
+    );
+    // An unknown name of the kind keeps its tail.
+    assert_eq!(
+        surfaces("The Council on Foreign Relations said so."),
+        ["Council on Foreign Relations"]
+    );
+}
