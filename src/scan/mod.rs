@@ -968,7 +968,9 @@ impl<'k> Scanner<'k, '_> {
                 continue;
             }
             let found = self.pattern_at(i).filter(|f| {
-                !self.place_before_known_organization(f) && !self.known_before_on(known, f)
+                !self.place_before_known_organization(f)
+                    && !self.known_before_on(known, f)
+                    && !self.known_person_runs_past(f)
             });
             // The longer reading wins; on a tie the knowledge base does.
             match (known, found) {
@@ -1011,6 +1013,23 @@ impl<'k> Scanner<'k, '_> {
             let after = found.start + len;
             after < found.end && self.tokens[after].norm == "on"
         })
+    }
+
+    /// "Prince Mohammed bin Salman": a person's name the knowledge base knows, starting inside
+    /// a name found by a rule and running past its end, is the better reading; the rule had
+    /// stopped at a particle ("bin") it does not read.
+    #[inline(always)]
+    fn known_person_runs_past(&self, found: &patterns::PatternName) -> bool {
+        found.kind == EntityType::Person
+            && (found.start + 1..found.end).any(|k| {
+                self.known_at(k).is_some_and(|(len, c)| {
+                    len >= 2
+                        && k + len > found.end
+                        && self
+                            .entity(c.entity)
+                            .is_some_and(|e| e.kind == EntityType::Person)
+                })
+            })
     }
 
     /// "U.S. Republican Party": an organisation found by its head word that is a country's
@@ -1316,6 +1335,16 @@ impl<'k> Scanner<'k, '_> {
             && (self.known_surnames.contains_key(norm) || self.local_surnames.contains_key(norm));
         let remembered = surname || self.memory.given_name(norm).is_some();
         if (!remembered && !self.after_determiner(i)) || self.in_longer_name(i, i + 1) {
+            return None;
+        }
+        // "Mohammed bin Salman" again: a longer name the knowledge base knows, joined by a
+        // lowercase particle, is read whole, not as the given name and the surname apart.
+        if self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.shape == Shape::Lower)
+            && self.known_at(i).is_some_and(|(len, _)| len >= 2)
+        {
             return None;
         }
         if self.after_determiner(i) {

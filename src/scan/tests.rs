@@ -1456,3 +1456,14 @@ fn a_known_name_before_on_and_a_place_is_not_a_longer_name() {
         ["Council on Foreign Relations"]
     );
 }
+
+#[test]
+fn a_known_name_with_a_particle_is_read_whole_after_a_rank_and_when_repeated() {
+    let text = "Crown Prince Mohammed bin Salman met him. Later Mohammed bin Salman left.";
+    assert_eq!(
+        surfaces(text),
+        ["Mohammed bin Salman", "Mohammed bin Salman"]
+    );
+    // A rank before an unknown name still makes a person of both.
+    assert_eq!(surfaces("Prince Albertus spoke."), ["Prince Albertus"]);
+}
