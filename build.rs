@@ -1,5 +1,6 @@
 //! Compiles `kb/**/*.jsonl` into `$OUT_DIR/kb-hot.bin`, `kb.bin` and `kb-cards.bin`, which
-//! the crate embeds and the extension ships.
+//! the crate embeds and the extension ships, and `kb-sources.bin`, which only native builds
+//! embed.
 
 #[path = "src/kb/compile.rs"]
 mod compile;
@@ -56,6 +57,7 @@ fn main() {
         ("kb-hot.bin", compiled.hot),
         ("kb.bin", compiled.rest),
         ("kb-cards.bin", compiled.cards),
+        ("kb-sources.bin", compiled.provenance),
     ] {
         std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
     }

@@ -11,7 +11,7 @@
 
 mod html_text;
 
-use backstory::kb::{Cards, EntityType};
+use backstory::kb::{Cards, EntityType, Provenance};
 use backstory::{card, scan, Kb, Scan};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
@@ -70,7 +70,7 @@ fn run(kb: &Kb<'_>, cards: &Cards<'_>, args: &[String]) -> Result<(), Failure> {
             ))?)
         }
         ["lookup", names @ ..] if !names.is_empty() => {
-            Ok(emit(&lookup(kb, cards, &names.join(" ")))?)
+            Ok(emit(&lookup(kb, cards, &names.join(" "))?)?)
         }
         ["card", file, name @ ..] if !name.is_empty() => {
             let text = read_document(file)?;
@@ -191,13 +191,15 @@ fn scan_jsonl(kb: &Kb<'_>, cards: &Cards<'_>) -> Result<(), String> {
 }
 
 /// The candidates for a name, best first, with their facts; `[]` when the name is unknown.
-fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) -> Value {
+fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) -> Result<Value, String> {
+    let provenance = Provenance::embedded().map_err(|e| e.to_string())?;
     let candidates: Vec<Value> = kb
         .lookup(name)
         .into_iter()
         .filter_map(|c| {
             let e = kb.entity(c.entity)?;
-            let details = cards.details(&e);
+            let mut details = cards.details(&e);
+            provenance.fill(&e, &mut details);
             let roles: Vec<Value> = details
                 .roles
                 .iter()
@@ -217,7 +219,7 @@ fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) -> Value {
             }))
         })
         .collect();
-    Value::Array(candidates)
+    Ok(Value::Array(candidates))
 }
 
 fn print_card(kb: &Kb<'_>, cards: &Cards<'_>, text: &str, name: &str) -> Result<(), String> {

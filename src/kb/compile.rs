@@ -270,12 +270,13 @@ struct Candidate {
 /// Most candidates kept per alias key; the rest are too obscure to ever win.
 const MAX_CANDIDATES: usize = 24;
 
-/// The compiled files: the two detection shards (`kb-hot.bin`, `kb.bin`) and the card
-/// details (`kb-cards.bin`).
+/// The compiled files: the two detection shards (`kb-hot.bin`, `kb.bin`), the card
+/// details (`kb-cards.bin`) and where the facts came from (`kb-sources.bin`).
 pub struct Compiled {
     pub hot: Vec<u8>,
     pub rest: Vec<u8>,
     pub cards: Vec<u8>,
+    pub provenance: Vec<u8>,
 }
 
 fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
@@ -375,6 +376,7 @@ pub fn compile(
         // Given names live in the hot shard only.
         rest: shard(Part::Rest, Vec::new())?,
         cards: write_cards(records, outlines)?,
+        provenance: write_provenance(records)?,
     })
 }
 
@@ -643,14 +645,31 @@ enum Piece {
 
 /// The card details file, written in two passes: pieces per entity, then bytes.
 fn write_cards(records: &[EntityRecord], outlines: &str) -> Result<Vec<u8>, CompileError> {
+    let pieces: Vec<Vec<Piece>> = records.iter().map(card_pieces).collect();
+    let [index, details, pool] = pool_pieces(&pieces)?;
+    Ok(write_file(
+        CARDS_MAGIC,
+        &[index, details, pool, outlines.as_bytes().to_vec()],
+    ))
+}
+
+/// The provenance file, laid out as the card details.
+fn write_provenance(records: &[EntityRecord]) -> Result<Vec<u8>, CompileError> {
     let pieces: Vec<Vec<Piece>> = records
         .iter()
         .enumerate()
         .map(|(i, record)| {
             let previous = (i as u32 % CARD_BLOCK != 0).then(|| &records[i - 1]);
-            card_pieces(record, previous)
+            provenance_pieces(record, previous)
         })
         .collect();
+    let [index, details, pool] = pool_pieces(&pieces)?;
+    Ok(write_file(PROVENANCE_MAGIC, &[index, details, pool]))
+}
+
+/// Per-entity pieces as bytes: the block index, the details, and the string pool they refer
+/// to, most-used strings first.
+fn pool_pieces(pieces: &[Vec<Piece>]) -> Result<[Vec<u8>; 3], CompileError> {
     let mut uses: HashMap<&str, usize> = HashMap::new();
     for piece in pieces.iter().flatten() {
         if let Piece::Text(s) = piece {
@@ -682,10 +701,42 @@ fn write_cards(records: &[EntityRecord], outlines: &str) -> Result<Vec<u8>, Comp
     if details.len() > u32::MAX as usize {
         return Err(CompileError("card details past 4 GB".into()));
     }
-    Ok(write_file(
-        CARDS_MAGIC,
-        &[index, details, pool, outlines.as_bytes().to_vec()],
-    ))
+    Ok([index, details, pool])
+}
+
+/// Where one entity's facts came from (`previous` is the entity before it in the same
+/// block, whose sources it may share).
+fn provenance_pieces(record: &EntityRecord, previous: Option<&EntityRecord>) -> Vec<Piece> {
+    let mut presence = 0;
+    let mut fields = Vec::new();
+    let same_sources = previous.is_some_and(|p| {
+        !record.sources.is_empty() && p.sources == record.sources && p.licence == record.licence
+    });
+    if same_sources {
+        presence |= PROVENANCE_SAME_SOURCES;
+    } else {
+        if !record.sources.is_empty() {
+            presence |= PROVENANCE_SOURCES;
+            fields.push(Piece::Varint(record.sources.len() as u64));
+            fields.extend(record.sources.iter().map(|s| Piece::Text(shorten_url(s))));
+        }
+        if let Some(licence) = &record.licence {
+            presence |= PROVENANCE_LICENCE;
+            fields.push(Piece::Text(licence.clone()));
+        }
+    }
+    if record.roles.iter().any(|role| role.source.is_some()) {
+        presence |= PROVENANCE_ROLES;
+        fields.push(Piece::Varint(record.roles.len() as u64));
+        fields.extend(
+            record.roles.iter().map(|role| {
+                Piece::Text(role.source.as_deref().map(shorten_url).unwrap_or_default())
+            }),
+        );
+    }
+    let mut pieces = vec![Piece::Byte(presence)];
+    pieces.extend(fields);
+    pieces
 }
 
 /// How an id is stored: most are a number or the entity's name in a known shape.
@@ -713,9 +764,8 @@ fn id_pieces(record: &EntityRecord) -> (u32, Vec<Piece>) {
     (ID_STRING, vec![Piece::Text(record.id.clone())])
 }
 
-/// The pieces of one entity's details (`previous` is the entity before it in the same
-/// block, whose sources it may share).
-fn card_pieces(record: &EntityRecord, previous: Option<&EntityRecord>) -> Vec<Piece> {
+/// The pieces of one entity's card details.
+fn card_pieces(record: &EntityRecord) -> Vec<Piece> {
     let (mut presence, mut fields) = id_pieces(record);
     let text = |bit: u32, value: &Option<String>, presence: &mut u32, out: &mut Vec<Piece>| {
         if let Some(s) = value {
@@ -731,19 +781,6 @@ fn card_pieces(record: &EntityRecord, previous: Option<&EntityRecord>) -> Vec<Pi
     if let Some(p) = record.population {
         presence |= CARD_POPULATION;
         fields.push(Piece::Varint(p));
-    }
-    let same_sources = previous.is_some_and(|p| {
-        !record.sources.is_empty() && p.sources == record.sources && p.licence == record.licence
-    });
-    if same_sources {
-        presence |= CARD_SAME_SOURCES;
-    } else {
-        if !record.sources.is_empty() {
-            presence |= CARD_SOURCES;
-            fields.push(Piece::Varint(record.sources.len() as u64));
-            fields.extend(record.sources.iter().map(|s| Piece::Text(shorten_url(s))));
-        }
-        text(CARD_LICENCE, &record.licence, &mut presence, &mut fields);
     }
     match &record.wiki {
         Some(title) if *title == wiki_title_of(&record.name) => presence |= CARD_WIKI_IS_NAME,
@@ -765,8 +802,6 @@ fn card_pieces(record: &EntityRecord, previous: Option<&EntityRecord>) -> Vec<Pi
             ] {
                 fields.push(Piece::Text(value.cloned().unwrap_or_default()));
             }
-            let source = role.source.as_deref().map(shorten_url);
-            fields.push(Piece::Text(source.unwrap_or_default()));
         }
     }
     text(CARD_AS_OF, &record.as_of, &mut presence, &mut fields);

@@ -30,18 +30,28 @@
 //! index    u32 per CARD_BLOCK entities: where the block's first details start
 //! details  per entity, in entity order: presence bits (`CARD_*`), then the present fields
 //!          in the order of the bits; strings are varint refs into `strings`
-//! strings  varint-length-prefixed UTF-8 strings, the most used first (smaller refs); a
-//!          source URL starts with one control character for its common beginning
-//!          (`URL_PREFIXES`)
+//! strings  varint-length-prefixed UTF-8 strings, the most used first (smaller refs)
 //! outlines one line per country: "<ISO alpha-2> <SVG path>" in a 720 x 360 equirectangular
 //!          frame (half a degree a unit), for the card's locator map
+//! ```
+//! `kb-sources.bin` holds where each fact came from. No card shows it, so the extension does
+//! not ship it (it would take an eighth of the package's knowledge budget); the command-line
+//! tool embeds it for `backstory lookup`:
+//! ```text
+//! header   PROVENANCE_MAGIC, VERSION, then PROVENANCE_SECTION_COUNT (offset, length) pairs
+//! index    u32 per CARD_BLOCK entities: where the block's first entry starts
+//! details  per entity, in entity order: a presence byte (`PROVENANCE_*`), then the present
+//!          fields in the order of the bits; strings are varint refs into `strings`
+//! strings  as in `kb-cards.bin`; a source URL starts with one control character for its
+//!          common beginning (`URL_PREFIXES`)
 //! ```
 //! Fixed-size integers are little-endian; varints are LEB128. Entity records are fixed-size,
 //! so reading one is a few bytes at a computed offset; card details are decoded on hover.
 
 pub const MAGIC: &[u8; 4] = b"BSKB";
 pub const CARDS_MAGIC: &[u8; 4] = b"BSKC";
-pub const VERSION: u32 = 6;
+pub const PROVENANCE_MAGIC: &[u8; 4] = b"BSKS";
+pub const VERSION: u32 = 7;
 
 pub const SECTION_FST: usize = 0;
 pub const SECTION_CANDIDATES: usize = 1;
@@ -65,6 +75,11 @@ pub const CARDS_SECTION_DETAILS: usize = 1;
 pub const CARDS_SECTION_STRINGS: usize = 2;
 pub const CARDS_SECTION_OUTLINES: usize = 3;
 pub const CARDS_SECTION_COUNT: usize = 4;
+
+pub const PROVENANCE_SECTION_INDEX: usize = 0;
+pub const PROVENANCE_SECTION_DETAILS: usize = 1;
+pub const PROVENANCE_SECTION_STRINGS: usize = 2;
+pub const PROVENANCE_SECTION_COUNT: usize = 3;
 
 pub const fn header_size(sections: usize) -> usize {
     8 + sections * 8
@@ -167,8 +182,8 @@ pub fn pool_string(pool: &[u8], at: u32) -> Option<&str> {
     std::str::from_utf8(bytes).ok()
 }
 
-/// Beginnings most source URLs share (4,300 of 4,600 start "https://"), stored in the card
-/// pool as one control character, U+0001 for the first: 56 kB of the knowledge files.
+/// Beginnings most source URLs share (4,300 of 4,600 start "https://"), stored in the
+/// provenance pool as one control character, U+0001 for the first: 56 kB smaller.
 /// Longest first, so that a URL takes the longest that fits.
 const URL_PREFIXES: [&str; 5] = [
     "https://en.wikipedia.org/wiki/",
@@ -178,7 +193,7 @@ const URL_PREFIXES: [&str; 5] = [
     "http://",
 ];
 
-/// A source URL as the card pool stores it (see `URL_PREFIXES`).
+/// A source URL as the provenance pool stores it (see `URL_PREFIXES`).
 pub fn shorten_url(url: &str) -> String {
     URL_PREFIXES
         .iter()
@@ -224,29 +239,37 @@ pub const CARD_BLOCK: u32 = 32;
 
 // Card presence bits, stored in one to three bytes: the first byte holds bits 0-7; bit 7
 // says a second byte (bits 8-15) follows, and bit 15 a third (bits 16-23). The low two bits
-// are the id's kind (`ID_*`).
+// are the id's kind (`ID_*`). A town's card (summary, coordinates, population, a Wikipedia
+// title spelt like its name) fits the first byte.
 pub const CARD_SUMMARY: u32 = 1 << 2;
 /// Latitude and longitude in a u32: `(lat + 90) * 100` in the low 15 bits, `(lon + 180) *
 /// 100` above; a hundredth of a degree (about a kilometre) is finer than the card's map.
 pub const CARD_COORDS: u32 = 1 << 3;
 pub const CARD_POPULATION: u32 = 1 << 4;
-/// A count, then that many refs.
-pub const CARD_SOURCES: u32 = 1 << 5;
-/// Sources and licence are the previous entity's (never on a block's first entity).
-pub const CARD_SAME_SOURCES: u32 = 1 << 6;
-pub const CARD_MORE: u32 = 1 << 7;
-pub const CARD_LICENCE: u32 = 1 << 8;
-pub const CARD_WIKI: u32 = 1 << 9;
+pub const CARD_WIKI: u32 = 1 << 5;
 /// The Wikipedia title is the entity's name with underscores for spaces.
-pub const CARD_WIKI_IS_NAME: u32 = 1 << 10;
-pub const CARD_BORN: u32 = 1 << 11;
-pub const CARD_DIED: u32 = 1 << 12;
-/// A count, then per role `ROLE_FIELDS` refs: title, of, start, end, as of, source.
-pub const CARD_ROLES: u32 = 1 << 13;
-pub const CARD_AS_OF: u32 = 1 << 14;
+pub const CARD_WIKI_IS_NAME: u32 = 1 << 6;
+pub const CARD_MORE: u32 = 1 << 7;
+pub const CARD_BORN: u32 = 1 << 8;
+pub const CARD_DIED: u32 = 1 << 9;
+/// A count, then per role `ROLE_FIELDS` refs: title, of, start, end, as of.
+pub const CARD_ROLES: u32 = 1 << 10;
+pub const CARD_AS_OF: u32 = 1 << 11;
+pub const CARD_FOUNDED: u32 = 1 << 12;
+pub const CARD_CAPITAL: u32 = 1 << 13;
 pub const CARD_EVEN_MORE: u32 = 1 << 15;
-pub const CARD_FOUNDED: u32 = 1 << 16;
-pub const CARD_CAPITAL: u32 = 1 << 17;
+
+/// The fields of a role in the card details.
+pub const ROLE_FIELDS: usize = 5;
+
+// Provenance presence bits, one byte per entity in `kb-sources.bin`.
+/// A count, then that many refs.
+pub const PROVENANCE_SOURCES: u8 = 1;
+/// Sources and licence are the previous entity's (never on a block's first entity).
+pub const PROVENANCE_SAME_SOURCES: u8 = 1 << 1;
+pub const PROVENANCE_LICENCE: u8 = 1 << 2;
+/// A count (the card's roles), then a ref per role: its source, empty when it has none.
+pub const PROVENANCE_ROLES: u8 = 1 << 3;
 
 /// The Wikipedia title a name has when `CARD_WIKI_IS_NAME` is set.
 pub fn wiki_title_of(name: &str) -> String {
@@ -265,8 +288,6 @@ pub fn unpack_coords(packed: u32) -> (f64, f64) {
     let lon = f64::from(packed >> 15) / 100.0 - 180.0;
     (lat, lon)
 }
-
-pub const ROLE_FIELDS: usize = 6;
 
 // Id kinds: most ids are a number or the entity's name in a known shape, not a string.
 pub const ID_STRING: u32 = 0;

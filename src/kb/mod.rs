@@ -28,6 +28,10 @@ pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"))
 /// The card details compiled from `kb/` at build time.
 #[cfg(not(target_arch = "wasm32"))]
 pub static EMBEDDED_CARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb-cards.bin"));
+/// Where the facts came from, compiled from `kb/` at build time (native builds only: no
+/// card shows it, so the extension does not ship it).
+#[cfg(not(target_arch = "wasm32"))]
+pub static EMBEDDED_PROVENANCE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb-sources.bin"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -78,6 +82,13 @@ struct Shard<'a> {
 
 /// Card details, indexed like the entities of the `Kb` compiled with them.
 pub struct Cards<'a> {
+    bytes: &'a [u8],
+    sections: Vec<(usize, usize)>,
+}
+
+/// Where each entity's facts came from, indexed like the entities of the `Kb` compiled with
+/// them.
+pub struct Provenance<'a> {
     bytes: &'a [u8],
     sections: Vec<(usize, usize)>,
 }
@@ -706,23 +717,15 @@ impl<'a> Cards<'a> {
         )? as usize;
         let section = self.section(CARDS_SECTION_DETAILS);
         // Details are variable-sized: walk from the block's first entity to this one.
-        let mut previous = None;
         for _ in block * CARD_BLOCK..entity.index {
-            previous = Some(self.decode(section, &mut at, None, previous.as_ref())?);
+            self.decode(section, &mut at, None)?;
         }
-        self.decode(section, &mut at, Some(entity.name), previous.as_ref())
+        self.decode(section, &mut at, Some(entity.name))
     }
 
     /// Decodes the details at `*at` and moves past them. The id and a derived Wikipedia
-    /// title need the entity's name, so entities walked past (`name` None) go without;
-    /// `previous` is the entity before, whose sources this one may share.
-    fn decode(
-        &self,
-        section: &[u8],
-        at: &mut usize,
-        name: Option<&str>,
-        previous: Option<&Details<'a>>,
-    ) -> Option<Details<'a>> {
+    /// title need the entity's name, so entities walked past (`name` None) go without.
+    fn decode(&self, section: &[u8], at: &mut usize, name: Option<&str>) -> Option<Details<'a>> {
         let pool = self.section(CARDS_SECTION_STRINGS);
         let byte = |at: &mut usize| -> Option<u32> {
             let b = *section.get(*at)?;
@@ -777,19 +780,6 @@ impl<'a> Cards<'a> {
         if has(CARD_POPULATION) {
             details.population = Some(varint(at)?);
         }
-        if has(CARD_SAME_SOURCES) {
-            let previous = previous?;
-            details.sources = previous.sources.clone();
-            details.licence = previous.licence;
-        }
-        if has(CARD_SOURCES) {
-            for _ in 0..varint(at)? {
-                details.sources.push(expand_url(text(at)?));
-            }
-        }
-        if has(CARD_LICENCE) {
-            details.licence = Some(text(at)?);
-        }
         if has(CARD_WIKI) {
             details.wiki = Some(text(at)?.to_string());
         } else if has(CARD_WIKI_IS_NAME) {
@@ -803,14 +793,14 @@ impl<'a> Cards<'a> {
                 for value in &mut field {
                     *value = text(at)?;
                 }
-                let [title, of, start, end, as_of, source] = field;
+                let [title, of, start, end, as_of] = field;
                 details.roles.push(Role {
                     title,
                     of,
                     start,
                     end,
                     as_of,
-                    source: expand_url(source),
+                    source: Cow::Borrowed(""),
                 });
             }
         }
@@ -819,6 +809,93 @@ impl<'a> Cards<'a> {
         details.capital = optional(CARD_CAPITAL, at)?;
         Some(details)
     }
+}
+
+impl<'a> Provenance<'a> {
+    /// The provenance built into this binary.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded() -> Result<Provenance<'static>, Error> {
+        Provenance::open(EMBEDDED_PROVENANCE)
+    }
+
+    pub fn open(bytes: &'a [u8]) -> Result<Self, Error> {
+        let sections = read_sections(
+            bytes,
+            PROVENANCE_MAGIC,
+            PROVENANCE_SECTION_COUNT,
+            "provenance",
+        )?;
+        Ok(Provenance { bytes, sections })
+    }
+
+    fn section(&self, which: usize) -> &'a [u8] {
+        let (at, len) = self.sections[which];
+        &self.bytes[at..at + len]
+    }
+
+    /// Adds the sources, licence and role sources of `entity` to its card `details`; leaves
+    /// them as they are when the bytes do not hold them.
+    pub fn fill(&self, entity: &EntityRecord<'_>, details: &mut Details<'a>) {
+        if let Some(found) = self.read(entity.index) {
+            details.sources = found.sources;
+            details.licence = found.licence;
+            for (role, source) in details.roles.iter_mut().zip(found.role_sources) {
+                role.source = source;
+            }
+        }
+    }
+
+    fn read(&self, index: u32) -> Option<Sourced<'a>> {
+        let block = index / CARD_BLOCK;
+        let mut at = u32_at(
+            self.section(PROVENANCE_SECTION_INDEX),
+            (block as usize).checked_mul(4)?,
+        )? as usize;
+        let mut previous = Sourced::default();
+        for _ in block * CARD_BLOCK..index {
+            previous = self.decode(&mut at, &previous)?;
+        }
+        self.decode(&mut at, &previous)
+    }
+
+    /// Decodes the entry at `*at` and moves past it; `previous` is the entity before, whose
+    /// sources this one may share.
+    fn decode(&self, at: &mut usize, previous: &Sourced<'a>) -> Option<Sourced<'a>> {
+        let section = self.section(PROVENANCE_SECTION_DETAILS);
+        let pool = self.section(PROVENANCE_SECTION_STRINGS);
+        let presence = *section.get(*at)?;
+        *at += 1;
+        let text = |at: &mut usize| -> Option<&'a str> {
+            pool_string(pool, u32::try_from(read_varint(section, at)?).ok()?)
+        };
+        let mut sourced = Sourced::default();
+        if presence & PROVENANCE_SAME_SOURCES != 0 {
+            sourced.sources = previous.sources.clone();
+            sourced.licence = previous.licence;
+        }
+        if presence & PROVENANCE_SOURCES != 0 {
+            for _ in 0..read_varint(section, at)? {
+                sourced.sources.push(expand_url(text(at)?));
+            }
+        }
+        if presence & PROVENANCE_LICENCE != 0 {
+            sourced.licence = Some(text(at)?);
+        }
+        if presence & PROVENANCE_ROLES != 0 {
+            for _ in 0..read_varint(section, at)? {
+                sourced.role_sources.push(expand_url(text(at)?));
+            }
+        }
+        Some(sourced)
+    }
+}
+
+/// One entity's entry in the provenance file.
+#[derive(Default)]
+struct Sourced<'a> {
+    sources: Vec<Cow<'a, str>>,
+    licence: Option<&'a str>,
+    role_sources: Vec<Cow<'a, str>>,
 }
 
 #[cfg(test)]
@@ -971,6 +1048,27 @@ mod tests {
             .find(|c| c.has(ALIAS_EXACT_CASE))
             .expect("US is case-exact");
         assert_eq!(kb.exact_form(exact), Some("US"));
+    }
+
+    #[test]
+    fn sources_come_from_the_provenance_file_not_the_shipped_cards() {
+        let kb = Kb::embedded().unwrap();
+        let cards = Cards::embedded().unwrap();
+        let provenance = Provenance::embedded().unwrap();
+        let araghchi = kb.entity(kb.lookup("Abbas Araghchi")[0].entity).unwrap();
+        let mut details = cards.details(&araghchi);
+        assert!(details.sources.is_empty() && !details.roles.is_empty());
+        assert!(details.roles.iter().all(|r| r.source.is_empty()));
+        provenance.fill(&araghchi, &mut details);
+        assert!(details.sources.iter().all(|s| s.starts_with("http")));
+        assert!(!details.sources.is_empty());
+        assert!(details.roles.iter().any(|r| r.source.starts_with("http")));
+        // A town shares its block neighbour's sources and keeps its licence.
+        let town = kb.entity(kb.lookup("Rangiora")[0].entity).unwrap();
+        let mut details = cards.details(&town);
+        provenance.fill(&town, &mut details);
+        assert_eq!(details.licence, Some("CC-BY-4.0 GeoNames"));
+        assert!(Provenance::open(EMBEDDED_CARDS).is_err());
     }
 
     #[test]
