@@ -1467,3 +1467,13 @@ fn a_known_name_with_a_particle_is_read_whole_after_a_rank_and_when_repeated() {
     // A rank before an unknown name still makes a person of both.
     assert_eq!(surfaces("Prince Albertus spoke."), ["Prince Albertus"]);
 }
+
+#[test]
+fn a_spanish_name_is_known_without_the_mother_s_surname() {
+    let kb = Kb::embedded().unwrap();
+    let linked: Vec<String> = found("Former president Alvaro Uribe was convicted; Uribe appealed.")
+        .into_iter()
+        .filter_map(|(_, _, id)| Some(kb.entity(id?)?.name.to_string()))
+        .collect();
+    assert_eq!(linked, ["Alvaro Uribe Velez", "Alvaro Uribe Velez"]);
+}

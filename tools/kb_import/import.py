@@ -613,6 +613,8 @@ def build_people(shared, cw, curated, demonym_of, country_qid_to_iso, name_of):
             people[pid] = r
             known[norm_key(disp)] = r
 
+    paternal = paternal_names(people)
+
     # drop anything a curated record already covers (curated has the checked facts)
     out = []
     surname_count = {}
@@ -624,6 +626,9 @@ def build_people(shared, cw, curated, demonym_of, country_qid_to_iso, name_of):
         names = [r["name"]] + [a["text"] for a in r["aliases"]]
         if curated.find(names, type_="person"):
             continue
+        # Not when a curated person has that name: "Pedro Sanchez Gamarra" is no "Pedro Sanchez".
+        if r["id"] in paternal and not curated.find([paternal[r["id"]]], type_="person"):
+            add_alias(r, paternal[r["id"]])
         titles = r.pop("_titles")
         sub = "person"
         for t in titles:
@@ -745,6 +750,33 @@ def cameo_role(code, name_of):
     if rest == "":
         return ("Political figure", of, iso)
     return (None, None, None)
+
+
+# Countries whose people carry two surnames, the father's then the mother's, and are known in
+# the news by the first: "Alvaro Uribe Velez" is "Alvaro Uribe".
+TWO_SURNAME_COUNTRIES = {"AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT", "HN", "MX",
+                         "NI", "PA", "PY", "PE", "ES", "UY", "VE", "PR"}
+NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "viuda", "vda"}
+
+
+def paternal_names(people):
+    """Phoenix writes names of Spanish-speaking countries in full ("Alvaro Uribe Velez"); the
+    news drops the mother's surname. Returns, by record id, the name without its last word,
+    unless what is left ends in a particle ("Sabas Pretelt de la") or a given name of those
+    countries ("Juan Carlos Ongania" is not "Juan Carlos")."""
+    given = {norm_key(r["name"].split()[0]) for r in people.values()
+             if r.get("country") in TWO_SURNAME_COUNTRIES}
+    found = {}
+    for r in people.values():
+        if not r["id"].startswith("bs:phoenix:") or r.get("country") not in TWO_SURNAME_COUNTRIES:
+            continue
+        toks = r["name"].split()
+        if len(toks) < 3 or any(t.lower() in NAME_PARTICLES for t in toks[-2:]):
+            continue
+        if norm_key(toks[-2]) in given:
+            continue
+        found[r["id"]] = " ".join(toks[:-1])
+    return found
 
 
 def phoenix_subtype(roles):
