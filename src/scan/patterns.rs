@@ -1249,6 +1249,7 @@ pub fn person_by_given_name(
         && is_name_token(&tokens[end])
         && !in_organization_heads(&tokens[end].norm)
         && !in_place_heads(&tokens[end].norm)
+        && !is_field_of_work(&tokens[end].norm)
     {
         end += 1;
     }
@@ -1273,6 +1274,46 @@ pub fn person_by_given_name(
         end,
         kind: EntityType::Person,
     })
+}
+
+/// Fields that name festivals, schools and awards after a place or a given name ("the Venice
+/// Film Festival", "Sydney Opera House", "Grace Music Academy"): no one's surname.
+fn is_field_of_work(norm: &str) -> bool {
+    matches!(
+        norm,
+        "film"
+            | "films"
+            | "cinema"
+            | "music"
+            | "jazz"
+            | "opera"
+            | "ballet"
+            | "dance"
+            | "theatre"
+            | "theater"
+            | "arts"
+            | "art"
+            | "fashion"
+            | "design"
+            | "food"
+            | "wine"
+            | "science"
+            | "tech"
+            | "media"
+            | "sports"
+            | "football"
+            | "cricket"
+            | "rugby"
+            | "tennis"
+            | "golf"
+            | "comedy"
+            | "poetry"
+            | "book"
+            | "books"
+            | "literary"
+            | "television"
+            | "radio"
+    )
 }
 
 /// A name never ends in an initial: "George H. W" cut off by a bracket or a line is not a
@@ -2154,6 +2195,14 @@ mod tests {
         let text = "published in the Brooklyn Daily Eagle, called";
         let tokens = tokenize(text);
         assert_eq!(person_by_given_name(&tokens, 3, given, false), None);
+        // A field of work is no surname: the festival is named after a place.
+        let also_places = |n: &str| matches!(n, "venice" | "grace");
+        let text = "won at the Venice Film Festival on Saturday";
+        let tokens = tokenize(text);
+        assert_eq!(person_by_given_name(&tokens, 3, also_places, true), None);
+        let text = "pupils of Grace Music Academy";
+        let tokens = tokenize(text);
+        assert_eq!(person_by_given_name(&tokens, 2, also_places, true), None);
         let text = "Makes Sure John Voters Don't Forget";
         let tokens = tokenize(text);
         assert_eq!(person_by_given_name(&tokens, 2, given, true), None);
