@@ -724,12 +724,13 @@ pub fn person_by_speech_or_apposition(
     let cue_within_reach = || {
         (i + 2..tokens.len().min(i + 6)).any(|k| {
             let t = &tokens[k];
-            t.shape == Shape::Lower
+            (t.shape == Shape::Lower
                 && if t.gap == Gap::Punct {
                     describes_a_person(tokens, k)
                 } else {
                     is_speech_verb(&t.norm)
-                }
+                })
+                || age_at(tokens, k)
         })
     };
     if !cue_before && !cue_within_reach() {
@@ -767,7 +768,7 @@ pub fn person_by_speech_or_apposition(
         });
     let described = next.is_some_and(|t| t.gap == Gap::Punct)
         && text[tokens[end - 1].end..tokens[end].start].trim() == ","
-        && describes_a_person(tokens, end);
+        && (describes_a_person(tokens, end) || age_at(tokens, end));
     ((cue_before && !runs_on) || cue_after || described).then_some(PatternName {
         start: i,
         end,
@@ -1004,26 +1005,56 @@ fn is_speech_verb(norm: &str) -> bool {
 /// spokesman for", "an economist at", "president of", "author of". The noun must be followed
 /// by a preposition or a comma, so that "an analyst firm" (a company) is not read as one.
 fn describes_a_person(tokens: &[Token], at: usize) -> bool {
-    let at = at
-        + usize::from(
-            tokens
-                .get(at)
-                .is_some_and(|t| matches!(t.norm.as_ref(), "a" | "an" | "the")),
-        );
+    let article = tokens
+        .get(at)
+        .is_some_and(|t| matches!(t.norm.as_ref(), "a" | "an" | "the"));
+    // After an article, up to three words may qualify the noun: "the Black Sabbath
+    // singer", "a former wrestler".
+    let modifiers = if article {
+        (at + 1..tokens.len().min(at + 4))
+            .take_while(|&k| {
+                tokens[k].gap == Gap::Space
+                    && !describes_as_person_noun(&tokens[k])
+                    && tokens.get(k + 1).is_some_and(|t| t.gap == Gap::Space)
+            })
+            .count()
+    } else {
+        0
+    };
+    let at = at + usize::from(article) + modifiers;
     let (Some(noun), Some(after)) = (tokens.get(at), tokens.get(at + 1)) else {
         return false;
     };
-    let person_noun = noun.shape == Shape::Lower
+    let closes = after.gap == Gap::Punct
+        || (after.gap == Gap::Space
+            && matches!(after.norm.as_ref(), "of" | "for" | "at" | "with" | "to"));
+    describes_as_person_noun(noun) && closes
+}
+
+/// A lowercase noun for what a person is ("singer", "spokesman", "minister").
+fn describes_as_person_noun(noun: &Token) -> bool {
+    noun.shape == Shape::Lower
         && (in_person_descriptors(&noun.norm)
             || in_person_titles(&noun.norm)
             || matches!(
                 noun.norm.as_ref(),
                 "spokesman" | "spokeswoman" | "spokesperson" | "professor" | "fellow" | "member"
-            ));
-    let closes = after.gap == Gap::Punct
-        || (after.gap == Gap::Space
-            && matches!(after.norm.as_ref(), "of" | "for" | "at" | "with" | "to"));
-    person_noun && closes
+            ))
+}
+
+/// ", 76," after a name: a person's age (an adult's, as news gives them; smaller numbers
+/// follow gates and terminals).
+fn age_at(tokens: &[Token], at: usize) -> bool {
+    let (Some(number), Some(after)) = (tokens.get(at), tokens.get(at + 1)) else {
+        return false;
+    };
+    number.gap == Gap::Punct
+        && after.gap == Gap::Punct
+        && number.norm.len() <= 3
+        && number
+            .norm
+            .parse::<u8>()
+            .is_ok_and(|age| (16..=110).contains(&age))
 }
 
 /// Words that end the names of companies and research firms, which news also quotes
@@ -1832,6 +1863,16 @@ mod tests {
             read("Lewis Carrol, author of Alice", 0).as_deref(),
             Some("Lewis Carrol")
         );
+        assert_eq!(
+            read("Ozzy Osbourne, the Black Sabbath singer, died", 0).as_deref(),
+            Some("Ozzy Osbourne")
+        );
+        assert_eq!(
+            read("Ozzy Osbourne, 76, died", 0).as_deref(),
+            Some("Ozzy Osbourne")
+        );
+        assert_eq!(read("Gate Five, 12, was closed", 0), None);
+        assert_eq!(read("Arachnid Fabrication, the big analyst firm", 0), None);
         assert_eq!(read("Arachnid Fabrication, an analyst firm", 0), None);
         assert_eq!(read("Ajmi Lourimi, a member", 0), None);
         assert_eq!(read("Ferjani Sassi replaced him", 0), None);
