@@ -447,9 +447,9 @@ fn is_middle_initial(word: &str, rest: &str, previous: Option<&Token>) -> bool {
 }
 
 /// Whether the dot after `word` abbreviates a title or a place word that a name follows
-/// ("Mr. Smith", "Dr. Qorbani", "St. Louis", "Mt. Kenya"), rather than ending a sentence: the
-/// abbreviation as written, then one space and a capital. The dot stays in the token, so the
-/// name goes on across it.
+/// ("Mr. Smith", "Dr. Qorbani", "St. Louis", "Mt. Kenya", "Warner Bros. Discovery"), rather
+/// than ending a sentence: the abbreviation as written, then one space and a capital. The dot
+/// stays in the token, so the name goes on across it.
 fn is_name_abbreviation(word: &str, rest: &str) -> bool {
     let abbreviation = matches!(
         word,
@@ -471,6 +471,7 @@ fn is_name_abbreviation(word: &str, rest: &str) -> bool {
             | "St"
             | "Mt"
             | "Ft"
+            | "Bros"
     );
     let mut after = rest.chars();
     abbreviation && after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase)
@@ -721,6 +722,7 @@ mod tests {
             words("Mr. Smith and Dr. Jones"),
             ["mr", "smith", "and", "dr", "jones"]
         );
+        assert_eq!(tokenize("Warner Bros. Discovery")[2].gap, Gap::Space);
         let tokens = tokenize("in St. Louis, as Mr. Smith said. Then");
         assert_eq!(tokens[2].gap, Gap::Space);
         assert_eq!(tokens[5].gap, Gap::Space);
