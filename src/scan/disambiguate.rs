@@ -74,7 +74,18 @@ fn in_country_words(word: &str) -> bool {
 fn in_region_words(word: &str) -> bool {
     matches!(
         word,
-        "governor" | "gov" | "legislature" | "statehouse" | "state" | "lawmakers" | "premier"
+        "governor"
+            | "gov"
+            | "legislature"
+            | "statehouse"
+            | "state"
+            | "lawmakers"
+            | "premier"
+            | "province"
+            | "region"
+            | "oblast"
+            | "governorate"
+            | "prefecture"
     )
 }
 

@@ -692,6 +692,9 @@ impl<'k> Scanner<'k, '_> {
         if self.lacks_evidence(c, &entity, start, end, introduced) {
             return None;
         }
+        if self.town_named_as_region(&entity, c.prominence, start, end) {
+            return None;
+        }
         if single && after_title && entity.kind != EntityType::Person && !c.has(ALIAS_EXACT_CASE) {
             // "Mr Kamen" is a person whatever towns share the name.
             return None;
@@ -724,6 +727,22 @@ impl<'k> Scanner<'k, '_> {
             score += 40;
         }
         Some(score)
+    }
+
+    /// "Kasai province", "Kebbi state": a word after the name says it is a region, so a small
+    /// town of that name elsewhere (Kasai, Japan) is not what is meant.
+    fn town_named_as_region(
+        &self,
+        entity: &EntityRecord<'_>,
+        prominence: u8,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        entity.kind == EntityType::Place
+            && entity.subtype == "city"
+            && prominence < MINOR_PLACE_PROMINENCE
+            && disambiguate::level_cue(&self.tokens, start, end)
+                == Some(disambiguate::Level::Region)
     }
 
     /// Whether the article is about the entity's country: places and demonyms of that

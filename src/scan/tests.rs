@@ -1483,3 +1483,18 @@ fn a_spanish_name_is_known_without_the_mother_s_surname() {
         .collect();
     assert_eq!(linked, ["Alvaro Uribe Velez", "Alvaro Uribe Velez"]);
 }
+
+#[test]
+fn a_small_town_is_not_the_region_a_word_after_the_name_asks_for() {
+    let text = "The outbreak in Kasai province was declared over. Officials in Kinshasa agreed.";
+    let cities: Vec<String> = linked_of_subtype(text, "city")
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(cities, ["Kinshasa"]);
+    // A town without the word is still the town.
+    assert_eq!(
+        linked_of_subtype("She moved to Kasai last year.", "city"),
+        [("Kasai".to_string(), "Kasai".to_string())]
+    );
+}
