@@ -849,6 +849,11 @@ impl<'k> Scanner<'k, '_> {
             return !introduced && c.prominence < MINOR_PLACE_PROMINENCE;
         }
         let is_place = entity.kind == EntityType::Place;
+        if entity.kind != EntityType::Organization && self.lone_capitals_mid_sentence(start) {
+            // "articles with NARA identifiers": mid-sentence, a word in capitals is an
+            // organisation's initials, not Nara; a dateline's "KYIV," opens its line.
+            return !c.has(ALIAS_ACRONYM);
+        }
         let shadowed = self
             .shadowed_places
             .get(self.tokens[start].norm.as_ref())
@@ -871,6 +876,17 @@ impl<'k> Scanner<'k, '_> {
             && (!self.place_cue_before(start)
                 || self.title_block[start]
                 || (self.given_name_at(start) && !self.region_follows(end)))
+    }
+
+    /// Whether token `start`, outside a block of capitals, is a word of three letters or
+    /// more in capitals after a lowercase word.
+    fn lone_capitals_mid_sentence(&self, start: usize) -> bool {
+        let token = &self.tokens[start];
+        token.shape == Shape::Upper
+            && token.end - token.start >= 3
+            && token.gap == Gap::Space
+            && start > 0
+            && self.tokens[start - 1].shape == Shape::Lower
     }
 
     /// Whether the city name at token `start` is the surname of a person-shaped pair

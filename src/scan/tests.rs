@@ -1498,3 +1498,13 @@ fn a_small_town_is_not_the_region_a_word_after_the_name_asks_for() {
         [("Kasai".to_string(), "Kasai".to_string())]
     );
 }
+
+#[test]
+fn a_word_in_capitals_mid_sentence_is_initials_not_a_place() {
+    assert!(linked_of_subtype("Articles with NARA identifiers were moved.", "city").is_empty());
+    // A dateline opens its line in capitals.
+    assert_eq!(
+        linked_of_subtype("KYIV, Ukraine - Drones struck overnight.", "city"),
+        [("KYIV".to_string(), "Kyiv".to_string())]
+    );
+}
