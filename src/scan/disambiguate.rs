@@ -331,6 +331,14 @@ fn is_business_descriptor(norm: &str) -> bool {
     )
 }
 
+/// Whether a company's verb follows in lower case right after token `end - 1` ("Amazon
+/// said", "Apple declined").
+pub fn business_verb_after(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Space && t.shape == Shape::Lower && is_business_verb(&t.norm)
+    })
+}
+
 /// How a share price moves ("Intel rose 4%").
 fn is_price_move(norm: &str) -> bool {
     matches!(

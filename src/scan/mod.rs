@@ -681,7 +681,12 @@ impl<'k> Scanner<'k, '_> {
             // manager") needs no full name; at a sentence's start only the words right around
             // it say so.
             let trade = self.trade_cue(c, &entity, start, end);
-            let cued_here = trade == Some(TradeCue::Here);
+            // A business the article named as one speaks at a sentence's start too
+            // ("Amazon said"), where the words alone would not say so ("Chase said").
+            let cued_here = trade == Some(TradeCue::Here)
+                || (trade == Some(TradeCue::Elsewhere)
+                    && trade_of(&entity) == Some(Trade::Business)
+                    && disambiguate::business_verb_after(&self.tokens, end));
             cued = trade.is_some();
             if !(introduced || national || cued)
                 || (sentence_initial && single && !capital_says_name && !cued_here)

@@ -1295,6 +1295,12 @@ fn an_everyday_word_company_is_named_where_it_acts_as_a_business() {
     assert!(companies("Rivals feared that Apple would win.").is_empty());
     // Nor in a block of capitals, where every word has one.
     assert!(companies("APPLE SAID THE HARVEST WAS GOOD").is_empty());
+    // Named as a business, it speaks at a sentence's start too; a word alone does not.
+    assert_eq!(
+        companies("Apple shares fell 3% on Monday. Apple said it would hire more staff."),
+        apple(2)
+    );
+    assert!(companies("Apple said it would hire more staff.").is_empty());
     // Nor where the article gave the word to a person before.
     let designer = "Fashion designer Tom Ford has spoken. Ford said he would not do it.";
     assert!(companies(designer).is_empty(), "{:?}", companies(designer));
