@@ -29,6 +29,14 @@ fn linked_of_subtype(text: &str, subtype: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The text of each mention linked to an entity of `subtype`.
+fn surfaces_of_subtype(text: &str, subtype: &str) -> Vec<String> {
+    linked_of_subtype(text, subtype)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
 fn surfaces(text: &str) -> Vec<String> {
     found(text).into_iter().map(|(s, _, _)| s).collect()
 }
@@ -1427,12 +1435,7 @@ fn a_party_s_people_say_its_everyday_word_is_the_party() {
 
 #[test]
 fn an_everyday_word_company_or_club_is_one_in_a_list_of_its_kind() {
-    let companies = |text: &str| {
-        linked_of_subtype(text, "company")
-            .into_iter()
-            .map(|(s, _)| s)
-            .collect::<Vec<_>>()
-    };
+    let companies = |text: &str| surfaces_of_subtype(text, "company");
     assert_eq!(
         companies("Sales to Microsoft, Meta and Alphabet were strong."),
         ["Microsoft", "Meta", "Alphabet"]
@@ -1443,12 +1446,7 @@ fn an_everyday_word_company_or_club_is_one_in_a_list_of_its_kind() {
         companies("Speaking to Microsoft, Meta staff said no."),
         ["Microsoft"]
     );
-    let clubs = |text: &str| {
-        linked_of_subtype(text, "sports_team")
-            .into_iter()
-            .map(|(s, _)| s)
-            .collect::<Vec<_>>()
-    };
+    let clubs = |text: &str| surfaces_of_subtype(text, "sports_team");
     assert_eq!(
         clubs("Arsenal, Chelsea and Manchester United all won."),
         ["Arsenal", "Chelsea", "Manchester United"]
@@ -1493,11 +1491,7 @@ fn a_spanish_name_is_known_without_the_mother_s_surname() {
 #[test]
 fn a_small_town_is_not_the_region_a_word_after_the_name_asks_for() {
     let text = "The outbreak in Kasai province was declared over. Officials in Kinshasa agreed.";
-    let cities: Vec<String> = linked_of_subtype(text, "city")
-        .into_iter()
-        .map(|(s, _)| s)
-        .collect();
-    assert_eq!(cities, ["Kinshasa"]);
+    assert_eq!(surfaces_of_subtype(text, "city"), ["Kinshasa"]);
     // A town without the word is still the town.
     assert_eq!(
         linked_of_subtype("She moved to Kasai last year.", "city"),
