@@ -137,8 +137,10 @@ pub struct Details<'a> {
     pub population: Option<u64>,
     pub capital: Option<&'a str>,
     pub roles: Vec<Role<'a>>,
+    /// Filled by `Provenance::fill`; empty from the card details alone.
     pub sources: Vec<Cow<'a, str>>,
     pub as_of: Option<&'a str>,
+    /// Filled by `Provenance::fill`.
     pub licence: Option<&'a str>,
 }
 
@@ -149,6 +151,7 @@ pub struct Role<'a> {
     pub start: &'a str,
     pub end: &'a str,
     pub as_of: &'a str,
+    /// Filled by `Provenance::fill`; empty from the card details alone.
     pub source: Cow<'a, str>,
 }
 
