@@ -363,7 +363,7 @@ fn is_price_move(norm: &str) -> bool {
 
 /// Whether the words around the name at tokens `start..end` are a business story's: a
 /// company's verb or possession after it, its price moving by a percentage, a trade word
-/// before it, or "shares of" / "a stake in" / "a spokesperson for" before it. Lets an
+/// before it, or "shares of" / "a stake in" / "a spokesperson for" / "told the" before it. Lets an
 /// everyday-word company name ("Apple", "Shell", "Oracle") stand without the article having
 /// named it in full.
 pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
@@ -395,6 +395,9 @@ pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) 
         && tokens[start - 1].gap == Gap::Space
         && match (word_before, &*tokens[start - 2].norm) {
             (Some("in"), before) => matches!(before, "shares" | "stake" | "stakes"),
+            // People talk to newspapers: "told the Guardian", "according to the Times".
+            (Some("the"), "told") => true,
+            (Some("the"), "to") => start >= 3 && tokens[start - 3].norm == "according",
             (Some("with"), before) => matches!(
                 before,
                 "deal" | "deals" | "agreement" | "contract" | "partnership" | "merger"
@@ -587,6 +590,9 @@ mod tests {
         assert!(cue("its takeover of Target", 3));
         assert!(!cue("the deal with Iran and Target", 5));
         assert!(!cue("the people of Target were", 3));
+        assert!(cue("a minister told the Guardian", 4));
+        assert!(cue("according to the Times, he left", 3));
+        assert!(!cue("he went to the Times Square", 4));
     }
 
     #[test]
