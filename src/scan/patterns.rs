@@ -441,6 +441,10 @@ fn in_not_names(word: &str) -> bool {
             | "despite"
             | "however"
             | "meanwhile"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
             | "read"
             | "subscribe"
             | "discover"
@@ -1872,6 +1876,12 @@ mod tests {
             Some("Ozzy Osbourne")
         );
         assert_eq!(read("Gate Five, 12, was closed", 0), None);
+        // A day before the name is no part of it.
+        assert_eq!(read("Yesterday Ferjani Sassi said no", 0), None);
+        assert_eq!(
+            read("Yesterday Ferjani Sassi said no", 1).as_deref(),
+            Some("Ferjani Sassi")
+        );
         assert_eq!(read("Arachnid Fabrication, the big analyst firm", 0), None);
         assert_eq!(read("Arachnid Fabrication, an analyst firm", 0), None);
         assert_eq!(read("Ajmi Lourimi, a member", 0), None);
