@@ -748,7 +748,7 @@ pub fn person_by_speech_or_apposition(
     // run continues a longer name ("and" joins two people: "and Ferjani Sassi scored").
     let joined_before = tokens[i].gap.joins_name()
         && before(1).is_some_and(|t| {
-            t.is_capitalized()
+            (t.is_capitalized() && !is_not_name(&t.norm))
                 || is_name_particle(&t.norm)
                 || (in_name_links(&t.norm) && t.norm != "and")
         });
