@@ -155,8 +155,18 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
             let lowered = || lowered.and_then(|l| l.get(start..j));
             (classes.shape(), classes.norm(surface, lowered))
         } else {
-            // Not plain ASCII letters and digits: no use for the lowercased copy.
-            (shape_of(surface), norm_of(surface, &mut scratch))
+            // Not plain ASCII letters and digits: no use for the lowercased copy. Inside a
+            // name, an elided particle takes the shape of the name after it ("Giscard
+            // d'Estaing"); after a lowercase word it is a preposition ("la tête d'Alan").
+            let in_name = pending_gap == Gap::Space
+                && tokens
+                    .last()
+                    .is_some_and(|t: &Token| t.shape == Shape::Capitalized);
+            let shape = match after_elided_particle(surface) {
+                Some(name) if in_name => shape_of(name),
+                _ => shape_of(surface),
+            };
+            (shape, norm_of(surface, &mut scratch))
         };
         tokens.push(Token {
             start,
@@ -537,6 +547,14 @@ fn shape_of(word: &str) -> Shape {
 }
 
 /// `shape_of` for an ASCII word, byte by byte.
+/// The rest of a word that starts with a lowercase elided particle ("d'", "l'", "dell'")
+/// before a capital: "Estaing" in "d'Estaing", "Oréal" in "l'Oréal".
+fn after_elided_particle(word: &str) -> Option<&str> {
+    let (particle, rest) = word.split_once(is_apostrophe)?;
+    let elided = matches!(particle, "d" | "l" | "dell" | "dall" | "nell");
+    (elided && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
+
 fn ascii_shape_of(word: &[u8]) -> Shape {
     match word.first() {
         Some(first) if first.is_ascii_uppercase() => {
@@ -714,6 +732,17 @@ mod tests {
         assert_eq!(tokens[2].norm, "w");
         assert_eq!(tokens[3].gap, Gap::Space);
         assert_eq!(tokens[7].gap, Gap::Sentence);
+    }
+
+    #[test]
+    fn an_elided_particle_inside_a_name_takes_the_name_s_capital() {
+        assert_eq!(
+            tokenize("Valery Giscard d'Estaing")[2].shape,
+            Shape::Capitalized
+        );
+        assert_eq!(tokenize("Patrizia d’Ettorre")[1].shape, Shape::Capitalized);
+        // After a lowercase word it is a preposition: "the head of Alan".
+        assert_eq!(tokenize("la tête d'Alan Moore")[2].shape, Shape::Lower);
     }
 
     #[test]

@@ -1508,3 +1508,11 @@ fn a_word_in_capitals_mid_sentence_is_initials_not_a_place() {
         [("KYIV".to_string(), "Kyiv".to_string())]
     );
 }
+
+#[test]
+fn a_name_goes_on_across_an_elided_particle() {
+    assert_eq!(
+        surfaces("Patrizia d'Ettorre said the ants were clever."),
+        ["Patrizia d'Ettorre"]
+    );
+}
