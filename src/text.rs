@@ -162,10 +162,8 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
                 && tokens
                     .last()
                     .is_some_and(|t: &Token| t.shape == Shape::Capitalized);
-            let shape = match after_elided_particle(surface) {
-                Some(name) if in_name => shape_of(name),
-                _ => shape_of(surface),
-            };
+            let elided = in_name.then(|| after_elided_particle(surface)).flatten();
+            let shape = shape_of(elided.unwrap_or(surface));
             (shape, norm_of(surface, &mut scratch))
         };
         tokens.push(Token {

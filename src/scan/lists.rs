@@ -105,17 +105,9 @@ pub fn other_members(
         let Some((member_end, comma_only)) = previous_member_end(text, tokens, first) else {
             break;
         };
-        let mut member_start = member_end;
-        while member_start > 0
-            && member_end - member_start < MAX_MEMBER_WORDS
-            && tokens[member_start - 1].is_capitalized()
-            && (member_start == member_end || tokens[member_start].gap.joins_name())
-        {
-            member_start -= 1;
-        }
-        if member_start == member_end {
+        let Some(member_start) = capitalised_run(tokens, member_end, Direction::Back) else {
             break;
-        }
+        };
         members.push((member_start, member_end));
         closed |= !comma_only;
         first = member_start;
@@ -127,17 +119,9 @@ pub fn other_members(
         let Some((member_start, comma_only)) = next_member(text, tokens, last) else {
             break;
         };
-        let mut member_end = member_start;
-        while tokens.get(member_end).is_some_and(|t| {
-            t.is_capitalized()
-                && member_end - member_start < MAX_MEMBER_WORDS
-                && (member_end == member_start || t.gap.joins_name())
-        }) {
-            member_end += 1;
-        }
-        if member_end == member_start {
+        let Some(member_end) = capitalised_run(tokens, member_start, Direction::On) else {
             break;
-        }
+        };
         members.push((member_start, member_end));
         closed |= !comma_only;
         open = comma_only;
@@ -147,6 +131,33 @@ pub fn other_members(
         members.clear();
     }
     members
+}
+
+enum Direction {
+    Back,
+    On,
+}
+
+/// The other end of the run of up to `MAX_MEMBER_WORDS` capitalised words joined as a name
+/// that ends before token `at` (`Back`) or starts at it (`On`); None when there is none.
+fn capitalised_run(tokens: &[Token], at: usize, direction: Direction) -> Option<usize> {
+    let mut other = at;
+    loop {
+        let (word, joined) = match direction {
+            Direction::Back if other > 0 => (&tokens[other - 1], tokens.get(other)),
+            Direction::On if other < tokens.len() => (&tokens[other], Some(&tokens[other])),
+            _ => break,
+        };
+        let joins = other == at || joined.is_some_and(|t| t.gap.joins_name());
+        if other.abs_diff(at) >= MAX_MEMBER_WORDS || !word.is_capitalized() || !joins {
+            break;
+        }
+        other = match direction {
+            Direction::Back => other - 1,
+            Direction::On => other + 1,
+        };
+    }
+    (other != at).then_some(other)
 }
 
 /// Where the next list member after a member ending at token `end` starts: after a comma,

@@ -1382,7 +1382,7 @@ impl<'k> Scanner<'k, '_> {
         if self
             .tokens
             .get(i + 1)
-            .is_some_and(|t| t.shape == Shape::Lower)
+            .is_some_and(|t| patterns::is_name_particle(&t.norm))
             && self.known_at(i).is_some_and(|(len, _)| len >= 2)
         {
             return None;
