@@ -153,7 +153,7 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
         let surface = &text[start..j];
         let (shape, norm) = if plain {
             let lowered = || lowered.and_then(|l| l.get(start..j));
-            (classes.shape(), classes.norm(surface, lowered))
+            (classes.shape(surface), classes.norm(surface, lowered))
         } else {
             // Not plain ASCII letters and digits: no use for the lowercased copy. Inside a
             // name, an elided particle takes the shape of the name after it ("Giscard
@@ -372,7 +372,7 @@ fn ascii_run(bytes: &[u8]) -> (usize, u8) {
 
 impl AsciiClasses {
     /// `ascii_shape_of` of a word made only of ASCII letters and digits.
-    fn shape(self) -> Shape {
+    fn shape(self, word: &str) -> Shape {
         match self.first {
             ASCII_UPPER => {
                 let letters_after = self.rest & (ASCII_LOWER | ASCII_UPPER);
@@ -382,6 +382,7 @@ impl AsciiClasses {
                     Shape::Capitalized
                 }
             }
+            ASCII_LOWER if self.rest & ASCII_UPPER != 0 => camel_case_shape(word),
             ASCII_LOWER => Shape::Lower,
             _ => Shape::Other,
         }
@@ -537,10 +538,28 @@ fn shape_of(word: &str) -> Shape {
             Shape::Capitalized
         }
     } else if first.is_lowercase() {
-        Shape::Lower
+        camel_case_shape(word)
     } else {
         // Scripts without case (Arabic, CJK): treat as name-like.
         Shape::Capitalized
+    }
+}
+
+/// The shape of a word that starts in lowercase: a name when a capital follows one first
+/// letter ("xAI", "eBay", "iPhone") or starts a lowercase part ("wikiHow", "deGrasse"), a
+/// brand's or a name's spelling; "comHPMG" (two links' texts run together) stays lowercase,
+/// and words with a hyphen or an apostrophe ("al-Assad", "d'Estaing") have their own rules.
+fn camel_case_shape(word: &str) -> Shape {
+    if !word.chars().all(char::is_alphanumeric) {
+        return Shape::Lower;
+    }
+    let capital_after_first = word.chars().nth(1).is_some_and(char::is_uppercase);
+    let mut pairs = word.chars().zip(word.chars().skip(1));
+    let capital_starts_part = pairs.any(|(a, b)| a.is_uppercase() && b.is_lowercase());
+    if capital_after_first || capital_starts_part {
+        Shape::Capitalized
+    } else {
+        Shape::Lower
     }
 }
 
@@ -566,7 +585,10 @@ fn ascii_shape_of(word: &[u8]) -> Shape {
                 Shape::Capitalized
             }
         }
-        Some(first) if first.is_ascii_lowercase() => Shape::Lower,
+        Some(first) if first.is_ascii_lowercase() => {
+            // ASCII bytes: the word is valid UTF-8.
+            std::str::from_utf8(word).map_or(Shape::Lower, camel_case_shape)
+        }
         // Starts with a digit or punctuation, or is empty.
         _ => Shape::Other,
     }
@@ -793,11 +815,22 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_inside_a_lowercase_word_makes_a_name() {
+        for word in ["xAI", "eBay", "iPhone", "wikiHow", "deGrasse", "éLan"] {
+            assert_eq!(tokenize(word)[0].shape, Shape::Capitalized, "{word}");
+        }
+        // Two links' texts run together, and words with their own rules.
+        for word in ["comHPMG", "d'Estaing", "minister"] {
+            assert_eq!(tokenize(word)[0].shape, Shape::Lower, "{word}");
+        }
+    }
+
+    #[test]
     fn plain_ascii_words_read_as_the_general_path_reads_them() {
         let mut scratch = String::new();
         for word in [
             "a", "A", "7", "ab", "Ab", "aB", "AB", "A7", "7A", "a7B", "IRGC", "G7", "U2", "B52s",
-            "McCain", "iPhone", "2024", "X", "Tehran",
+            "McCain", "iPhone", "comHPMG", "xAI", "2024", "X", "Tehran",
         ] {
             let token = &tokenize(word)[0];
             assert_eq!(token.end, word.len(), "{word}");

@@ -1191,13 +1191,39 @@ impl<'k> Scanner<'k, '_> {
     /// ("Microsoft, Meta and Alphabet", "Arsenal, Chelsea and Manchester United").
     fn trade_context(&self, trade: Trade, start: usize, end: usize) -> bool {
         let words_say = match trade {
-            Trade::Business => disambiguate::business_context(self.text, &self.tokens, start, end),
+            Trade::Business => {
+                disambiguate::business_context(self.text, &self.tokens, start, end)
+                    || self.business_person_after(end)
+            }
             Trade::Sport => disambiguate::sports_context(self.text, &self.tokens, start, end),
         };
         words_say
             || lists::other_members(self.text, &self.tokens, start, end)
                 .into_iter()
                 .any(|(s, e)| self.plainly_in_trade(trade, s, e))
+    }
+
+    /// "Alphabet's Sundar Pichai": a possessive before the full name of a known business
+    /// person.
+    fn business_person_after(&self, end: usize) -> bool {
+        let possessive = self.tokens.get(end).is_some_and(Token::is_possessive);
+        let name_at = end + 1;
+        let name_follows = self
+            .tokens
+            .get(name_at)
+            .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Capitalized);
+        possessive
+            && name_follows
+            && self.alias_matches(name_at).iter().any(|(len, at)| {
+                len >= 2
+                    && self.kb.candidates(at).any(|c| {
+                        !c.has(ALIAS_COMMON_WORD)
+                            && self.casing_fits(&c, name_at, name_at + len)
+                            && self.entity(c.entity).is_some_and(|e| {
+                                e.kind == EntityType::Person && e.subtype == "business"
+                            })
+                    })
+            })
     }
 
     /// Whether tokens `start..end` are the whole name of a business or club of the `trade`

@@ -1455,6 +1455,26 @@ fn an_everyday_word_company_or_club_is_one_in_a_list_of_its_kind() {
 }
 
 #[test]
+fn an_everyday_word_company_is_one_before_its_business_leader() {
+    let companies = |text: &str| surfaces_of_subtype(text, "company");
+    assert_eq!(
+        companies("The senators heard Alphabet's Sundar Pichai on Tuesday."),
+        ["Alphabet"]
+    );
+    // Not before any other known person, nor before the leader's surname alone.
+    assert!(companies("The senators heard Alphabet's Donald Trump.").is_empty());
+    assert!(companies("The senators heard Alphabet's Pichai.").is_empty());
+}
+
+#[test]
+fn a_brand_spelled_with_an_inner_capital_is_a_name() {
+    assert_eq!(
+        surfaces_of_subtype("Elon Musk's xAI sued on Monday.", "company"),
+        ["xAI"]
+    );
+}
+
+#[test]
 fn a_known_name_before_on_and_a_place_is_not_a_longer_name() {
     assert_eq!(
         surfaces("An attack by the Rapid Support Forces on El Fasher failed."),
