@@ -289,8 +289,9 @@ def build_countries(shared, cw, curated, src_note):
         if g and g["name"] != name:
             add_alias(rec, g["name"])
         for n in t.get("names_strong", []):
+            # "Island" (Iceland's own name, folded) is an English word, not a name of the country.
             if n.isascii() and "," not in n and "(" not in n and cw.freq(n) >= 2.0 and n[0].isupper() \
-                    and "Authority" not in n and not n.startswith("The "):
+                    and "Authority" not in n and not n.startswith("The ") and not cw.is_common(n):
                 add_alias(rec, n)
         for n in tables.COUNTRY_ALIASES.get(code, []):
             add_alias(rec, n)
