@@ -121,6 +121,8 @@ struct Scanner<'k, 't> {
     /// Companies and clubs whose everyday-word name acted as one somewhere in the article
     /// ("Apple declined to comment", "Arsenal manager"): that name is theirs elsewhere too.
     named_in_trade: HashSet<u32>,
+    /// Known people already counted toward their country's evidence.
+    people_counted: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
     countries: HashSet<String>,
     /// Cities, regions and demonyms per country, which pick between places sharing a name.
@@ -190,6 +192,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         name_starts,
         introduced: HashSet::default(),
         named_in_trade: HashSet::default(),
+        people_counted: HashSet::default(),
         countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
         shadowed_places: HashMap::default(),
@@ -290,7 +293,7 @@ const NATIONAL_EVIDENCE: u32 = 3;
 /// countries for the name to count toward its country.
 const DOMINANT_READING_MARGIN: u8 = 25;
 
-/// One reading of a place name, for counting the article's countries.
+/// One reading of a place's or a known person's name, for counting the article's countries.
 struct PlaceReading<'a> {
     is_country: bool,
     country: &'a str,
@@ -566,7 +569,14 @@ impl<'k> Scanner<'k, '_> {
                         && !self.lacks_evidence(&c, &entity, i, i + len, false)
                     {
                         self.introduced.insert(c.entity);
-                        if entity.kind == EntityType::Place {
+                        // A known person counts once for their country too: "the Supreme
+                        // Court" in a story of Trump, Newsom and Roberts is the United
+                        // States'; a name said ten times is still one person.
+                        let counts = entity.kind == EntityType::Place
+                            || (entity.kind == EntityType::Person
+                                && len >= 2
+                                && self.people_counted.insert(c.entity));
+                        if counts && !entity.country.is_empty() {
                             places.push(PlaceReading {
                                 is_country: entity.subtype == "country",
                                 country: entity.country,
@@ -1320,7 +1330,7 @@ impl<'k> Scanner<'k, '_> {
     fn commit_known(&mut self, i: usize, len: usize, c: Candidate) -> Option<usize> {
         let entity = self.entity(c.entity)?;
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
-            let last = self.tokens[i + len - 1].norm.to_string();
+            let last = self.tokens[self.surname_at(i, i + len)].norm.to_string();
             self.surnames.insert(&last);
             self.known_surnames.insert(last, c.entity);
         }
@@ -2047,6 +2057,19 @@ impl<'k> Scanner<'k, '_> {
         self.names_place_alone(i, |e| e.subtype != "city" || e.prominence >= 40)
     }
 
+    /// The token of the surname in a person's name at tokens `start..end`: the last, unless
+    /// that is a generation ("Robert F. Kennedy Jr." is later "Kennedy", "Robert Griffin III"
+    /// "Griffin").
+    fn surname_at(&self, start: usize, end: usize) -> usize {
+        let last = end - 1;
+        let generation = matches!(&*self.tokens[last].norm, "jr" | "sr" | "ii" | "iii" | "iv");
+        if generation && last > start + 1 {
+            last - 1
+        } else {
+            last
+        }
+    }
+
     fn commit_pattern(&mut self, found: patterns::PatternName) -> usize {
         let name = self.surface(found.start, found.end).to_string();
         // The name's tokens are normalised already: no need to read the name again.
@@ -2055,7 +2078,9 @@ impl<'k> Scanner<'k, '_> {
         if found.kind == EntityType::Person {
             // A one-word name ("their child, Gloria") is remembered as it is, unless it is a
             // name the knowledge base knows as something else ("a major Seattle industry").
-            let surname = self.tokens[found.end - 1].norm.to_string();
+            let surname = self.tokens[self.surname_at(found.start, found.end)]
+                .norm
+                .to_string();
             let single = found.end - found.start == 1;
             if self.given_name_at(found.start) {
                 self.given_name_surnames.insert(surname.clone());

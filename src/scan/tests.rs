@@ -1475,6 +1475,44 @@ fn a_brand_spelled_with_an_inner_capital_is_a_name() {
 }
 
 #[test]
+fn known_people_say_which_country_an_article_is_about() {
+    let court = |text: &str| {
+        mention_named(text, "Supreme Court")
+            .filter(|(_, _, linked)| *linked)
+            .map(|(name, _, _)| name)
+    };
+    assert_eq!(
+        court("Donald Trump, Gavin Newsom and Karen Bass spoke. The Supreme Court ruled.")
+            .as_deref(),
+        Some("Supreme Court of the United States")
+    );
+    // One person named three times is one person.
+    assert_eq!(
+        court("Donald Trump spoke. Donald Trump left. Donald Trump returned. The Supreme Court ruled.")
+            .as_deref(),
+        None
+    );
+}
+
+#[test]
+fn a_generation_is_no_surname() {
+    assert_eq!(
+        linked_of_subtype(
+            "Health Secretary Robert F. Kennedy Jr. spoke. Kennedy said the panel would meet.",
+            "politician"
+        )
+        .iter()
+        .map(|(surface, _)| surface.as_str())
+        .collect::<Vec<_>>(),
+        ["Robert F. Kennedy Jr", "Kennedy"]
+    );
+    assert!(
+        surfaces("Officer John Smith Jr. was hurt. Smith said he was fine.")
+            .contains(&"Smith".to_string())
+    );
+}
+
+#[test]
 fn a_known_name_before_on_and_a_place_is_not_a_longer_name() {
     assert_eq!(
         surfaces("An attack by the Rapid Support Forces on El Fasher failed."),
