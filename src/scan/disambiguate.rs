@@ -478,7 +478,27 @@ pub fn sports_context(text: &str, tokens: &[Token], start: usize, end: usize) ->
     let club_word_after = tokens
         .get(after)
         .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower && is_club_word(&t.norm));
-    club_word_after || super::roles::plays(text, tokens, start, end)
+    club_word_after
+        || result_after(text, tokens, after)
+        || super::roles::plays(text, tokens, start, end)
+}
+
+/// A result with its score right after a side's name, at token `i`: "gave Liverpool a 2-1
+/// win", "Chelsea's 3-0 defeat", "Arsenal won 2-1".
+fn result_after(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_ref());
+    let score_at = |i: usize| super::roles::score_at(text, tokens, i);
+    let (scored, by_verb) = match word(i) {
+        "won" | "lost" | "led" | "trailed" => (i + 1, true),
+        "a" | "an" => (i + 1, false),
+        _ => (i, false),
+    };
+    score_at(scored)
+        && (by_verb
+            || matches!(
+                word(scored + 2),
+                "win" | "victory" | "draw" | "defeat" | "loss" | "lead" | "triumph" | "thrashing"
+            ))
 }
 
 /// Who a party has, right after its name: "Labour MPs", "Tory leader", "Democratic
@@ -556,6 +576,12 @@ mod tests {
         assert!(!cue("flights to Liverpool were cancelled", 2));
         assert!(!cue("Liverpool City Council said", 0));
         assert!(!cue("the Liverpool Manager Awards", 1));
+        // A result with its score.
+        assert!(cue("a penalty gave Liverpool a 2-1 win", 3));
+        assert!(cue("after Chelsea's 3-0 defeat", 1));
+        assert!(cue("Arsenal won 2-1 at home", 0));
+        assert!(!cue("Liverpool won 306-232 votes", 0));
+        assert!(!cue("gave Liverpool a 2-1 majority", 1));
     }
 
     #[test]

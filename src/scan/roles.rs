@@ -411,21 +411,20 @@ fn is_match_verb(word: &str) -> bool {
 
 /// "Sweden 1 – 0 Korea Republic", "Belgium 3 – 0 Panama": a name next to a score.
 fn in_score_line(text: &str, tokens: &[Token], first: usize, after: usize) -> bool {
-    let is_score = |a: usize, b: usize| {
-        let (Some(x), Some(y)) = (tokens.get(a), tokens.get(b)) else {
-            return false;
-        };
-        let digits = |t: &Token| t.norm.len() <= 2 && t.norm.bytes().all(|c| c.is_ascii_digit());
-        let between = &text[x.end..y.start];
-        digits(x)
-            && digits(y)
-            && between
-                .trim()
-                .chars()
-                .all(|c| matches!(c, '-' | '–' | '—' | ':'))
-            && !between.trim().is_empty()
+    score_at(text, tokens, after) || (first >= 2 && score_at(text, tokens, first - 2))
+}
+
+/// Whether tokens `i` and `i + 1` are a match's score: "2-1", "3 – 0", "1:1".
+pub fn score_at(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(x), Some(y)) = (tokens.get(i), tokens.get(i + 1)) else {
+        return false;
     };
-    is_score(after, after + 1) || (first >= 2 && is_score(first - 2, first - 1))
+    let digits = |t: &Token| t.norm.len() <= 2 && t.norm.bytes().all(|c| c.is_ascii_digit());
+    let between = text[x.end..y.start].trim();
+    digits(x)
+        && digits(y)
+        && !between.is_empty()
+        && between.chars().all(|c| matches!(c, '-' | '–' | '—' | ':'))
 }
 
 #[cfg(test)]
