@@ -289,6 +289,11 @@ const PRODUCT_MAKER_PROMINENCE: u8 = 50;
 /// its institutions' short names.
 const NATIONAL_EVIDENCE: u32 = 3;
 
+/// What the leading country's institution or party gains over another country's of the same
+/// short name: more than their prominences differ ("Supreme Court": 72 for the American
+/// one, 50 for the British).
+const LEADING_COUNTRY_BODY_BONUS: i32 = 40;
+
 /// How far the most prominent reading of a place name must lead the readings in other
 /// countries for the name to count toward its country.
 const DOMINANT_READING_MARGIN: u8 = 25;
@@ -650,6 +655,9 @@ impl<'k> Scanner<'k, '_> {
         let entity = self.entity(c.entity)?;
         // Whether the words say the name is a business's or a club's, here or elsewhere.
         let mut cued = false;
+        // Whether the name is the short name of an institution of the article's leading
+        // country: "the Supreme Court" in a British story that quotes Washington.
+        let mut leading_country_body = false;
         if c.has(ALIAS_COMMON_WORD) {
             // An ordinary word needs the article to have named the entity in full, and a
             // capital that is not just the start of a sentence; a country's own institution
@@ -679,6 +687,7 @@ impl<'k> Scanner<'k, '_> {
             let national = (party_cue
                 || body.is_some_and(|body| self.is_about_country_of(&entity, body)))
                 && !self.names_a_part(start);
+            leading_country_body = national && self.evidence.leads(entity.country);
             // At a sentence's start only the capital of an institution's name, or of a party
             // the article named in full or its people follow, says it is a name ("Democrats
             // said", not "Labour costs rose" in an article that never named the Labour Party).
@@ -720,6 +729,9 @@ impl<'k> Scanner<'k, '_> {
         }
         if cued {
             score += TRADE_CUE_BONUS;
+        }
+        if leading_country_body {
+            score += LEADING_COUNTRY_BODY_BONUS;
         }
         if !entity.country.is_empty() && self.countries.contains(entity.country) {
             score += 10;

@@ -1486,6 +1486,16 @@ fn known_people_say_which_country_an_article_is_about() {
             .as_deref(),
         Some("Supreme Court of the United States")
     );
+    // The leading country's court, though another country's is better known.
+    assert_eq!(
+        court(
+            "LONDON - Keir Starmer said the Supreme Court ruling stood. Rachel Reeves and \
+             Kemi Badenoch spoke in Manchester, Leeds and Birmingham. Donald Trump and Marco \
+             Rubio, in Washington, and JD Vance in Ohio welcomed it."
+        )
+        .as_deref(),
+        Some("Supreme Court of the United Kingdom")
+    );
     // One person named three times is one person.
     assert_eq!(
         court("Donald Trump spoke. Donald Trump left. Donald Trump returned. The Supreme Court ruled.")
