@@ -294,6 +294,10 @@ const NATIONAL_EVIDENCE: u32 = 3;
 /// one, 50 for the British).
 const LEADING_COUNTRY_BODY_BONUS: i32 = 40;
 
+/// How much better known a later person of an article's family must be to take the bare
+/// surname from the first one named (a president against his wife or children).
+const FAMILY_PROMINENCE_GAP: u8 = 25;
+
 /// How far the most prominent reading of a place name must lead the readings in other
 /// countries for the name to count toward its country.
 const DOMINANT_READING_MARGIN: u8 = 25;
@@ -1344,7 +1348,18 @@ impl<'k> Scanner<'k, '_> {
         if entity.kind == EntityType::Person && !c.has(ALIAS_SURNAME) && len > 1 {
             let last = self.tokens[self.surname_at(i, i + len)].norm.to_string();
             self.surnames.insert(&last);
-            self.known_surnames.insert(last, c.entity);
+            // The surname stays with the first of a family the article names, its subject
+            // as a rule ("Kennedy" in a story of Robert F. Kennedy Jr. that recalls John F.
+            // Kennedy), unless a far better known one comes later: a bare "Trump" in a page
+            // that named Melania Trump first is still Donald Trump.
+            let keeps = self.known_surnames.get(&last).is_some_and(|&first| {
+                self.entity(first).is_some_and(|first| {
+                    entity.prominence < first.prominence.saturating_add(FAMILY_PROMINENCE_GAP)
+                })
+            });
+            if !keeps {
+                self.known_surnames.insert(last, c.entity);
+            }
         }
         if entity.kind == EntityType::Place {
             let country = entity.country.to_string();

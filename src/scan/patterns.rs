@@ -441,6 +441,8 @@ fn in_not_names(word: &str) -> bool {
             | "despite"
             | "however"
             | "meanwhile"
+            | "later"
+            | "earlier"
             | "yesterday"
             | "today"
             | "tonight"
@@ -1608,6 +1610,23 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     } else {
         head_end
     };
+    // Capitalised words running on past the head word make a heading in title case, not
+    // this organisation ("Sean Spicer Holds First Formal Press Briefing"), unless they
+    // name something of the organisation's ("Telegraph Media Group Limited", "Malaysia
+    // Airlines Flight 370", "Chatham Islands Council Act").
+    let runs_on = tokens.get(end).is_some_and(|t| {
+        t.gap.joins_name()
+            && t.shape == Shape::Capitalized
+            && !is_person_title(&t.norm)
+            && !is_organization_suffix(&t.norm)
+    });
+    // After a lowercase word the run is running text, where a longer name goes on ("at
+    // Washington State University Vancouver"); a heading starts its run.
+    let in_running_text =
+        i > 0 && tokens[i].gap == Gap::Space && tokens[i - 1].shape == Shape::Lower;
+    if runs_on && !cut_short && !in_running_text {
+        return None;
+    }
     // A name whose head is a building word is a site ("Metro Toronto Convention Centre",
     // "Museum of Flight"); "Centre for ..." stays an organisation.
     let for_something = tokens
@@ -1625,6 +1644,27 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
         end,
         kind,
     })
+}
+
+/// A word after an organisation's name that names its legal form or something of its own.
+fn is_organization_suffix(norm: &str) -> bool {
+    matches!(
+        norm,
+        "limited"
+            | "ltd"
+            | "inc"
+            | "plc"
+            | "llc"
+            | "act"
+            | "conference"
+            | "summit"
+            | "flight"
+            | "report"
+            | "survey"
+            | "award"
+            | "awards"
+            | "prize"
+    )
 }
 
 /// "International Brotherhood of Magicians", "Brotherhood of Locomotive Engineers": a word
@@ -2340,6 +2380,28 @@ mod tests {
             Some("American Legion")
         );
         assert_eq!(read("the Islamist Muslim Brotherhood said"), None);
+    }
+
+    #[test]
+    fn a_heading_in_title_case_is_no_organisation() {
+        let read = |text: &str| surface(text, organization_at(&tokenize(text), 0));
+        assert_eq!(read("Sean Spicer Holds First Formal Press Briefing"), None);
+        assert_eq!(read("Kourtney Kardashian Shares Post Online"), None);
+        // What follows a name may still be the organisation's own.
+        assert_eq!(
+            read("Telegraph Media Group Limited 2017").as_deref(),
+            Some("Telegraph Media Group")
+        );
+        assert_eq!(
+            read("Malaysia Airlines Flight 370 vanished").as_deref(),
+            Some("Malaysia Airlines")
+        );
+        // In running text a longer name goes on.
+        let text = "students at Washington State University Vancouver said";
+        assert_eq!(
+            surface(text, organization_at(&tokenize(text), 2)).as_deref(),
+            Some("Washington State University")
+        );
     }
 
     #[test]

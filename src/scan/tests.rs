@@ -1505,6 +1505,29 @@ fn known_people_say_which_country_an_article_is_about() {
 }
 
 #[test]
+fn a_family_surname_stays_with_the_article_s_subject() {
+    let surname =
+        |text: &str| mention_named(text, "Trump").or_else(|| mention_named(text, "Kennedy"));
+    let who = |text: &str| surname(text).map(|(name, _, _)| name);
+    // Named later, a wife or a child does not take the surname from the president...
+    assert_eq!(
+        who("Donald Trump spoke. Melania Trump wore a coat. Later Trump said no.").as_deref(),
+        Some("Donald Trump")
+    );
+    // ...nor the other way round, as he is far better known.
+    assert_eq!(
+        who("Melania Trump wore a coat. Donald Trump spoke. Later Trump said no.").as_deref(),
+        Some("Donald Trump")
+    );
+    // A famous relative the story recalls leaves the surname with its subject.
+    assert_eq!(
+        who("Robert F. Kennedy Jr. praised his uncle, John F. Kennedy. Later Kennedy said no.")
+            .as_deref(),
+        Some("Robert F. Kennedy Jr.")
+    );
+}
+
+#[test]
 fn a_generation_is_no_surname() {
     assert_eq!(
         linked_of_subtype(
