@@ -656,6 +656,10 @@ impl<'k> Scanner<'k, '_> {
         if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous() != Some(c.entity) {
             return None;
         }
+        if self.after_saints_name(start) {
+            // "St. Mary's Catholic Church" is a parish, not the Catholic Church.
+            return None;
+        }
         let entity = self.entity(c.entity)?;
         // Whether the words say the name is a business's or a club's, here or elsewhere.
         let mut cued = false;
@@ -2147,6 +2151,16 @@ impl<'k> Scanner<'k, '_> {
     /// Whether tokens `start..end` are only part of a longer capitalised name: "Paris" in
     /// "Valeska Paris", "Kamen" in "Dean Kamen". Titles, organisation words and sentence
     /// starts do not count as part of the name.
+    /// Whether a saint's name in the possessive comes right before token `start` ("St.
+    /// Mary's", "Saint Patrick's"): what follows names a church, school or hospital of its
+    /// own.
+    fn after_saints_name(&self, start: usize) -> bool {
+        start >= 3
+            && self.tokens[start - 1].is_possessive()
+            && self.tokens[start - 2].shape == Shape::Capitalized
+            && matches!(&*self.tokens[start - 3].norm, "st" | "saint")
+    }
+
     fn in_longer_name(&self, start: usize, end: usize) -> bool {
         let joined_name = |t: &Token| {
             t.is_capitalized()

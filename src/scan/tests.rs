@@ -1528,6 +1528,24 @@ fn a_family_surname_stays_with_the_article_s_subject() {
 }
 
 #[test]
+fn a_saints_church_is_not_the_church() {
+    let linked = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter(|(_, _, id)| id.is_some())
+            .count()
+    };
+    assert_eq!(
+        linked("Services will be held at St. Mary's Catholic Church."),
+        0
+    );
+    assert_eq!(
+        linked("The Catholic Church said the faithful would gather."),
+        1
+    );
+}
+
+#[test]
 fn a_generation_is_no_surname() {
     assert_eq!(
         linked_of_subtype(
