@@ -622,10 +622,30 @@ fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) 
     let mut end = i;
     while end < tokens.len()
         && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
-        && is_part(&tokens[end])
         && (end == i || tokens[end].gap.joins_name())
     {
-        end += 1;
+        if is_part(&tokens[end]) {
+            end += 1;
+            continue;
+        }
+        // "Hugo van Lawick", "Ana de la Cruz": particles between the given name and the
+        // surname.
+        let mut surname = end;
+        while surname > i
+            && tokens.get(surname).is_some_and(|t| {
+                t.gap == Gap::Space && t.shape == Shape::Lower && in_name_particles(&t.norm)
+            })
+        {
+            surname += 1;
+        }
+        let particles = surname > end
+            && tokens
+                .get(surname)
+                .is_some_and(|t| t.gap == Gap::Space && is_part(t));
+        if !particles {
+            break;
+        }
+        end = surname + 1;
     }
     let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
     // "Squadron Officer School", "Queen Street": a title word inside an organisation's or a
@@ -2314,7 +2334,7 @@ mod tests {
                 Some("Zach Weiner"),
             ),
             ("their nine-month-old child, Gloria. She", 5, Some("Gloria")),
-            ("the philosopher Luis de Miranda weaves", 2, None),
+            ("the philosopher Luis de Miranda weaves", 2, Some("Luis de Miranda")),
             ("faire comme son Veep", 3, None),
             // Words that are also verbs are no cue: "able to engineer Metroids".
             ("able to engineer Metroids, but", 3, None),
@@ -2380,6 +2400,21 @@ mod tests {
             Some("American Legion")
         );
         assert_eq!(read("the Islamist Muslim Brotherhood said"), None);
+    }
+
+    #[test]
+    fn particles_join_a_name_after_a_cue() {
+        let after_title =
+            |text: &str, i: usize| surface(text, person_after_title(&tokenize(text), i));
+        assert_eq!(
+            after_title("since Mayor Bill de Blasio took office", 2).as_deref(),
+            Some("Bill de Blasio")
+        );
+        // A particle needs a name after it.
+        assert_eq!(
+            after_title("Mayor Bill de facto ruled", 1).as_deref(),
+            Some("Bill")
+        );
     }
 
     #[test]
