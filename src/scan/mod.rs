@@ -661,6 +661,10 @@ impl<'k> Scanner<'k, '_> {
             return None;
         }
         let entity = self.entity(c.entity)?;
+        if entity.kind == EntityType::Place && self.names_an_oil_grade(end) {
+            // "Brent crude" is oil, not the London borough.
+            return None;
+        }
         // Whether the words say the name is a business's or a club's, here or elsewhere.
         let mut cued = false;
         // Whether the name is the short name of an institution of the article's leading
@@ -2151,6 +2155,14 @@ impl<'k> Scanner<'k, '_> {
     /// Whether tokens `start..end` are only part of a longer capitalised name: "Paris" in
     /// "Valeska Paris", "Kamen" in "Dean Kamen". Titles, organisation words and sentence
     /// starts do not count as part of the name.
+    /// Whether "crude" follows the name ending before token `end`: the name is an oil grade's
+    /// ("Brent crude", "Dubai crude", "West Texas Intermediate crude").
+    fn names_an_oil_grade(&self, end: usize) -> bool {
+        self.tokens
+            .get(end)
+            .is_some_and(|t| t.gap == Gap::Space && t.norm == "crude")
+    }
+
     /// Whether a saint's name in the possessive comes right before token `start` ("St.
     /// Mary's", "Saint Patrick's"): what follows names a church, school or hospital of its
     /// own.

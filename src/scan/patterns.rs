@@ -2334,7 +2334,11 @@ mod tests {
                 Some("Zach Weiner"),
             ),
             ("their nine-month-old child, Gloria. She", 5, Some("Gloria")),
-            ("the philosopher Luis de Miranda weaves", 2, Some("Luis de Miranda")),
+            (
+                "the philosopher Luis de Miranda weaves",
+                2,
+                Some("Luis de Miranda"),
+            ),
             ("faire comme son Veep", 3, None),
             // Words that are also verbs are no cue: "able to engineer Metroids".
             ("able to engineer Metroids, but", 3, None),

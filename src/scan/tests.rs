@@ -1546,6 +1546,12 @@ fn a_saints_church_is_not_the_church() {
 }
 
 #[test]
+fn an_oil_grade_is_no_place() {
+    assert!(surfaces("Brent crude rose 2% and Dubai crude followed.").is_empty());
+    assert_eq!(surfaces("Flights to Dubai resumed."), ["Dubai"]);
+}
+
+#[test]
 fn a_generation_is_no_surname() {
     assert_eq!(
         linked_of_subtype(
