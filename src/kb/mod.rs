@@ -490,6 +490,11 @@ impl<'a> Kb<'a> {
             .unwrap_or_default()
     }
 
+    /// The automaton value of one whole alias in key form ("jimmy cherizier"), if any.
+    pub fn alias_value(&self, key: &str) -> Option<u64> {
+        self.alias_shard().aliases.get(key.as_bytes())
+    }
+
     /// Every alias that matches token sequences starting at `tokens[start]`, as
     /// (number of tokens, automaton value), shortest first. Names continue only across
     /// spaces and hyphens, and never past `MAX_NAME_TOKENS`. Returned by value, not in a
@@ -594,7 +599,7 @@ impl AliasMatches {
         offsets: [0; MAX_NAME_TOKENS],
     };
 
-    fn push(&mut self, len: usize, at: u64) {
+    pub(crate) fn push(&mut self, len: usize, at: u64) {
         let slot = usize::from(self.count);
         if slot < MAX_NAME_TOKENS {
             self.lens[slot] = len as u8;

@@ -354,6 +354,10 @@ fn trade_of(entity: &EntityRecord<'_>) -> Option<Trade> {
 /// they are places, or the article to have named them so.
 const MINOR_PLACE_PROMINENCE: u8 = 40;
 
+/// Below this, a person named with a common given name needs the article to name their
+/// country (see `obscure_namesake`).
+const OBSCURE_PERSON_PROMINENCE: u8 = 30;
+
 /// Score added where the words in the article say a name is a business or a club: "Liverpool
 /// manager" is the club, however big the city.
 const TRADE_CUE_BONUS: i32 = 50;
@@ -466,9 +470,48 @@ impl<'k> Scanner<'k, '_> {
             .borrow_mut()
             .entry(written)
             .or_insert_with(|| self.kb.alias_prefix(&token.norm));
-        prefix.map_or_else(AliasMatches::default, |prefix| {
-            self.kb.matches_after(prefix, &self.tokens, i)
-        })
+        let Some(prefix) = prefix else {
+            return AliasMatches::default();
+        };
+        let mut found = self.kb.matches_after(prefix, &self.tokens, i);
+        if let Some((len, value)) = self.name_around_nickname(i) {
+            found.push(len, value);
+        }
+        found
+    }
+
+    /// A known name with a nickname in quotes inside it, starting at token `i`: "Jimmy
+    /// \"Barbecue\" Chérizier" is Jimmy Chérizier, "Joaquín \"El Chapo\" Guzmán" Joaquín
+    /// Guzmán. Returns the tokens the whole name spans and the automaton value of the name
+    /// without its nickname.
+    fn name_around_nickname(&self, i: usize) -> Option<(usize, u64)> {
+        let quote_between = |a: usize, b: usize, quotes: &[char]| {
+            let between = self.text[self.tokens[a].end..self.tokens[b].start].trim();
+            let mut chars = between.chars();
+            chars.next().is_some_and(|c| quotes.contains(&c)) && chars.next().is_none()
+        };
+        let opens = self.tokens.get(i + 1)?.gap == Gap::Punct
+            && self.tokens[i].shape == Shape::Capitalized
+            && quote_between(i, i + 1, &['"', '“', '‘']);
+        if !opens {
+            return None;
+        }
+        // The nickname: one to three capitalised words ("El Chapo").
+        let last = (i + 1..(i + 4).min(self.tokens.len())).find(|&k| {
+            self.tokens
+                .get(k + 1)
+                .is_some_and(|t| t.gap == Gap::Punct && quote_between(k, k + 1, &['"', '”', '’']))
+        })?;
+        let nickname_shaped = (i + 1..=last).all(|k| {
+            self.tokens[k].is_capitalized() && (k == i + 1 || self.tokens[k].gap == Gap::Space)
+        });
+        let surname = &self.tokens[last + 1];
+        if !nickname_shaped || surname.shape != Shape::Capitalized {
+            return None;
+        }
+        let key = format!("{} {}", self.tokens[i].norm, surname.norm);
+        let value = self.kb.alias_value(&key)?;
+        Some((last + 2 - i, value))
     }
 
     /// The knowledge base's record of an entity, read once per article.
@@ -879,6 +922,9 @@ impl<'k> Scanner<'k, '_> {
         end: usize,
         introduced: bool,
     ) -> bool {
+        if entity.kind == EntityType::Person && self.obscure_namesake(c, entity, start) {
+            return true;
+        }
         if end - start != 1 || c.has(ALIAS_EXACT_CASE) {
             return false;
         }
@@ -915,6 +961,20 @@ impl<'k> Scanner<'k, '_> {
             && (!self.place_cue_before(start)
                 || self.title_block[start]
                 || (self.given_name_at(start) && !self.region_follows(end)))
+    }
+
+    /// Whether a little-known person named like anyone ("Mark Chen", a Taiwanese legislator,
+    /// in a byline) is meant where the article names nothing of their country and no title
+    /// comes before the name ("former president Alvaro Uribe"): then the name is someone
+    /// else's.
+    fn obscure_namesake(&self, c: &Candidate, entity: &EntityRecord<'_>, start: usize) -> bool {
+        let after_title = start > 0 && patterns::is_person_title(&self.tokens[start - 1].norm);
+        c.prominence < OBSCURE_PERSON_PROMINENCE
+            && !after_title
+            && !entity.country.is_empty()
+            && self.evidence.count(entity.country) == 0
+            && !self.countries.contains(entity.country)
+            && self.given_name_at(start)
     }
 
     /// Whether token `start`, outside a block of capitals, is a word of three letters or

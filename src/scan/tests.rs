@@ -1552,6 +1552,31 @@ fn an_oil_grade_is_no_place() {
 }
 
 #[test]
+fn a_nickname_in_quotes_stays_inside_the_name() {
+    assert_eq!(
+        linked_of_subtype(
+            "Police said Joaquín \"El Chapo\" Guzmán was moved.",
+            "person"
+        ),
+        [(
+            "Joaquín \"El Chapo\" Guzmán".to_string(),
+            "Joaquín Guzmán".to_string()
+        )]
+    );
+    // Quotes around a word between names that make no known name change nothing.
+    assert!(linked_of_subtype("Police said Anna \"Fixer\" Blom was moved.", "person").is_empty());
+}
+
+#[test]
+fn a_little_known_namesake_needs_their_country_in_the_article() {
+    let linked = |text: &str| mention_named(text, "Mark Chen").is_some_and(|(_, _, kb)| kb);
+    assert!(!linked("By Sarah Johnson and Mark Chen, Reuters"));
+    assert!(linked(
+        "In Taipei, the Taiwanese legislator Mark Chen said no."
+    ));
+}
+
+#[test]
 fn a_generation_is_no_surname() {
     assert_eq!(
         linked_of_subtype(
