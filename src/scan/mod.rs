@@ -1206,7 +1206,17 @@ impl<'k> Scanner<'k, '_> {
         if self.alias_matches(i).is_empty() {
             return None;
         }
-        self.known_among_matches(i)
+        let (len, c) = self.known_among_matches(i)?;
+        // A name that begins with its article gives way to a longer one right after the
+        // article: "The Guardian Council" is Iran's council, not the newspaper.
+        if self.tokens[i].norm == "the"
+            && self
+                .known_at(i + 1)
+                .is_some_and(|(next_len, _)| i + 1 + next_len > i + len)
+        {
+            return None;
+        }
+        Some((len, c))
     }
 
     /// `known_at` for a token some alias starts at, out of line.

@@ -1577,6 +1577,24 @@ fn a_little_known_namesake_needs_their_country_in_the_article() {
 }
 
 #[test]
+fn a_name_after_its_article_gives_way_to_a_longer_one() {
+    assert_eq!(
+        linked_of_subtype(
+            "The Guardian Council approved the candidates.",
+            "government"
+        ),
+        [(
+            "Guardian Council".to_string(),
+            "Guardian Council".to_string()
+        )]
+    );
+    assert_eq!(
+        surfaces_of_subtype("The Guardian reported it.", "media"),
+        ["Guardian"]
+    );
+}
+
+#[test]
 fn a_generation_is_no_surname() {
     assert_eq!(
         linked_of_subtype(
