@@ -1028,11 +1028,36 @@ impl<'k> Scanner<'k, '_> {
                 return Level::of_subtype(subtype);
             }
         }
+        if self.after_town_and_comma(start) {
+            return Some(Level::Region);
+        }
         let joiner = self.tokens.get(end)?;
         if joiner.gap == Gap::Space && patterns::is_list_joiner(&joiner.norm) {
             return self.next_place_level(end + 1);
         }
         None
+    }
+
+    /// Whether "in Kent, " or "to Fort Myers, " comes right before token `start`: a place
+    /// the knowledge base may not know, so what follows the comma is its state or province
+    /// ("Kent, Washington" is in the state, not the capital).
+    fn after_town_and_comma(&self, start: usize) -> bool {
+        if start < 3 || self.text_between(start - 1, start).trim() != "," {
+            return false;
+        }
+        let last = start - 1;
+        let mut first = last;
+        while first > 0
+            && last - first < 3
+            && self.tokens[first].shape == Shape::Capitalized
+            && self.tokens[first].gap == Gap::Space
+        {
+            first -= 1;
+        }
+        // `first` is now the word before the town's name, if the run was a name.
+        first < last
+            && self.tokens[first].shape == Shape::Lower
+            && patterns::is_place_preposition(&self.tokens[first].norm)
     }
 
     /// The kind of the place named at token `i`, when all its readings agree.

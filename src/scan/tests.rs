@@ -1595,6 +1595,19 @@ fn a_name_after_its_article_gives_way_to_a_longer_one() {
 }
 
 #[test]
+fn a_state_after_a_town_the_knowledge_base_lacks_is_the_state() {
+    assert_eq!(
+        linked_of_subtype("She moved to Kent, Washington, last year.", "region"),
+        [("Washington".to_string(), "Washington".to_string())]
+    );
+    // A list of capitals is no town and state.
+    assert_eq!(
+        linked_of_subtype("Leaders met in Paris, Washington and London.", "city").len(),
+        3
+    );
+}
+
+#[test]
 fn a_generation_is_no_surname() {
     assert_eq!(
         linked_of_subtype(
