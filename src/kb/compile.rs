@@ -300,6 +300,10 @@ fn write_file(magic: &[u8; 4], sections: &[Vec<u8>]) -> Vec<u8> {
 /// Tyler, whose names are far more often people's.
 const TOWN_SHADOWS_GIVEN_NAME: u8 = 40;
 
+/// The same for a region: Georgia and Virginia shadow the given name, Brittany, Devon and
+/// Victoria (Australia) do not, whose names are far more often women's.
+const REGION_SHADOWS_GIVEN_NAME: u8 = 45;
+
 /// Normalised names an imported place must not take as an alternate: every entity's own
 /// name, and every alias of a person or organisation.
 fn names_of_others(records: &[EntityRecord]) -> std::collections::HashSet<String> {
@@ -311,12 +315,21 @@ fn names_of_others(records: &[EntityRecord]) -> std::collections::HashSet<String
 
 /// Every name and alias of places and organisations ("Paris", "Jordan", "Christian
 /// Democratic Union" is not one word, so "Christian" stays a given name), but for small
-/// towns: Taylor, Texas, must not cost every Taylor their given name.
+/// towns and lesser regions: Taylor, Texas, must not cost every Taylor their given name,
+/// nor Brittany every Brittany.
 fn names_of_non_people(records: &[EntityRecord]) -> std::collections::HashSet<String> {
     records
         .iter()
         .filter(|r| r.kind != "person")
-        .filter(|r| r.subtype != "city" || r.prominence() >= TOWN_SHADOWS_GIVEN_NAME)
+        .filter(|r| {
+            if r.subtype == "city" {
+                r.prominence() >= TOWN_SHADOWS_GIVEN_NAME
+            } else if r.subtype == "region" {
+                r.prominence() >= REGION_SHADOWS_GIVEN_NAME
+            } else {
+                true
+            }
+        })
         .flat_map(|r| name_keys(r, true))
         .collect()
 }

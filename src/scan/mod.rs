@@ -960,7 +960,7 @@ impl<'k> Scanner<'k, '_> {
         minor_place
             && (!self.place_cue_before(start)
                 || self.title_block[start]
-                || (self.given_name_at(start) && !self.region_follows(end)))
+                || (self.given_name_at(start) && !self.region_follows(end, entity.country)))
     }
 
     /// Whether a little-known person named like anyone ("Mark Chen", a Taiwanese legislator,
@@ -1376,17 +1376,34 @@ impl<'k> Scanner<'k, '_> {
     /// the article: a town (`best`, ending before token `end`) gives way to the country of
     /// its name, unless a region of the town's own follows ("Jamaica, N.Y.").
     fn town_gives_way(&self, best: &Candidate, end: usize) -> bool {
-        let is_town = self
-            .entity(best.entity)
-            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "city");
-        is_town && !self.region_follows(end)
+        self.entity(best.entity).is_some_and(|e| {
+            e.kind == EntityType::Place
+                && e.subtype == "city"
+                && !self.region_follows(end, e.country)
+        })
     }
 
-    /// Whether ", <a state or province>" follows the name ending before token `end`.
-    fn region_follows(&self, end: usize) -> bool {
-        end < self.tokens.len()
-            && self.text_between(end - 1, end).trim() == ","
-            && self.next_place_level(end) == Some(disambiguate::Level::Region)
+    /// Whether ", <a state or province>" follows the name ending before token `end`: a name
+    /// that is only ever a region, or one of `country` ("Kent, Washington": Washington is
+    /// also the capital, but a state of the town's country too).
+    fn region_follows(&self, end: usize, country: &str) -> bool {
+        if end >= self.tokens.len() || self.text_between(end - 1, end).trim() != "," {
+            return false;
+        }
+        self.next_place_level(end) == Some(disambiguate::Level::Region)
+            || self.region_of_country_at(end, country)
+    }
+
+    /// Whether the longest name at token `i` may be a region of `country`.
+    fn region_of_country_at(&self, i: usize, country: &str) -> bool {
+        let Some((len, at)) = self.alias_matches(i).last() else {
+            return false;
+        };
+        self.kb
+            .candidates(at)
+            .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
+            .filter_map(|c| self.entity(c.entity))
+            .any(|e| e.kind == EntityType::Place && e.subtype == "region" && e.country == country)
     }
 
     fn is_country(&self, entity: u32) -> bool {

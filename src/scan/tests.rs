@@ -1596,15 +1596,25 @@ fn a_name_after_its_article_gives_way_to_a_longer_one() {
 
 #[test]
 fn a_state_after_a_town_the_knowledge_base_lacks_is_the_state() {
+    let text = "She moved to Kent, Washington, last year.";
     assert_eq!(
-        linked_of_subtype("She moved to Kent, Washington, last year.", "region"),
+        linked_of_subtype(text, "region"),
         [("Washington".to_string(), "Washington".to_string())]
     );
+    // ...and the town is the town of that state, not the English county.
+    assert_eq!(surfaces_of_subtype(text, "city"), ["Kent"]);
     // A list of capitals is no town and state.
     assert_eq!(
         linked_of_subtype("Leaders met in Paris, Washington and London.", "city").len(),
         3
     );
+}
+
+#[test]
+fn a_lesser_region_leaves_its_name_to_women_called_so() {
+    let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
+    assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
+    assert!(surfaces(text).contains(&"Brittany Jones-Cooper".to_string()));
 }
 
 #[test]
