@@ -2264,9 +2264,6 @@ impl<'k> Scanner<'k, '_> {
         index
     }
 
-    /// Whether tokens `start..end` are only part of a longer capitalised name: "Paris" in
-    /// "Valeska Paris", "Kamen" in "Dean Kamen". Titles, organisation words and sentence
-    /// starts do not count as part of the name.
     /// Whether "crude" follows the name ending before token `end`: the name is an oil grade's
     /// ("Brent crude", "Dubai crude", "West Texas Intermediate crude").
     fn names_an_oil_grade(&self, end: usize) -> bool {
@@ -2285,6 +2282,9 @@ impl<'k> Scanner<'k, '_> {
             && matches!(&*self.tokens[start - 3].norm, "st" | "saint")
     }
 
+    /// Whether tokens `start..end` are only part of a longer capitalised name: "Paris" in
+    /// "Valeska Paris", "Kamen" in "Dean Kamen". Titles, organisation words and sentence
+    /// starts do not count as part of the name.
     fn in_longer_name(&self, start: usize, end: usize) -> bool {
         let joined_name = |t: &Token| {
             t.is_capitalized()
