@@ -538,7 +538,11 @@ fn shape_of(word: &str) -> Shape {
             Shape::Capitalized
         }
     } else if first.is_lowercase() {
-        camel_case_shape(word)
+        if letters.any(char::is_uppercase) {
+            camel_case_shape(word)
+        } else {
+            Shape::Lower
+        }
     } else {
         // Scripts without case (Arabic, CJK): treat as name-like.
         Shape::Capitalized
@@ -585,10 +589,12 @@ fn ascii_shape_of(word: &[u8]) -> Shape {
                 Shape::Capitalized
             }
         }
-        Some(first) if first.is_ascii_lowercase() => {
+        // Most lowercase words have no capital at all: only those are looked at again.
+        Some(first) if first.is_ascii_lowercase() && word.iter().any(u8::is_ascii_uppercase) => {
             // ASCII bytes: the word is valid UTF-8.
             std::str::from_utf8(word).map_or(Shape::Lower, camel_case_shape)
         }
+        Some(first) if first.is_ascii_lowercase() => Shape::Lower,
         // Starts with a digit or punctuation, or is empty.
         _ => Shape::Other,
     }
