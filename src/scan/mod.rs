@@ -451,7 +451,7 @@ impl Block {
     }
 }
 
-impl<'k> Scanner<'k, '_> {
+impl<'k, 't> Scanner<'k, 't> {
     /// The knowledge-base aliases starting at token `i`, walked at most once per token.
     fn alias_matches(&self, i: usize) -> &AliasMatches {
         let Some(cached) = self.alias_matches.get(i) else {
@@ -1062,19 +1062,24 @@ impl<'k> Scanner<'k, '_> {
 
     /// The kind of the place named at token `i`, when all its readings agree.
     fn next_place_level(&self, i: usize) -> Option<disambiguate::Level> {
-        let (len, at) = self.alias_matches(i).last()?;
-        let mut levels = self
-            .kb
-            .candidates(at)
-            .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
-            .filter_map(|c| self.entity(c.entity))
-            .map(|e| {
-                (e.kind == EntityType::Place)
-                    .then(|| disambiguate::Level::of_subtype(e.subtype))
-                    .flatten()
-            });
+        let mut levels = self.readings_at(i).map(|e| {
+            (e.kind == EntityType::Place)
+                .then(|| disambiguate::Level::of_subtype(e.subtype))
+                .flatten()
+        });
         let first = levels.next()??;
         levels.all(|l| l == Some(first)).then_some(first)
+    }
+
+    /// What the longest name at token `i` may be, demonyms aside, where its casing fits.
+    fn readings_at(&self, i: usize) -> impl Iterator<Item = EntityRecord<'k>> + use<'_, 'k, 't> {
+        let found = self.alias_matches(i).last();
+        found.into_iter().flat_map(move |(len, at)| {
+            self.kb
+                .candidates(at)
+                .filter(move |c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
+                .filter_map(|c| self.entity(c.entity))
+        })
     }
 
     /// The raw text between the end of token `a` and the start of token `b`.
@@ -1343,31 +1348,39 @@ impl<'k> Scanner<'k, '_> {
             .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Capitalized);
         possessive
             && name_follows
-            && self.alias_matches(name_at).iter().any(|(len, at)| {
-                len >= 2
-                    && self.kb.candidates(at).any(|c| {
-                        !c.has(ALIAS_COMMON_WORD)
-                            && self.casing_fits(&c, name_at, name_at + len)
-                            && self.entity(c.entity).is_some_and(|e| {
-                                e.kind == EntityType::Person && e.subtype == "business"
-                            })
-                    })
-            })
+            && self.plain_name_at(
+                name_at,
+                |len| len >= 2,
+                |e| e.kind == EntityType::Person && e.subtype == "business",
+            )
     }
 
     /// Whether tokens `start..end` are the whole name of a business or club of the `trade`
     /// that is no everyday word ("Microsoft", not "Meta").
     fn plainly_in_trade(&self, trade: Trade, start: usize, end: usize) -> bool {
+        self.plain_name_at(
+            start,
+            |len| start + len == end,
+            |e| trade_of(e) == Some(trade),
+        )
+    }
+
+    /// Whether a name at token `start` that is no everyday word, of a length `len_fits`
+    /// takes, names an entity `is` takes.
+    fn plain_name_at(
+        &self,
+        start: usize,
+        len_fits: impl Fn(usize) -> bool,
+        is: impl Fn(&EntityRecord<'_>) -> bool,
+    ) -> bool {
         self.alias_matches(start)
             .iter()
-            .filter(|(len, _)| start + len == end)
-            .any(|(_, at)| {
+            .filter(|&(len, _)| len_fits(len))
+            .any(|(len, at)| {
                 self.kb.candidates(at).any(|c| {
                     !c.has(ALIAS_COMMON_WORD)
-                        && self.casing_fits(&c, start, end)
-                        && self
-                            .entity(c.entity)
-                            .is_some_and(|e| trade_of(&e) == Some(trade))
+                        && self.casing_fits(&c, start, start + len)
+                        && self.entity(c.entity).is_some_and(|e| is(&e))
                 })
             })
     }
@@ -1396,13 +1409,7 @@ impl<'k> Scanner<'k, '_> {
 
     /// Whether the longest name at token `i` may be a region of `country`.
     fn region_of_country_at(&self, i: usize, country: &str) -> bool {
-        let Some((len, at)) = self.alias_matches(i).last() else {
-            return false;
-        };
-        self.kb
-            .candidates(at)
-            .filter(|c| self.casing_fits(c, i, i + len) && c.flags & ALIAS_DEMONYM == 0)
-            .filter_map(|c| self.entity(c.entity))
+        self.readings_at(i)
             .any(|e| e.kind == EntityType::Place && e.subtype == "region" && e.country == country)
     }
 
