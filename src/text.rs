@@ -285,6 +285,7 @@ fn read_word_rest(
                 }
                 if is_middle_initial(word_so_far, rest, previous)
                     || is_name_abbreviation(word_so_far, rest)
+                    || is_county_abbreviation(word_so_far, rest, &text[..start])
                 {
                     *plain = false;
                     j += 1;
@@ -484,6 +485,22 @@ fn is_name_abbreviation(word: &str, rest: &str) -> bool {
     );
     let mut after = rest.chars();
     abbreviation && after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase)
+}
+
+/// Whether "Co." abbreviates an Irish county ("near Killarney, Co. Kerry") rather than a
+/// company ("Ford Motor Co. The"): no capitalised word right before it, a capital after.
+fn is_county_abbreviation(word: &str, rest: &str, before: &str) -> bool {
+    let mut after = rest.chars();
+    let capital_follows = after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase);
+    let before = before.trim_end_matches(' ');
+    let no_name_before = before.is_empty() || !before.ends_with(|c: char| c.is_alphanumeric()) || {
+        let last_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        last_word.starts_with(char::is_lowercase)
+    };
+    word == "Co" && capital_follows && no_name_before
 }
 
 impl Gap {
@@ -782,6 +799,10 @@ mod tests {
         assert_eq!(tokens[2].gap, Gap::Space);
         assert_eq!(tokens[5].gap, Gap::Space);
         assert_eq!(tokens[7].gap, Gap::Sentence);
+        // "Co." before a county, not after a company's name.
+        assert_eq!(tokenize("near Tralee, Co. Kerry")[3].gap, Gap::Space);
+        assert_eq!(tokenize("born in Co. Cork")[3].gap, Gap::Space);
+        assert_eq!(tokenize("Ford Motor Co. The")[3].gap, Gap::Sentence);
         // Not an abbreviation of a title: "the first." ends the sentence.
         let tokens = tokenize("He came first. Smith left");
         assert_eq!(tokens[3].gap, Gap::Sentence);

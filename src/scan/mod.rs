@@ -314,14 +314,17 @@ struct PlaceReading<'a> {
 enum NationalBody {
     Institution,
     Party,
+    /// A seat of power known by one word after "the" ("the Capitol").
+    Landmark,
 }
 
-/// Whether the entity is a government body or a party, whose short names ("Congress",
-/// "Democrats") stand for them in an article about their country.
+/// Whether the entity is a government body, a party or a landmark, whose short names
+/// ("Congress", "Democrats", "the Capitol") stand for them in an article about their country.
 fn national_body(entity: &EntityRecord<'_>) -> Option<NationalBody> {
     match (entity.kind, entity.subtype) {
         (EntityType::Organization, "government") => Some(NationalBody::Institution),
         (EntityType::Organization, "party") => Some(NationalBody::Party),
+        (EntityType::Place, "landmark") => Some(NationalBody::Landmark),
         _ => None,
     }
 }
@@ -739,15 +742,20 @@ impl<'k, 't> Scanner<'k, 't> {
             let party_cue = body == Some(NationalBody::Party)
                 && !self.caps_block[start]
                 && disambiguate::party_context(&self.tokens, end);
+            // A landmark's word names it only as "the" word alone: "the Capitol", not "the
+            // Texas Capitol", "the Capitol Police" or "Capitol Records".
+            let landmark_named = body != Some(NationalBody::Landmark)
+                || (self.after_the(start) && !self.in_longer_name(start, end));
             let national = (party_cue
                 || body.is_some_and(|body| self.is_about_country_of(&entity, body)))
+                && landmark_named
                 && !self.names_a_part(start);
             leading_country_body = national && self.evidence.leads(entity.country);
             // At a sentence's start only the capital of an institution's name, or of a party
             // the article named in full or its people follow, says it is a name ("Democrats
             // said", not "Labour costs rose" in an article that never named the Labour Party).
             let capital_says_name = match body {
-                Some(NationalBody::Institution) => national,
+                Some(NationalBody::Institution | NationalBody::Landmark) => national,
                 Some(NationalBody::Party) => national && (introduced || party_cue),
                 None => false,
             };
@@ -836,7 +844,9 @@ impl<'k, 't> Scanner<'k, 't> {
         let country = entity.country;
         self.evidence.count(country) >= NATIONAL_EVIDENCE
             && match body {
-                NationalBody::Institution => !self.evidence.outnumbered(country),
+                NationalBody::Institution | NationalBody::Landmark => {
+                    !self.evidence.outnumbered(country)
+                }
                 NationalBody::Party => self.evidence.leads(country),
             }
     }

@@ -929,6 +929,25 @@ fn a_known_party_is_found_with_its_last_word_in_lower_case() {
 }
 
 #[test]
+fn a_seat_of_power_is_named_as_the_word_alone_in_an_article_about_its_country() {
+    let capitol = |text: &str| {
+        linked_of_subtype(text, "landmark")
+            .into_iter()
+            .filter(|(s, _)| s == "Capitol")
+            .count()
+    };
+    let american = "Voters in Ohio, Texas and Virginia were angry. Protesters gathered outside \
+                    the Capitol.";
+    assert_eq!(capitol(american), 1);
+    // Another capitol, a longer name, or an article about another country: no landmark.
+    let state = "Voters in Ohio, Texas and Virginia were angry. They marched to the Texas \
+                 Capitol and the Capitol Police watched.";
+    assert_eq!(capitol(state), 0);
+    let rome = "Tourists in Rome, Milan and Naples climbed to the Capitol at sunset.";
+    assert_eq!(capitol(rome), 0);
+}
+
+#[test]
 fn a_countrys_institution_is_named_by_its_short_name_in_an_article_about_that_country() {
     let kb = Kb::embedded().unwrap();
     // The knowledge-base names linked to the mentions whose text passes `surface`.
