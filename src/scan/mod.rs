@@ -2148,6 +2148,7 @@ impl<'k, 't> Scanner<'k, 't> {
                 patterns::person_by_initials(self.text, &self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
+            .filter(|found| found.kind != EntityType::Person || !self.compass_before_place(found))
     }
 
     /// Whether a person's name starts at token `i`: one the knowledge base knows, or one
@@ -2168,6 +2169,16 @@ impl<'k, 't> Scanner<'k, 't> {
     fn ends_in_a_country(&self, found: &patterns::PatternName) -> bool {
         found.end - found.start >= 3
             && self.names_place_alone(found.end - 1, |e| e.subtype == "country")
+    }
+
+    /// Whether a name read by its given name is a compass word before a well-known place:
+    /// "West Texas" and "North Carolina" are parts of a place, not Mr Texas West's first name.
+    fn compass_before_place(&self, found: &patterns::PatternName) -> bool {
+        let compass = matches!(
+            &*self.tokens[found.start].norm,
+            "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
+        );
+        compass && (found.start + 1..found.end).any(|t| self.is_well_known_place(t))
     }
 
     /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a

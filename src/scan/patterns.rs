@@ -609,10 +609,22 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     if end == i + 1 && (is_not_name(&tokens[i].norm) || lone_capitals) {
         return None;
     }
+    if title_follows(tokens, end) {
+        // "Deputy Prime Minister", "Deputy Foreign Minister": one title, no name inside.
+        return None;
+    }
     (end > i).then_some(PatternName {
         start: i,
         end,
         kind: EntityType::Person,
+    })
+}
+
+/// Whether a capitalised title joins on at token `end` ("Prime" in "Deputy Prime Minister"
+/// is part of the title, not a name).
+fn title_follows(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Space && t.shape == Shape::Capitalized && is_person_title(&t.norm)
     })
 }
 
@@ -1311,6 +1323,10 @@ pub fn person_by_given_name(
         end += 1;
     }
     let mut end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
+    if title_follows(tokens, end) {
+        // "Israel Prime Minister", "Jordan Foreign Minister": a country before its office.
+        end -= 1;
+    }
     let after_the = i > 0 && tokens[i - 1].norm == "the" && first.gap.joins_name();
     let runs_on = tokens
         .get(end)

@@ -1716,3 +1716,38 @@ fn a_name_goes_on_across_an_elided_particle() {
         ["Patrizia d'Ettorre"]
     );
 }
+
+#[test]
+fn words_of_a_longer_title_are_no_names() {
+    // "Prime" between "Deputy" and "Minister" is part of the title.
+    let text = "Power was cut in Kyiv, said Deputy Prime Minister Oleksiy Kuleba. The plan was \
+                backed by Deputy Foreign Minister Kazem Gharibabadi.";
+    let names = surfaces(text);
+    assert!(!names.iter().any(|s| s == "Prime" || s == "Foreign"), "{names:?}");
+    // A country that is also a given name, before its office, stays the country, and so do
+    // its later mentions.
+    let text = "Israel Prime Minister Benjamin Netanyahu's office said so. Israel later fired \
+                missiles. Jordan Foreign Minister Ayman Safadi said talks would continue.";
+    let found = found(text);
+    let kinds: Vec<_> = found
+        .iter()
+        .filter(|(s, _, _)| s.starts_with("Israel") || s.starts_with("Jordan"))
+        .map(|(s, kind, _)| (s.as_str(), kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [("Israel", "place"), ("Israel", "place"), ("Jordan", "place")]
+    );
+}
+
+#[test]
+fn a_compass_word_before_a_known_place_is_no_given_name() {
+    let text = "Officials in West Texas said the storm hit. Later, Governor Greg Abbott said \
+                Texas would help.";
+    let people: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert_eq!(people, ["Greg Abbott"]);
+}
