@@ -1690,12 +1690,12 @@ fn a_spanish_name_is_known_without_the_mother_s_surname() {
 
 #[test]
 fn a_small_town_is_not_the_region_a_word_after_the_name_asks_for() {
-    let text = "The outbreak in Kasai province was declared over. Officials in Kinshasa agreed.";
-    assert_eq!(surfaces_of_subtype(text, "city"), ["Kinshasa"]);
+    let text = "Artillery hit Surin province overnight. Officials in Bangkok agreed.";
+    assert_eq!(surfaces_of_subtype(text, "city"), ["Bangkok"]);
     // A town without the word is still the town.
     assert_eq!(
-        linked_of_subtype("She moved to Kasai last year.", "city"),
-        [("Kasai".to_string(), "Kasai".to_string())]
+        linked_of_subtype("She moved to Surin last year.", "city"),
+        [("Surin".to_string(), "Surin".to_string())]
     );
 }
 
