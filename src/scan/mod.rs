@@ -746,7 +746,10 @@ impl<'k, 't> Scanner<'k, 't> {
             // Texas Capitol", "the Capitol Police" or "Capitol Records".
             let landmark_named = body != Some(NationalBody::Landmark)
                 || (self.after_the(start) && !self.in_longer_name(start, end));
+            // "Japan's Foreign Ministry", "the Thai Foreign Ministry" say whose it is.
+            let qualified = self.qualifier_country(start) == Some(entity.country);
             let national = (party_cue
+                || qualified
                 || body.is_some_and(|body| self.is_about_country_of(&entity, body)))
                 && landmark_named
                 && !self.names_a_part(start);
@@ -2274,9 +2277,19 @@ impl<'k, 't> Scanner<'k, 't> {
             EntityType::Place => "place",
         };
         // "the Air Force" after "the United States Air Force" is that known organisation.
+        // Not where another country's name says it is that country's own: "Japan's Foreign
+        // Ministry" after "the Chinese Foreign Ministry".
         let remembered = (found.kind == EntityType::Organization)
             .then(|| self.memory.without_place(&key))
-            .flatten();
+            .flatten()
+            .filter(|&index| {
+                self.qualifier_country(found.start).is_none_or(|country| {
+                    self.scan.entities[index]
+                        .kb
+                        .and_then(|kb| self.entity(kb))
+                        .is_some_and(|e| e.country == country)
+                })
+            });
         if let Some(index) = remembered {
             self.push_mention(found.start, found.end, index);
             return index;

@@ -1723,7 +1723,10 @@ fn words_of_a_longer_title_are_no_names() {
     let text = "Power was cut in Kyiv, said Deputy Prime Minister Oleksiy Kuleba. The plan was \
                 backed by Deputy Foreign Minister Kazem Gharibabadi.";
     let names = surfaces(text);
-    assert!(!names.iter().any(|s| s == "Prime" || s == "Foreign"), "{names:?}");
+    assert!(
+        !names.iter().any(|s| s == "Prime" || s == "Foreign"),
+        "{names:?}"
+    );
     // A country that is also a given name, before its office, stays the country, and so do
     // its later mentions.
     let text = "Israel Prime Minister Benjamin Netanyahu's office said so. Israel later fired \
@@ -1736,7 +1739,11 @@ fn words_of_a_longer_title_are_no_names() {
         .collect();
     assert_eq!(
         kinds,
-        [("Israel", "place"), ("Israel", "place"), ("Jordan", "place")]
+        [
+            ("Israel", "place"),
+            ("Israel", "place"),
+            ("Jordan", "place")
+        ]
     );
 }
 
@@ -1750,4 +1757,24 @@ fn a_compass_word_before_a_known_place_is_no_given_name() {
         .map(|(s, _, _)| s)
         .collect();
     assert_eq!(people, ["Greg Abbott"]);
+}
+
+#[test]
+fn a_countrys_name_before_a_ministry_says_whose_it_is() {
+    let kb = Kb::embedded().unwrap();
+    let countries = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(s, _, _)| s.contains("Ministry"))
+            .map(|(_, _, id)| {
+                id.and_then(|id| kb.entity(id))
+                    .map_or(String::new(), |e| e.country.to_string())
+            })
+            .collect()
+    };
+    // The Chinese ministry named first does not take Japan's or Russia's later on.
+    let text = "A spokesperson of the Chinese Foreign Ministry said Beijing would respond. \
+                Japan's Foreign Ministry summoned the ambassador in Tokyo. The Chinese Defence \
+                Ministry and Russia's Defence Ministry held drills.";
+    assert_eq!(countries(text), ["CN", "JP", "CN", "RU"]);
 }
