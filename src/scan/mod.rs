@@ -750,6 +750,7 @@ impl<'k, 't> Scanner<'k, 't> {
             let qualified = self.qualifier_country(start) == Some(entity.country);
             let national = (party_cue
                 || qualified
+                || (self.parent_named(&entity, start, end) && !self.in_longer_name(start, end))
                 || body.is_some_and(|body| self.is_about_country_of(&entity, body)))
                 && landmark_named
                 && !self.names_a_part(start);
@@ -890,6 +891,32 @@ impl<'k, 't> Scanner<'k, 't> {
                 .tokens
                 .get(end + 1)
                 .is_some_and(|t| t.gap.joins_name() && t.is_capitalized())
+    }
+
+    /// Whether the article has named the body or city whose name, before the words at
+    /// `start..end`, makes the entity's full name: "the Security Council" after "the United
+    /// Nations" (or one of its agencies) is the United Nations Security Council, "the Cowboys"
+    /// after "Dallas" the Dallas Cowboys. Not for a country's own bodies, which need more
+    /// than a mention of the country (`is_about_country_of`).
+    fn parent_named(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
+        if !entity.country.is_empty() && trade_of(entity) != Some(Trade::Sport) {
+            return false;
+        }
+        let words = self.surface(start, end);
+        let parent = entity
+            .name
+            .len()
+            .checked_sub(words.len())
+            .filter(|&at| at > 1 && entity.name.is_char_boundary(at))
+            .filter(|&at| entity.name[at..].eq_ignore_ascii_case(words))
+            .map(|at| entity.name[..at].trim_end())
+            .filter(|parent| !parent.eq_ignore_ascii_case("the"));
+        parent.is_some_and(|parent| {
+            self.scan
+                .entities
+                .iter()
+                .any(|e| e.kb.is_some() && e.kb != Some(entity.index) && e.name.starts_with(parent))
+        })
     }
 
     /// The country that a country's possessive or a demonym right before token `start` gives

@@ -1778,3 +1778,28 @@ fn a_countrys_name_before_a_ministry_says_whose_it_is() {
                 Ministry and Russia's Defence Ministry held drills.";
     assert_eq!(countries(text), ["CN", "JP", "CN", "RU"]);
 }
+
+#[test]
+fn a_body_named_before_gives_its_part_the_full_name() {
+    let names = |text: &str| -> Vec<(String, String)> {
+        linked_of_subtype(text, "intergovernmental")
+            .into_iter()
+            .chain(linked_of_subtype(text, "sports_team"))
+            .collect()
+    };
+    let un = "The United Nations said aid was blocked. The envoy cited the Security Council \
+              resolution.";
+    assert!(
+        names(un).contains(&(
+            "Security Council".to_string(),
+            "United Nations Security Council".to_string()
+        )),
+        "{:?}",
+        names(un)
+    );
+    // Without the United Nations named, the words alone are no name.
+    assert!(names("The envoy cited the Security Council resolution.").is_empty());
+    // Another body's longer name is its own.
+    let state = "The United Nations met. The Georgia General Assembly passed the bill.";
+    assert!(!names(state).iter().any(|(s, _)| s == "General Assembly"));
+}
