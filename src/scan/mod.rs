@@ -899,7 +899,9 @@ impl<'k, 't> Scanner<'k, 't> {
     /// after "Dallas" the Dallas Cowboys. Not for a country's own bodies, which need more
     /// than a mention of the country (`is_about_country_of`).
     fn parent_named(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
-        if !entity.country.is_empty() && trade_of(entity) != Some(Trade::Sport) {
+        // A club by its nickname after "the": "like many Texans" is people, not the club.
+        let club = trade_of(entity) == Some(Trade::Sport) && self.after_the(start);
+        if !entity.country.is_empty() && !club {
             return false;
         }
         let words = self.surface(start, end);

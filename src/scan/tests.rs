@@ -1802,4 +1802,11 @@ fn a_body_named_before_gives_its_part_the_full_name() {
     // Another body's longer name is its own.
     let state = "The United Nations met. The Georgia General Assembly passed the bill.";
     assert!(!names(state).iter().any(|(s, _)| s == "General Assembly"));
+    // A club by its nickname, after its city.
+    let club = "Fans in Houston and Dallas cheered as the Cowboys won. Like many Texans, \
+                they were happy.";
+    assert_eq!(
+        names(club),
+        [("Cowboys".to_string(), "Dallas Cowboys".to_string())]
+    );
 }
