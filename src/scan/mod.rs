@@ -2393,10 +2393,19 @@ impl<'k, 't> Scanner<'k, 't> {
     }
 
     fn push_mention(&mut self, start: usize, end: usize, entity: usize) {
+        let (from, to) = (self.tokens[start].start, self.tokens[end - 1].end);
+        // "Washington, D.C.": a place named twice across a comma is one name.
+        if let Some(last) = self.scan.mentions.last_mut() {
+            let place = self.scan.entities[entity].kind == EntityType::Place;
+            if place && last.entity == entity && self.text[last.end..from].trim() == "," {
+                last.end = to;
+                return;
+            }
+        }
         self.scan.entities[entity].mention_count += 1;
         self.scan.mentions.push(Mention {
-            start: self.tokens[start].start,
-            end: self.tokens[end - 1].end,
+            start: from,
+            end: to,
             entity,
         });
     }

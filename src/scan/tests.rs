@@ -1810,3 +1810,16 @@ fn a_body_named_before_gives_its_part_the_full_name() {
         [("Cowboys".to_string(), "Dallas Cowboys".to_string())]
     );
 }
+
+#[test]
+fn a_place_named_twice_across_a_comma_is_one_name() {
+    assert_eq!(
+        surfaces("Trump's board convened in Washington, D.C. on Thursday."),
+        ["Trump", "Washington, D.C."]
+    );
+    // Two places stay two.
+    assert_eq!(
+        surfaces("She flew to Paris, France, on Monday."),
+        ["Paris", "France"]
+    );
+}
