@@ -283,7 +283,7 @@ fn read_word_rest(
                     }
                     continue;
                 }
-                if is_middle_initial(word_so_far, rest, previous)
+                if is_middle_initial(word_so_far, rest, previous, &text[..start])
                     || is_name_abbreviation(word_so_far, rest)
                     || is_county_abbreviation(word_so_far, rest, &text[..start])
                 {
@@ -447,7 +447,11 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Whether a lone capital with a dot is an initial inside a name ("George W. Bush",
 /// "J. K. Rowling") rather than the end of a sentence: a capitalised word or nothing before
 /// it, one space and a capital after. "vitamin D. The" stays a sentence end.
-fn is_middle_initial(word: &str, rest: &str, previous: Option<&Token>) -> bool {
+fn is_middle_initial(word: &str, rest: &str, previous: Option<&Token>, before: &str) -> bool {
+    // "Orsted A/S. Orsted": a letter after a slash is a company's form, no initial.
+    if before.ends_with(|c: char| !c.is_whitespace() && !matches!(c, '(' | '"' | '“')) {
+        return false;
+    }
     let mut letters = word.chars();
     let single_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
     let mut after = rest.chars();
@@ -799,6 +803,8 @@ mod tests {
         assert_eq!(tokens[2].gap, Gap::Space);
         assert_eq!(tokens[5].gap, Gap::Space);
         assert_eq!(tokens[7].gap, Gap::Sentence);
+        // A letter after a slash ends the sentence: "Orsted A/S. Orsted" has no initial.
+        assert_eq!(tokenize("by Orsted A/S. Orsted said")[4].gap, Gap::Sentence);
         // "Co." before a county, not after a company's name.
         assert_eq!(tokenize("near Tralee, Co. Kerry")[3].gap, Gap::Space);
         assert_eq!(tokenize("born in Co. Cork")[3].gap, Gap::Space);

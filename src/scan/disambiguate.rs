@@ -306,6 +306,36 @@ fn is_business_noun(norm: &str) -> bool {
     )
 }
 
+/// Whether a company's legal form follows its name at token `end` ("Intel Corp.", "Equinor
+/// ASA's", "Siemens AG"): the name is the company's, and the form no part of another name.
+pub fn legal_form_at(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Space
+            && t.shape != Shape::Lower
+            && matches!(
+                &*t.norm,
+                "corp"
+                    | "corp."
+                    | "inc"
+                    | "inc."
+                    | "ltd"
+                    | "ltd."
+                    | "plc"
+                    | "llc"
+                    | "ag"
+                    | "asa"
+                    | "nv"
+                    | "n.v."
+                    | "gmbh"
+                    | "spa"
+                    | "s.p.a."
+                    | "oyj"
+                    | "bhd"
+                    | "tbk"
+            )
+    })
+}
+
 /// A trade word right before a company's name ("chipmaker Intel", "tech giant Apple",
 /// "iPhone maker Apple", "rival AMD"): the story calls it a business.
 fn is_business_descriptor(norm: &str) -> bool {
@@ -420,7 +450,7 @@ pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) 
             ),
             _ => false,
         };
-    said_after || price_moved || described || said_before
+    said_after || price_moved || described || said_before || legal_form_at(tokens, end)
 }
 
 /// Whether token `i` is a number written as a percentage ("4%", "4.5 per cent").

@@ -991,6 +991,8 @@ impl<'k, 't> Scanner<'k, 't> {
         let strong = introduced || (is_place && entity.subtype == "country");
         let longer = self.in_longer_name(start, end)
             && !(is_place && self.part_of_place(end))
+            && !(trade_of(entity) == Some(Trade::Business)
+                && disambiguate::legal_form_at(&self.tokens, end))
             && !self.names_a_product_maker(c, entity, start);
         if !strong && longer {
             return true;

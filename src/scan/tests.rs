@@ -1823,3 +1823,16 @@ fn a_place_named_twice_across_a_comma_is_one_name() {
         ["Paris", "France"]
     );
 }
+
+#[test]
+fn a_legal_form_after_a_company_says_it_is_the_company() {
+    let text = "The government took a stake in Intel Corp., giving it shares. Work on Equinor \
+                ASA's wind farm was halted.";
+    assert_eq!(
+        linked_of_subtype(text, "company")
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>(),
+        ["Intel", "Equinor"]
+    );
+}
