@@ -58,7 +58,7 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
 
 /// Whether token `i` is the only thing inside a pair of round brackets that open right after
 /// the previous token: "Forces (PMF)" or, in pre-tokenised text, "Forces ( PMF )".
-fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
+pub fn is_bracketed_alone(text: &str, tokens: &[Token], i: usize) -> bool {
     let before = &text[tokens[i - 1].end..tokens[i].start];
     let after_end = tokens.get(i + 1).map_or(text.len(), |t| t.start);
     let after = &text[tokens[i].end..after_end];

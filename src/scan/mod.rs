@@ -2325,6 +2325,13 @@ impl<'k, 't> Scanner<'k, 't> {
             self.push_mention(found.start, found.end, index);
             return index;
         }
+        if let Some(known) = self.known_acronym_after(&found) {
+            let index = self.entity_index(EntityKey::Known(known.index), || {
+                ArticleEntity::new(Some(known.index), known.name, known.kind, known.subtype)
+            });
+            self.push_mention(found.start, found.end, index);
+            return index;
+        }
         let index = self.entity_index(EntityKey::Local(key), || {
             ArticleEntity::new(None, &name, found.kind, subtype)
         });
@@ -2334,6 +2341,31 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         self.push_mention(found.start, found.end, index);
         index
+    }
+
+    /// The known organisation whose acronym stands in brackets right after an organisation's
+    /// name the knowledge base lacks, when the two names share a word: "the Social Democratic
+    /// Party (SPD)" is Germany's party, though "SPD" spells no English initials.
+    fn known_acronym_after(&self, found: &patterns::PatternName) -> Option<EntityRecord<'k>> {
+        let at = found.end;
+        let bracketed = found.kind == EntityType::Organization
+            && self.tokens.get(at)?.shape == Shape::Upper
+            && acronyms::is_bracketed_alone(self.text, &self.tokens, at);
+        if !bracketed {
+            return None;
+        }
+        let (1, c) = self.known_at(at)? else {
+            return None;
+        };
+        let entity = self.entity(c.entity)?;
+        let known_words = crate::text::tokenize(entity.name);
+        let shares_word = self.tokens[found.start..found.end].iter().any(|t| {
+            t.is_capitalized()
+                && !patterns::is_name_link(&t.norm)
+                && known_words.iter().any(|k| k.norm == t.norm)
+        });
+        (c.has(ALIAS_ACRONYM) && entity.kind == EntityType::Organization && shares_word)
+            .then_some(entity)
     }
 
     /// Whether "crude" follows the name ending before token `end`: the name is an oil grade's

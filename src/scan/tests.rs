@@ -1836,3 +1836,17 @@ fn a_legal_form_after_a_company_says_it_is_the_company() {
         ["Intel", "Equinor"]
     );
 }
+
+#[test]
+fn a_known_acronym_in_brackets_names_the_organisation_before_it() {
+    let text = "Lars Klingbeil, head of the Social Democratic Party (SPD), said the coalition \
+                would hold.";
+    let parties = linked_of_subtype(text, "party");
+    assert_eq!(parties.len(), 2, "{parties:?}");
+    assert!(parties.iter().all(|(_, name)| name == &parties[1].1));
+    // A bracketed agency credit shares no word with the name before it.
+    let credit = "The Health Ministry (AP) said three people died.";
+    assert!(!found(credit)
+        .iter()
+        .any(|(s, _, id)| s == "Health Ministry" && id.is_some()));
+}
