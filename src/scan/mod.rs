@@ -560,8 +560,17 @@ impl<'k, 't> Scanner<'k, 't> {
         if self.caps_block[start] {
             return true;
         }
+        // "el-Fasher", "al-Hudaydah": an Arabic article may be written in lowercase before
+        // the capital of the name it joins.
+        let lowercase_article = end - start >= 2
+            && matches!(
+                &*self.tokens[start].norm,
+                "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ed" | "es"
+            )
+            && self.tokens[start + 1].gap == Gap::Hyphen
+            && self.tokens[start + 1].is_capitalized();
         let first_needs_capital = c.capital_mask & 1 != 0 || end - start == 1;
-        if first_needs_capital && !self.tokens[start].is_capitalized() {
+        if first_needs_capital && !self.tokens[start].is_capitalized() && !lowercase_article {
             return false;
         }
         let lowercase_party =
@@ -570,6 +579,7 @@ impl<'k, 't> Scanner<'k, 't> {
             c.capital_mask & (1 << k) == 0
                 || self.tokens[t].is_capitalized()
                 || lowercase_party(k, t)
+                || (k == 0 && lowercase_article)
         })
     }
 

@@ -1850,3 +1850,9 @@ fn a_known_acronym_in_brackets_names_the_organisation_before_it() {
         .iter()
         .any(|(s, _, id)| s == "Health Ministry" && id.is_some()));
 }
+
+#[test]
+fn an_arabic_article_in_lowercase_still_opens_a_known_name() {
+    let text = "The RSF launched fresh attacks on el-Fasher in North Darfur.";
+    assert!(surfaces_of_subtype(text, "city").contains(&"el-Fasher".to_string()));
+}
