@@ -650,10 +650,11 @@ fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) 
         {
             surname += 1;
         }
+        // "Amr al-Bidh": an Arabic article joins its surname with a hyphen.
         let particles = surname > end
             && tokens
                 .get(surname)
-                .is_some_and(|t| t.gap == Gap::Space && is_part(t));
+                .is_some_and(|t| matches!(t.gap, Gap::Space | Gap::Hyphen) && is_part(t));
         if !particles {
             break;
         }
@@ -751,7 +752,15 @@ pub fn person_by_speech_or_apposition(
     let second = tokens
         .get(i + 1)
         .is_some_and(|t| t.shape == Shape::Capitalized && t.gap.joins_name());
-    if !second {
+    // "Amr al-Bidh", "Hugo van Lawick": a particle, then the surname.
+    let particle_second = || {
+        tokens.get(i + 1).is_some_and(|t| {
+            t.gap == Gap::Space && t.shape == Shape::Lower && is_name_particle(&t.norm)
+        }) && tokens.get(i + 2).is_some_and(|t| {
+            t.shape == Shape::Capitalized && matches!(t.gap, Gap::Space | Gap::Hyphen)
+        })
+    };
+    if !second && !particle_second() {
         return None;
     }
     let before = |k: usize| i.checked_sub(k).map(|at| &tokens[at]);
@@ -1047,19 +1056,17 @@ fn describes_a_person(tokens: &[Token], at: usize) -> bool {
         .get(at)
         .is_some_and(|t| matches!(t.norm.as_ref(), "a" | "an" | "the"));
     // After an article, up to three words may qualify the noun: "the Black Sabbath
-    // singer", "a former wrestler".
-    let modifiers = if article {
-        (at + 1..tokens.len().min(at + 4))
-            .take_while(|&k| {
-                tokens[k].gap == Gap::Space
-                    && !describes_as_person_noun(&tokens[k])
-                    && tokens.get(k + 1).is_some_and(|t| t.gap == Gap::Space)
-            })
-            .count()
-    } else {
-        0
-    };
-    let at = at + usize::from(article) + modifiers;
+    // singer", "a former wrestler"; without one, two ("vice minister for foreign affairs").
+    let first = at + usize::from(article);
+    let modifiers = (first..tokens.len().min(first + if article { 3 } else { 2 }))
+        .take_while(|&k| {
+            (k == first || tokens[k].gap == Gap::Space)
+                && (article || tokens[k].shape == Shape::Lower)
+                && !describes_as_person_noun(&tokens[k])
+                && tokens.get(k + 1).is_some_and(|t| t.gap == Gap::Space)
+        })
+        .count();
+    let at = first + modifiers;
     let (Some(noun), Some(after)) = (tokens.get(at), tokens.get(at + 1)) else {
         return false;
     };
@@ -1076,7 +1083,30 @@ fn describes_as_person_noun(noun: &Token) -> bool {
             || in_person_titles(&noun.norm)
             || matches!(
                 noun.norm.as_ref(),
-                "spokesman" | "spokeswoman" | "spokesperson" | "professor" | "fellow" | "member"
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "professor"
+                    | "fellow"
+                    | "member"
+                    | "lawmaker"
+                    | "legislator"
+                    | "parliamentarian"
+                    | "politician"
+                    | "official"
+                    | "head"
+                    | "resident"
+                    | "farmer"
+                    | "doctor"
+                    | "nurse"
+                    | "engineer"
+                    | "soldier"
+                    | "commander"
+                    | "cleric"
+                    | "owner"
+                    | "executive"
+                    | "worker"
+                    | "witness"
             ))
 }
 

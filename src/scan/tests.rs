@@ -1856,3 +1856,28 @@ fn an_arabic_article_in_lowercase_still_opens_a_known_name() {
     let text = "The RSF launched fresh attacks on el-Fasher in North Darfur.";
     assert!(surfaces_of_subtype(text, "city").contains(&"el-Fasher".to_string()));
 }
+
+#[test]
+fn unknown_people_in_apposition_to_a_role() {
+    let people = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "person")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    // A role noun of public life, with or without an article, after the comma.
+    assert_eq!(
+        people("Dorota Loboda, a lawmaker, spoke in Warsaw."),
+        ["Dorota Loboda"]
+    );
+    assert_eq!(
+        people("Kenji Watanuki, vice minister for foreign affairs, summoned the envoy."),
+        ["Kenji Watanuki"]
+    );
+    // An Arabic article joins the surname.
+    assert_eq!(
+        people("Contrarily, Amr al-Bidh, head of the council in Mukalla, rejected the claim."),
+        ["Amr al-Bidh"]
+    );
+}
