@@ -599,7 +599,8 @@ pub struct PatternName {
 
 /// A person named right after a title: "President Jane Doe" -> "Jane Doe" (1 to 3 words).
 pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
-    if i == 0 || !is_person_title(&tokens[i - 1].norm) || !tokens[i].gap.joins_name() {
+    let cue = i > 0 && (is_person_title(&tokens[i - 1].norm) || chief_title_at(tokens, i - 1));
+    if !cue || !tokens[i].gap.joins_name() || chief_title_at(tokens, i) {
         return None;
     }
     let end = name_after_cue(tokens, i, is_name_token);
@@ -618,6 +619,19 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
         end,
         kind: EntityType::Person,
     })
+}
+
+/// Whether token `i` ends a title that "Chief" opens ("Chief Executive Arthur Mensch",
+/// "Chief Economist Jane Doe"): the name starts after it.
+fn chief_title_at(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i - 1].norm == "chief"
+        && tokens[i].gap == Gap::Space
+        && tokens[i].shape == Shape::Capitalized
+        && matches!(
+            &*tokens[i].norm,
+            "executive" | "scientist" | "economist" | "strategist"
+        )
 }
 
 /// Whether a capitalised title joins on at token `end` ("Prime" in "Deputy Prime Minister"

@@ -1881,3 +1881,21 @@ fn unknown_people_in_apposition_to_a_role() {
         ["Amr al-Bidh"]
     );
 }
+
+#[test]
+fn chief_executive_is_one_title_before_a_name() {
+    let text = "Volkswagen Chief Executive Oliver Blume said tariffs hurt. Chief Economist Jane \
+                Doerr said rates would fall.";
+    let people: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .map(|(s, _, id)| (s, id.is_some()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Oliver Blume".to_string(), true),
+            ("Jane Doerr".to_string(), false)
+        ]
+    );
+}
