@@ -1899,3 +1899,29 @@ fn chief_executive_is_one_title_before_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_partys_short_name_goes_to_the_party_of_the_articles_country() {
+    let parties = |text: &str| -> Vec<String> {
+        linked_of_subtype(text, "party")
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect()
+    };
+    let canada = "Conservative Party Leader Pierre Poilievre faced Prime Minister Mark Carney in \
+                  Ottawa. The Liberals leaned on the Conservatives in Toronto and Montreal.";
+    assert_eq!(
+        parties(canada),
+        [
+            "Conservative Party of Canada",
+            "Liberal Party of Canada",
+            "Conservative Party of Canada"
+        ]
+    );
+    let australia = "Sussan Ley puts the Liberal Party in listening mode. The Liberals met voters \
+                     in Sydney and Melbourne.";
+    assert_eq!(
+        parties(australia),
+        ["Liberal Party of Australia", "Liberal Party of Australia"]
+    );
+}
