@@ -353,6 +353,28 @@ fn trade_of(entity: &EntityRecord<'_>) -> Option<Trade> {
     }
 }
 
+/// Nouns for a settlement or district that name a place after "of" ("the town of Adigrat")
+/// or describe one after a comma ("Atbara, a city north of Khartoum").
+fn is_settlement_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "city"
+            | "town"
+            | "village"
+            | "villages"
+            | "port"
+            | "district"
+            | "province"
+            | "suburb"
+            | "hamlet"
+            | "township"
+            | "municipality"
+            | "enclave"
+            | "border"
+            | "outskirts"
+    )
+}
+
 /// Places below this prominence (towns of under about 200,000 people) need a word saying
 /// they are places, or the article to have named them so.
 const MINOR_PLACE_PROMINENCE: u8 = 40;
@@ -1011,6 +1033,9 @@ impl<'k, 't> Scanner<'k, 't> {
         // says nothing ("You Don't Need to Buy a New One"); one named like a person needs
         // its region after it first ("Alice, Texas"): "Alice" in a story is a woman.
         let minor_place = is_place && c.prominence < MINOR_PLACE_PROMINENCE && !introduced;
+        if minor_place && self.named_as_settlement(start, end) {
+            return false;
+        }
         minor_place
             && (!self.place_cue_before(start)
                 || self.title_block[start]
@@ -1145,6 +1170,22 @@ impl<'k, 't> Scanner<'k, 't> {
         start > 0
             && self.tokens[start].gap.joins_name()
             && patterns::is_place_preposition(&self.tokens[start - 1].norm)
+    }
+
+    /// Whether the words around a small place's name say it is a settlement: "the town of
+    /// Adigrat", "Atbara, a city north of the capital".
+    fn named_as_settlement(&self, start: usize, end: usize) -> bool {
+        let of_before = start >= 2
+            && self.tokens[start].gap == Gap::Space
+            && self.tokens[start - 1].norm == "of"
+            && is_settlement_word(&self.tokens[start - 2].norm);
+        let described_after = self.tokens.get(end).is_some_and(|t| {
+            t.gap == Gap::Punct
+                && self.text[self.tokens[end - 1].end..t.start].trim() == ","
+                && matches!(&*t.norm, "a" | "the")
+        }) && (end + 1..self.tokens.len().min(end + 4))
+            .any(|k| self.tokens[k].gap == Gap::Space && is_settlement_word(&self.tokens[k].norm));
+        of_before || described_after
     }
 
     fn main_pass(&mut self) {

@@ -1925,3 +1925,12 @@ fn a_partys_short_name_goes_to_the_party_of_the_articles_country() {
         ["Liberal Party of Australia", "Liberal Party of Australia"]
     );
 }
+
+#[test]
+fn a_small_town_named_as_a_town_is_a_place() {
+    let text = "The faction in Ethiopia seized the northern town of Adigrat. Drones targeted \
+                Atbara, a city north of the capital of Sudan.";
+    assert_eq!(surfaces_of_subtype(text, "city"), ["Adigrat", "Atbara"]);
+    // Without the words, a small town stays unhighlighted.
+    assert!(surfaces_of_subtype("Drones targeted Atbara on Friday.", "city").is_empty());
+}
