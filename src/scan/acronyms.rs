@@ -50,6 +50,31 @@ pub fn definitions(text: &str, tokens: &[Token], caps_block: &[bool]) -> Vec<Def
         .collect()
 }
 
+/// Acronyms the article defines for a term, not a name: the words before the brackets spell
+/// them, some in lowercase ("Marburg virus disease (MVD)", "chronic obstructive pulmonary
+/// disease (COPD)"). Such an acronym names nothing the knowledge base knows by the same
+/// letters (Russia's interior ministry is also "MVD").
+pub fn terms<'t>(text: &'t str, tokens: &[Token], caps_block: &[bool]) -> Vec<&'t str> {
+    text.match_indices('(')
+        .map(|(at, _)| tokens.partition_point(|t| t.start <= at))
+        .filter(|&i| 0 < i && i < tokens.len())
+        .filter(|&i| !caps_block[i] && is_bracketed_alone(text, tokens, i))
+        .filter_map(|i| {
+            let written = &text[tokens[i].start..tokens[i].end];
+            let letters: Vec<char> = acronym_letters(written)?;
+            let first = i.checked_sub(letters.len())?;
+            let words = &tokens[first..i];
+            let spelled = words
+                .iter()
+                .zip(&letters)
+                .all(|(w, l)| w.norm.starts_with(*l));
+            let joined = words[1..].iter().all(|w| w.gap == Gap::Space);
+            let lowercase = words.iter().any(|w| !w.is_capitalized());
+            (spelled && joined && lowercase).then_some(written)
+        })
+        .collect()
+}
+
 /// Whether `acronym` ("WHO") spells the initials of `name` ("World Health Organization").
 pub fn abbreviates(acronym: &str, name: &str) -> bool {
     let words = tokenize(name);
@@ -168,6 +193,13 @@ mod tests {
             defined("The Ministry of Interior (MoI) said"),
             [("Ministry of Interior".into(), "MoI".into())]
         );
+    }
+
+    #[test]
+    fn initials_of_lowercase_words_define_a_term() {
+        let text = "Marburg virus disease (MVD) has been confirmed. The Senate (SV) voted.";
+        let tokens = tokenize(text);
+        assert_eq!(terms(text, &tokens, &vec![false; tokens.len()]), ["MVD"]);
     }
 
     #[test]

@@ -156,6 +156,8 @@ struct Scanner<'k, 't> {
     definitions: Vec<acronyms::Definition>,
     /// Acronym as written ("PMF") -> the entity the article defined it as.
     defined_acronyms: HashMap<String, usize>,
+    /// Acronyms the article defines for terms ("MVD" for "Marburg virus disease").
+    term_acronyms: Vec<&'t str>,
     scan: Scan,
 }
 
@@ -169,6 +171,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         name_starts,
     } = blocks_and_name_starts(&tokens);
     let definitions = acronyms::definitions(text, &tokens, &caps_block);
+    let term_acronyms = acronyms::terms(text, &tokens, &caps_block);
     // The per-word answers are asked of words where names may start, about half of them
     // distinct: room for that many up front spares the maps their regrowth.
     let distinct_words = name_starts.len() / 2;
@@ -206,6 +209,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         local_keys: HashMap::default(),
         definitions,
         defined_acronyms: HashMap::default(),
+        term_acronyms,
         scan: Scan::default(),
     };
     scanner.first_pass();
@@ -724,6 +728,10 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         let introduced = self.introduced.contains(&c.entity);
         let single = end - start == 1;
+        if c.has(ALIAS_ACRONYM) && self.term_acronyms.contains(&self.surface(start, end)) {
+            // "Marburg virus disease (MVD)": the article's own term, not Russia's ministry.
+            return None;
+        }
         if single && !c.has(ALIAS_EXACT_CASE) && patterns::is_not_name(&self.tokens[start].norm) {
             // "TO" is not Tô (Burkina Faso), whatever the casing.
             return None;
@@ -1021,11 +1029,13 @@ impl<'k, 't> Scanner<'k, 't> {
             return true;
         }
         let strong = introduced || (is_place && entity.subtype == "country");
-        let longer = self.in_longer_name(start, end)
-            && !(is_place && self.part_of_place(end))
-            && !(trade_of(entity) == Some(Trade::Business)
-                && disambiguate::legal_form_at(&self.tokens, end))
-            && !self.names_a_product_maker(c, entity, start);
+        // "Intel Corp.": the company's legal form is no part of another name.
+        let company_form = trade_of(entity) == Some(Trade::Business)
+            && disambiguate::legal_form_at(&self.tokens, end);
+        let part_of_its_own_name = (is_place && self.part_of_place(end))
+            || company_form
+            || self.names_a_product_maker(c, entity, start);
+        let longer = self.in_longer_name(start, end) && !part_of_its_own_name;
         if !strong && longer {
             return true;
         }
