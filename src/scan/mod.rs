@@ -215,8 +215,74 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
     scanner.first_pass();
     scanner.main_pass();
     scanner.late_pass();
-    context::describe(text, &scanner.tokens, &mut scanner.scan);
-    scanner.scan
+    let mut scan = scanner.scan;
+    join_short_names_to_known_people(&mut scan);
+    context::describe(text, &scanner.tokens, &mut scan);
+    scan
+}
+
+/// A one-word person the knowledge base could not place, whose word is one of the words of
+/// exactly one known person's name in the article, is that person: a headline's "..., says
+/// Anwar" before "Prime Minister Anwar Ibrahim" in the text. Their mentions move over and
+/// the empty entity goes.
+fn join_short_names_to_known_people(scan: &mut Scan) {
+    let is_lone_word =
+        |e: &ArticleEntity| e.kb.is_none() && e.kind == EntityType::Person && !e.name.contains(' ');
+    if !scan.entities.iter().any(is_lone_word) {
+        return;
+    }
+    // Each word of a known person's name -> that person, or None when two share it.
+    let mut owner: HashMap<String, Option<usize>> = HashMap::default();
+    for (index, e) in scan.entities.iter().enumerate() {
+        if e.kb.is_none() || e.kind != EntityType::Person {
+            continue;
+        }
+        for word in e.name.split(' ').filter(|w| w.chars().count() > 2) {
+            owner
+                .entry(crate::text::normalize_phrase(word))
+                .and_modify(|o| {
+                    if *o != Some(index) {
+                        *o = None;
+                    }
+                })
+                .or_insert(Some(index));
+        }
+    }
+    let moved_to: Vec<Option<usize>> = scan
+        .entities
+        .iter()
+        .map(|e| {
+            is_lone_word(e)
+                .then(|| owner.get(&crate::text::normalize_phrase(&e.name)).copied())
+                .flatten()
+                .flatten()
+        })
+        .collect();
+    if moved_to.iter().all(Option::is_none) {
+        return;
+    }
+    // New indices: kept entities in order, merged ones to their known person's.
+    let mut kept = Vec::with_capacity(scan.entities.len());
+    let mut new_index = vec![0; scan.entities.len()];
+    for (old, entity) in std::mem::take(&mut scan.entities).into_iter().enumerate() {
+        if moved_to[old].is_none() {
+            new_index[old] = kept.len();
+            kept.push(entity);
+        }
+    }
+    for old in 0..moved_to.len() {
+        if let Some(known) = moved_to[old] {
+            new_index[old] = new_index[known];
+        }
+    }
+    for mention in &mut scan.mentions {
+        let was_moved = moved_to[mention.entity].is_some();
+        mention.entity = new_index[mention.entity];
+        if was_moved {
+            kept[mention.entity].mention_count += 1;
+        }
+    }
+    scan.entities = kept;
 }
 
 /// Verbs that report speech or belief, after which "that" opens a clause.

@@ -1934,3 +1934,25 @@ fn a_small_town_named_as_a_town_is_a_place() {
     // Without the words, a small town stays unhighlighted.
     assert!(surfaces_of_subtype("Drones targeted Atbara on Friday.", "city").is_empty());
 }
+
+#[test]
+fn a_lone_name_before_the_full_one_is_the_same_person() {
+    let text = "Asean summit completes the family, says Anwar\n\nMalaysian Prime Minister Anwar \
+                Ibrahim opened the meeting in Kuala Lumpur. Anwar said the bloc was united.";
+    let result = scan(&Kb::embedded().unwrap(), text);
+    let people: Vec<_> = result
+        .mentions
+        .iter()
+        .filter(|m| result.entities[m.entity].kind == EntityType::Person)
+        .map(|m| m.entity)
+        .collect();
+    assert_eq!(people.len(), 3);
+    assert!(people.iter().all(|&e| e == people[0]));
+    assert_eq!(result.entities[people[0]].mention_count, 3);
+    assert!(result.entities[people[0]].kb.is_some());
+    // Every mention points at an entity that exists.
+    assert!(result
+        .mentions
+        .iter()
+        .all(|m| m.entity < result.entities.len()));
+}
