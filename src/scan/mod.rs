@@ -1596,6 +1596,13 @@ impl<'k, 't> Scanner<'k, 't> {
         let position = self.definitions.iter().position(|d| d.start == i)?;
         let definition = self.definitions.remove(position);
         let (start, end, acronym) = (definition.start, definition.end, definition.acronym);
+        if patterns::is_law_word(&self.tokens[end - 1].norm) {
+            // "the Digital Markets Act (DMA)": a law is no actor, and neither is its acronym.
+            let text: &'t str = self.text;
+            self.term_acronyms
+                .push(&text[self.tokens[acronym].start..self.tokens[acronym].end]);
+            return Some(acronym + 1);
+        }
         let known = self
             .known_at(start)
             .filter(|(len, _)| start + len == end)

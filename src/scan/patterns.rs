@@ -447,6 +447,14 @@ fn in_not_names(word: &str) -> bool {
             | "today"
             | "tonight"
             | "tomorrow"
+            | "under"
+            | "amid"
+            | "during"
+            | "since"
+            | "until"
+            | "against"
+            | "among"
+            | "without"
             | "read"
             | "subscribe"
             | "discover"
@@ -676,9 +684,11 @@ fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) 
     }
     let end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
     // "Squadron Officer School", "Queen Street": a title word inside an organisation's or a
-    // place's name.
+    // place's name; "General Data Protection Regulation": a law's.
     if end > i
-        && (in_organization_heads(&tokens[end - 1].norm) || in_place_heads(&tokens[end - 1].norm))
+        && (in_organization_heads(&tokens[end - 1].norm)
+            || in_place_heads(&tokens[end - 1].norm)
+            || is_law_word(&tokens[end - 1].norm))
     {
         return i;
     }
@@ -1707,6 +1717,18 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     if runs_on && !cut_short && !in_running_text {
         return None;
     }
+    // "the Digital Services Act": words of a law's name, unless an institution's the law is
+    // named after ("Chatham Islands Council Act").
+    let names_a_law = tokens
+        .get(end)
+        .is_some_and(|t| t.gap == Gap::Space && t.is_capitalized() && is_law_word(&t.norm));
+    let institution = matches!(
+        &*tokens[head_end - 1].norm,
+        "council" | "parliament" | "assembly" | "commission" | "authority" | "court" | "bank"
+    );
+    if names_a_law && !institution {
+        return None;
+    }
     // A name whose head is a building word is a site ("Metro Toronto Convention Centre",
     // "Museum of Flight"); "Centre for ..." stays an organisation.
     let for_something = tokens
@@ -1744,6 +1766,26 @@ fn is_organization_suffix(norm: &str) -> bool {
             | "award"
             | "awards"
             | "prize"
+    )
+}
+
+/// Words that end the name of a law, treaty or rulebook ("Digital Markets Act", "Paris
+/// Agreement", "General Data Protection Regulation"): no actor or site.
+pub fn is_law_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "act"
+            | "regulation"
+            | "regulations"
+            | "directive"
+            | "treaty"
+            | "accord"
+            | "accords"
+            | "agreement"
+            | "protocol"
+            | "amendment"
+            | "statute"
+            | "ordinance"
     )
 }
 

@@ -1956,3 +1956,11 @@ fn a_lone_name_before_the_full_one_is_the_same_person() {
         .iter()
         .all(|m| m.entity < result.entities.len()));
 }
+
+#[test]
+fn laws_and_treaties_are_no_actors() {
+    let text = "The first fines under the Digital Markets Act (DMA) were announced. Under the \
+                Digital Services Act, platforms must act. The General Data Protection Regulation \
+                also applies. The DMA applies in Brussels.";
+    assert_eq!(surfaces(text), ["Brussels"]);
+}
