@@ -370,6 +370,24 @@ pub fn business_verb_after(tokens: &[Token], end: usize) -> bool {
 }
 
 /// How a share price moves ("Intel rose 4%").
+/// Whether a market index follows a publisher's or company's name at token `end`: "the
+/// Nikkei share average", "the Nikkei rose 1.1%" (a newspaper's name for its index moves
+/// like a price), "the Dow Jones index".
+pub fn names_an_index(tokens: &[Token], end: usize, publisher: bool) -> bool {
+    let next = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.gap == Gap::Space)
+            .map(|t| &*t.norm)
+    };
+    match next(end) {
+        Some("index" | "average" | "futures" | "225") => true,
+        Some("share" | "stock") => matches!(next(end + 1), Some("average" | "index")),
+        Some(verb) => publisher && (is_price_move(verb) || matches!(verb, "closed" | "ended")),
+        None => false,
+    }
+}
+
 fn is_price_move(norm: &str) -> bool {
     matches!(
         norm,

@@ -813,8 +813,23 @@ impl<'k, 't> Scanner<'k, 't> {
             return None;
         }
         let entity = self.entity(c.entity)?;
-        if entity.kind == EntityType::Place && self.names_an_oil_grade(end) {
-            // "Brent crude" is oil, not the London borough.
+        if entity.kind == EntityType::Person && self.names_a_ship(start) {
+            // "USS Abraham Lincoln" is a carrier.
+            return None;
+        }
+        if entity.kind == EntityType::Organization
+            && trade_of(&entity) == Some(Trade::Business)
+            && disambiguate::names_an_index(&self.tokens, end, entity.subtype == "media")
+        {
+            // "Japan's Nikkei share average", "The Nikkei rose 1.12%": the index.
+            return None;
+        }
+        if end - start == 1 && self.compass_shares_a_name(start) {
+            // "Central and South America", "North and South Korea".
+            return None;
+        }
+        if entity.kind == EntityType::Place && self.names_a_product(start, end) {
+            // "Brent crude" is oil, not the London borough; "beef Wellington" a dish.
             return None;
         }
         // Whether the words say the name is a business's or a club's, here or elsewhere.
@@ -2316,7 +2331,33 @@ impl<'k, 't> Scanner<'k, 't> {
                 patterns::person_by_initials(self.text, &self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
-            .filter(|found| found.kind != EntityType::Person || !self.compass_before_place(found))
+            .filter(|found| {
+                found.kind != EntityType::Person
+                    || !(self.compass_before_place(found) || self.names_a_ship(found.start))
+            })
+    }
+
+    /// Whether a ship's prefix comes right before token `start`: "the USS Gerald R. Ford"
+    /// and "HMS Queen Elizabeth" are warships, not people.
+    fn names_a_ship(&self, start: usize) -> bool {
+        let mut k = start;
+        // Back over the capitalised words of the ship's name ("Gerald R." before "Ford").
+        while k > 0 && start - k < 4 && self.tokens[k].gap == Gap::Space {
+            let before = &self.tokens[k - 1];
+            let prefix = before.shape == Shape::Upper
+                && matches!(
+                    &*before.norm,
+                    "uss" | "hms" | "hmas" | "hmcs" | "hmnzs" | "ins" | "rfa" | "uscgc"
+                );
+            if prefix {
+                return true;
+            }
+            if !before.is_capitalized() {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// Whether a person's name starts at token `i`: one the knowledge base knows, or one
@@ -2502,12 +2543,58 @@ impl<'k, 't> Scanner<'k, 't> {
             .then_some(entity)
     }
 
-    /// Whether "crude" follows the name ending before token `end`: the name is an oil grade's
-    /// ("Brent crude", "Dubai crude", "West Texas Intermediate crude").
-    fn names_an_oil_grade(&self, end: usize) -> bool {
-        self.tokens
-            .get(end)
-            .is_some_and(|t| t.gap == Gap::Space && t.norm == "crude")
+    /// Whether the compass word at `start` shares the name after "and" with another one:
+    /// "Central and South America", "North and South Korea", "East and West Africa".
+    fn compass_shares_a_name(&self, start: usize) -> bool {
+        let compass = |t: &Token| {
+            matches!(
+                &*t.norm,
+                "central"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "upper"
+                    | "lower"
+            )
+        };
+        compass(&self.tokens[start])
+            && self.tokens.get(start + 1).is_some_and(|t| t.norm == "and")
+            && self
+                .tokens
+                .get(start + 2)
+                .is_some_and(|t| t.is_capitalized() && compass(t))
+    }
+
+    /// Whether the place name at `start..end` names an oil grade or a dish ("Brent crude",
+    /// "West Texas Intermediate crude", "beef Wellington", "chicken Kiev", "Brussels
+    /// sprouts", "Boston cream pie", "Yorkshire pudding").
+    fn names_a_product(&self, start: usize, end: usize) -> bool {
+        let after = self.tokens.get(end).is_some_and(|t| {
+            t.gap == Gap::Space
+                && matches!(
+                    &*t.norm,
+                    "crude"
+                        | "cream"
+                        | "sprout"
+                        | "sprouts"
+                        | "sauce"
+                        | "tart"
+                        | "pudding"
+                        | "sole"
+                        | "bun"
+                        | "buns"
+                        | "pasty"
+                )
+        });
+        let before = start > 0
+            && self.tokens[start].gap == Gap::Space
+            && matches!(&*self.tokens[start - 1].norm, "beef" | "chicken");
+        after || before
     }
 
     /// Whether a saint's name in the possessive comes right before token `start` ("St.

@@ -1964,3 +1964,20 @@ fn laws_and_treaties_are_no_actors() {
                 also applies. The DMA applies in Brussels.";
     assert_eq!(surfaces(text), ["Brussels"]);
 }
+
+#[test]
+fn ships_dishes_indices_and_shared_compass_words_are_no_actors_or_sites() {
+    // A warship is named after a person, but is none.
+    let ships = "Warships, including the USS Gerald R. Ford, crossed the Caribbean. The USS \
+                 Abraham Lincoln left San Diego.";
+    assert_eq!(surfaces(ships), ["Caribbean", "San Diego"]);
+    // Dishes named after places.
+    let dishes = "She served a beef Wellington lunch, Brussels sprouts and a Boston cream pie.";
+    assert!(surfaces(dishes).is_empty(), "{:?}", surfaces(dishes));
+    // A newspaper's index.
+    let index = "Japan's Nikkei share average ended higher in Tokyo. The Nikkei rose 1.12%.";
+    assert_eq!(surfaces(index), ["Japan", "Tokyo"]);
+    // "Central" shares "America" with "South".
+    let compass = "The command oversees activities in Central and South America.";
+    assert_eq!(surfaces(compass), ["South America"]);
+}
