@@ -516,6 +516,7 @@ fn in_name_particles(word: &str) -> bool {
             | "abu"
             | "dos"
             | "das"
+            | "do"
             | "e"
     )
 }
@@ -1376,6 +1377,33 @@ pub fn person_by_given_name(
     {
         end += 1;
     }
+    // "Erik Prince said", "Gayle King, the host": a title word that is also a surname, after a
+    // given name and before no other name.
+    let title_surname = end == i + 1
+        && matches!(
+            &*tokens[end].norm,
+            "king"
+                | "prince"
+                | "bishop"
+                | "major"
+                | "judge"
+                | "marshal"
+                | "knight"
+                | "earl"
+                | "duke"
+                | "baron"
+                | "sheriff"
+                | "chancellor"
+                | "abbott"
+                | "pope"
+                | "dean"
+        )
+        && !tokens
+            .get(end + 1)
+            .is_some_and(|t| (t.gap.joins_name() && t.is_capitalized()) || t.norm == "of");
+    if title_surname {
+        end += 1;
+    }
     let mut end = with_given_name_syllable(tokens, without_trailing_initials(tokens, i, end));
     if title_follows(tokens, end) {
         // "Israel Prime Minister", "Jordan Foreign Minister": a country before its office.
@@ -1454,7 +1482,19 @@ fn without_trailing_initials(tokens: &[Token], start: usize, mut end: usize) -> 
 
 /// Words in a name, hyphenated parts counting as one: "Jean-Yves Le Drian" has three.
 fn words_in(tokens: &[Token]) -> usize {
-    tokens.iter().filter(|t| t.gap != Gap::Hyphen).count()
+    // A lowercase particle is no word of its own ("Pedro dos Santos Pereira" has three), and
+    // the part a hyphen joins to one is ("Amr al-Bidh" has two).
+    let particle = |t: &Token| t.shape == Shape::Lower && in_name_particles(&t.norm);
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            if particle(t) {
+                return false;
+            }
+            t.gap != Gap::Hyphen || k.checked_sub(1).is_some_and(|p| particle(&tokens[p]))
+        })
+        .count()
 }
 
 /// Dotted initials before a surname: "J.D. Vance", "J. K. Rowling". The caller checks that

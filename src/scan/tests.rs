@@ -1981,3 +1981,24 @@ fn ships_dishes_indices_and_shared_compass_words_are_no_actors_or_sites() {
     let compass = "The command oversees activities in Central and South America.";
     assert_eq!(surfaces(compass), ["South America"]);
 }
+
+#[test]
+fn surnames_that_are_titles_or_hold_particles_make_whole_names() {
+    let people = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "person")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        people("Gayle King said on Monday that she was fine. Harold Bishop said no."),
+        ["Gayle King", "Harold Bishop"]
+    );
+    // A title before another name stays a title.
+    assert!(!people("Jordan King Abdullah met envoys in Amman.").contains(&"Jordan King".into()));
+    assert_eq!(
+        people("Negotiator Pedro dos Santos Pereira said no."),
+        ["Pedro dos Santos Pereira"]
+    );
+}
