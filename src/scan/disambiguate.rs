@@ -581,11 +581,35 @@ fn is_party_people(norm: &str) -> bool {
 /// Whether a party's people follow its name, ending before token `end` ("Labour MPs").
 pub fn party_context(tokens: &[Token], end: usize) -> bool {
     // In lower case, as running text has them, but for "MPs" and "MEPs".
-    tokens.get(end).is_some_and(|t| {
+    let people = tokens.get(end).is_some_and(|t| {
         t.gap == Gap::Space
             && (t.shape == Shape::Lower || matches!(&*t.norm, "mp" | "mps" | "meps"))
             && is_party_people(&t.norm)
-    })
+    });
+    // "Labour's fortunes", "Reform's candidate": what a party has in an election.
+    let possession = tokens.get(end).is_some_and(Token::is_possessive)
+        && tokens.get(end + 1).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Lower
+                && matches!(
+                    &*t.norm,
+                    "fortunes"
+                        | "candidate"
+                        | "candidates"
+                        | "manifesto"
+                        | "victory"
+                        | "defeat"
+                        | "lead"
+                        | "majority"
+                        | "poll"
+                        | "polling"
+                        | "vote"
+                        | "campaign"
+                        | "conference"
+                        | "frontbench"
+                )
+        });
+    people || possession
 }
 
 #[cfg(test)]
@@ -609,6 +633,8 @@ mod tests {
         assert!(cue("from Labour MPs on Tuesday", 2));
         assert!(cue("Labour leader Keir Starmer", 1));
         assert!(!cue("Labour costs rose", 1));
+        assert!(cue("Labour's fortunes have fallen", 1));
+        assert!(!cue("Labour's share of income fell", 1));
         assert!(!cue("Labour Leader Awards", 1));
     }
 

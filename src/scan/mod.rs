@@ -921,6 +921,10 @@ impl<'k, 't> Scanner<'k, 't> {
         if leading_country_body {
             score += LEADING_COUNTRY_BODY_BONUS;
         }
+        if entity.subtype == "media" && self.after_reporting_word(start) {
+            // "the military said, reported PTI": the news agency, not the party.
+            score += LEADING_COUNTRY_BODY_BONUS;
+        }
         if !entity.country.is_empty() && self.countries.contains(entity.country) {
             score += 10;
         }
@@ -2541,6 +2545,18 @@ impl<'k, 't> Scanner<'k, 't> {
         });
         (c.has(ALIAS_ACRONYM) && entity.kind == EntityType::Organization && shares_word)
             .then_some(entity)
+    }
+
+    /// Whether a word that credits a report comes right before token `start` ("reported
+    /// PTI", "told AFP", "according to AP").
+    fn after_reporting_word(&self, start: usize) -> bool {
+        start > 0
+            && self.tokens[start].gap == Gap::Space
+            && match &*self.tokens[start - 1].norm {
+                "reported" | "told" | "via" => true,
+                "to" => start > 1 && self.tokens[start - 2].norm == "according",
+                _ => false,
+            }
     }
 
     /// Whether the compass word at `start` shares the name after "and" with another one:

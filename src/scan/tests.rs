@@ -2002,3 +2002,15 @@ fn surnames_that_are_titles_or_hold_particles_make_whole_names() {
         ["Pedro dos Santos Pereira"]
     );
 }
+
+#[test]
+fn a_party_s_possessions_and_a_reports_credit_say_which_body_it_is() {
+    let uk = "Labour's fortunes have fallen since the election, owing to unpopular policies of \
+              the UK Government in London and Manchester.";
+    assert_eq!(
+        linked_of_subtype(uk, "party"),
+        [("Labour".to_string(), "Labour Party (UK)".to_string())]
+    );
+    let credit = "Eleven soldiers were killed in Pakistan, the military said, reported PTI.";
+    assert_eq!(surfaces_of_subtype(credit, "media"), ["PTI"]);
+}
