@@ -25,19 +25,25 @@ pub struct Definition {
     pub acronym: usize,
 }
 
-/// Every acronym definition in the text, in token order.
-pub fn definitions(text: &str, tokens: &[Token], caps_block: &[bool]) -> Vec<Definition> {
-    // Only a token right after an opening bracket can be an acronym defined here: the
-    // brackets are found in the text (one memchr pass) rather than asked of every token.
+/// The tokens alone inside round brackets, outside blocks in capitals: where an acronym can
+/// be defined. Only a token right after an opening bracket can be one: the brackets are found
+/// in the text (one memchr pass) rather than asked of every token.
+pub fn bracketed(text: &str, tokens: &[Token], caps_block: &[bool]) -> Vec<usize> {
     let mut after_brackets: Vec<usize> = text
         .match_indices('(')
         .map(|(at, _)| tokens.partition_point(|t| t.start <= at))
         .filter(|&i| 0 < i && i < tokens.len())
         .collect();
     after_brackets.dedup();
+    after_brackets.retain(|&i| !caps_block[i] && is_bracketed_alone(text, tokens, i));
     after_brackets
-        .into_iter()
-        .filter(|&i| !caps_block[i] && is_bracketed_alone(text, tokens, i))
+}
+
+/// Every acronym definition in the text, in token order; `bracketed` as `bracketed` gives.
+pub fn definitions(text: &str, tokens: &[Token], bracketed: &[usize]) -> Vec<Definition> {
+    bracketed
+        .iter()
+        .copied()
         .filter_map(|i| {
             let letters = acronym_letters(&text[tokens[i].start..tokens[i].end])?;
             let start = expansion_start(tokens, i, &letters)?;
@@ -54,11 +60,10 @@ pub fn definitions(text: &str, tokens: &[Token], caps_block: &[bool]) -> Vec<Def
 /// them, some in lowercase ("Marburg virus disease (MVD)", "chronic obstructive pulmonary
 /// disease (COPD)"). Such an acronym names nothing the knowledge base knows by the same
 /// letters (Russia's interior ministry is also "MVD").
-pub fn terms<'t>(text: &'t str, tokens: &[Token], caps_block: &[bool]) -> Vec<&'t str> {
-    text.match_indices('(')
-        .map(|(at, _)| tokens.partition_point(|t| t.start <= at))
-        .filter(|&i| 0 < i && i < tokens.len())
-        .filter(|&i| !caps_block[i] && is_bracketed_alone(text, tokens, i))
+pub fn terms<'t>(text: &'t str, tokens: &[Token], bracketed: &[usize]) -> Vec<&'t str> {
+    bracketed
+        .iter()
+        .copied()
         .filter_map(|i| {
             let written = &text[tokens[i].start..tokens[i].end];
             let letters: Vec<char> = acronym_letters(written)?;
@@ -168,7 +173,7 @@ mod tests {
     fn defined(text: &str) -> Vec<(String, String)> {
         let tokens = tokenize(text);
         let caps = vec![false; tokens.len()];
-        definitions(text, &tokens, &caps)
+        definitions(text, &tokens, &bracketed(text, &tokens, &caps))
             .into_iter()
             .map(|d| {
                 (
@@ -199,7 +204,8 @@ mod tests {
     fn initials_of_lowercase_words_define_a_term() {
         let text = "Marburg virus disease (MVD) has been confirmed. The Senate (SV) voted.";
         let tokens = tokenize(text);
-        assert_eq!(terms(text, &tokens, &vec![false; tokens.len()]), ["MVD"]);
+        let bracketed = bracketed(text, &tokens, &vec![false; tokens.len()]);
+        assert_eq!(terms(text, &tokens, &bracketed), ["MVD"]);
     }
 
     #[test]

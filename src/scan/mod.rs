@@ -170,8 +170,9 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         title_block,
         name_starts,
     } = blocks_and_name_starts(&tokens);
-    let definitions = acronyms::definitions(text, &tokens, &caps_block);
-    let term_acronyms = acronyms::terms(text, &tokens, &caps_block);
+    let bracketed = acronyms::bracketed(text, &tokens, &caps_block);
+    let definitions = acronyms::definitions(text, &tokens, &bracketed);
+    let term_acronyms = acronyms::terms(text, &tokens, &bracketed);
     // The per-word answers are asked of words where names may start, about half of them
     // distinct: room for that many up front spares the maps their regrowth.
     let distinct_words = name_starts.len() / 2;
@@ -463,7 +464,9 @@ const TRADE_CUE_BONUS: i32 = 50;
 /// `in_caps`: the token is in a block written in capitals.
 fn could_start_name(tokens: &[Token], i: usize, in_caps: bool) -> bool {
     let token = &tokens[i];
-    (token.shape != Shape::Lower || in_caps || patterns::is_name_particle(&token.norm))
+    // "do" is a particle inside names ("Correa do Lago"), and too common a verb to start one.
+    let opening_particle = || patterns::is_name_particle(&token.norm) && token.norm != "do";
+    (token.shape != Shape::Lower || in_caps || opening_particle())
         && !after_stance_prefix(tokens, i)
 }
 
