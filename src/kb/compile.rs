@@ -136,6 +136,33 @@ impl EntityRecord {
     }
 
     fn prominence(&self) -> u8 {
+        let given = self.stated_prominence();
+        if self.leads_a_country_now() {
+            given.max(SITTING_LEADER_PROMINENCE)
+        } else {
+            given
+        }
+    }
+
+    /// Whether the person holds a country's top office by a role checked since 2025 and not
+    /// ended: such a leader is known by the surname alone ("Fico said").
+    fn leads_a_country_now(&self) -> bool {
+        self.kind == "person"
+            && matches!(
+                self.subtype.as_str(),
+                "head_of_state" | "politician" | "monarch" | "religious_leader"
+            )
+            && self.roles.iter().any(|r| {
+                r.end.is_none()
+                    && r.as_of.as_deref().is_some_and(|d| d >= "2025")
+                    && matches!(
+                        r.title.as_str(),
+                        "President" | "Prime Minister" | "Chancellor" | "Supreme Leader" | "Emir"
+                    )
+            })
+    }
+
+    fn stated_prominence(&self) -> u8 {
         if let Some(p) = self.prominence {
             return p.min(100);
         }
@@ -150,6 +177,9 @@ impl EntityRecord {
         }
     }
 }
+
+/// Least prominence of a sitting president or prime minister (see `leads_a_country_now`).
+const SITTING_LEADER_PROMINENCE: u8 = 70;
 
 /// Everything that can go wrong, with the file and line to fix.
 #[derive(Debug)]

@@ -2014,3 +2014,16 @@ fn a_party_s_possessions_and_a_reports_credit_say_which_body_it_is() {
     let credit = "Eleven soldiers were killed in Pakistan, the military said, reported PTI.";
     assert_eq!(surfaces_of_subtype(credit, "media"), ["PTI"]);
 }
+
+#[test]
+fn a_sitting_leader_is_known_by_the_surname_alone() {
+    let text = "Fico said on Monday that Slovakia would veto the plan. Vucic dismissed the claims.";
+    let people: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(_, kind, id)| kind == "person" && id.is_some())
+        .map(|(s, _, _)| s)
+        .collect();
+    assert_eq!(people, ["Fico", "Vucic"]);
+    // A leader's surname that is also a word stays a word until the name is introduced.
+    assert!(found("Visit the Store for gifts.").is_empty());
+}
