@@ -487,6 +487,41 @@ fn percentage_at(text: &str, tokens: &[Token], i: usize) -> bool {
             .any(|word| rest.trim_start().starts_with(word))
 }
 
+/// Words that only reports of matches use often: "striker", "touchdown", "half-time".
+pub fn is_match_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "match"
+            | "goal"
+            | "goals"
+            | "scored"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "penalty"
+            | "fixture"
+            | "half-time"
+            | "halftime"
+            | "kickoff"
+            | "quarterback"
+            | "touchdown"
+            | "touchdowns"
+            | "inning"
+            | "innings"
+            | "wicket"
+            | "playoff"
+            | "playoffs"
+            | "rebounds"
+            | "offside"
+            | "equaliser"
+            | "equalizer"
+            | "hosts"
+            | "visitors"
+            | "league"
+    )
+}
+
 /// What follows a club's name in a sports story ("Arsenal manager Mikel Arteta", "Chelsea
 /// fans", "Liverpool beat Everton"): no city or armoury does these.
 fn is_club_word(norm: &str) -> bool {

@@ -121,6 +121,8 @@ struct Scanner<'k, 't> {
     /// Companies and clubs whose everyday-word name acted as one somewhere in the article
     /// ("Apple declined to comment", "Arsenal manager"): that name is theirs elsewhere too.
     named_in_trade: HashSet<u32>,
+    /// Whether the article is a sports story (`is_sports_story`), read when first asked.
+    sports_story: OnceCell<bool>,
     /// Known people already counted toward their country's evidence.
     people_counted: HashSet<u32>,
     /// Countries the article mentions, including by demonym ("Iranian").
@@ -196,6 +198,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         name_starts,
         introduced: HashSet::default(),
         named_in_trade: HashSet::default(),
+        sports_story: OnceCell::new(),
         people_counted: HashSet::default(),
         countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
@@ -445,6 +448,10 @@ fn is_settlement_word(norm: &str) -> bool {
             | "outskirts"
     )
 }
+
+/// Words of match reports (`disambiguate::is_match_word`) that make an article a sports
+/// story.
+const SPORTS_STORY_WORDS: usize = 6;
 
 /// Places below this prominence (towns of under about 200,000 people) need a word saying
 /// they are places, or the article to have named them so.
@@ -896,7 +903,10 @@ impl<'k, 't> Scanner<'k, 't> {
             let cued_here = trade == Some(TradeCue::Here)
                 || (trade == Some(TradeCue::Elsewhere)
                     && trade_of(&entity) == Some(Trade::Business)
-                    && disambiguate::business_verb_after(&self.tokens, end));
+                    && disambiguate::business_verb_after(&self.tokens, end))
+                || (trade == Some(TradeCue::Elsewhere)
+                    && trade_of(&entity) == Some(Trade::Sport)
+                    && self.is_sports_story());
             cued = trade.is_some();
             if !(introduced || national || cued)
                 || (sentence_initial && single && !capital_says_name && !cued_here)
@@ -1501,9 +1511,25 @@ impl<'k, 't> Scanner<'k, 't> {
             Some(TradeCue::Here)
         } else {
             let located = || start > 0 && matches!(&*self.tokens[start - 1].norm, "in" | "near");
-            (self.named_in_trade.contains(&c.entity) && !(trade == Trade::Sport && located()))
-                .then_some(TradeCue::Elsewhere)
+            // In a match report every club is one: "Liverpool, however, had shown resilience".
+            let sports_story = || trade == Trade::Sport && self.is_sports_story();
+            ((self.named_in_trade.contains(&c.entity) || sports_story())
+                && !(trade == Trade::Sport && located()))
+            .then_some(TradeCue::Elsewhere)
         }
+    }
+
+    /// Whether the article reports sport: words only match reports use come often enough
+    /// (`SPORTS_STORY_WORDS`).
+    fn is_sports_story(&self) -> bool {
+        *self.sports_story.get_or_init(|| {
+            let words = self
+                .tokens
+                .iter()
+                .filter(|t| t.shape == Shape::Lower && disambiguate::is_match_word(&t.norm))
+                .count();
+            words >= SPORTS_STORY_WORDS
+        })
     }
 
     /// Whether the everyday-word name at `start..end` acts as the business or club `entity`

@@ -2027,3 +2027,16 @@ fn a_sitting_leader_is_known_by_the_surname_alone() {
     // A leader's surname that is also a word stays a word until the name is introduced.
     assert!(found("Visit the Store for gifts.").is_empty());
 }
+
+#[test]
+fn in_a_match_report_a_city_is_its_club() {
+    let report = "Arsenal's threat was not to be underestimated, having remained unbeaten in six \
+                  league games. The match began with Arsenal's compact shape, and the hosts were \
+                  frustrated. Noni Madueke caused problems for Liverpool's defense. The striker \
+                  scored, but the goal was offside. The visitors held on after half-time.";
+    let clubs = surfaces_of_subtype(report, "sports_team");
+    assert_eq!(clubs, ["Arsenal", "Arsenal", "Liverpool"]);
+    // Outside one, the city.
+    let trip = "Arsenal fans travelled to Liverpool by train on Friday.";
+    assert!(surfaces_of_subtype(trip, "city").contains(&"Liverpool".to_string()));
+}
