@@ -734,6 +734,7 @@ impl<'k, 't> Scanner<'k, 't> {
                     }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
                         && !self.lacks_evidence(&c, &entity, i, i + len, false)
+                        && !self.holds_anothers_office(&entity, i)
                     {
                         self.introduced.insert(c.entity);
                         // A known person counts once for their country too: "the Supreme
@@ -823,6 +824,10 @@ impl<'k, 't> Scanner<'k, 't> {
             return None;
         }
         let entity = self.entity(c.entity)?;
+        if self.holds_anothers_office(&entity, start) {
+            // "Colombia's Defense Minister Pedro Sanchez" is not Spain's prime minister.
+            return None;
+        }
         if entity.kind == EntityType::Person && self.names_a_ship(start) {
             // "USS Abraham Lincoln" is a carrier.
             return None;
@@ -2368,6 +2373,41 @@ impl<'k, 't> Scanner<'k, 't> {
                 found.kind != EntityType::Person
                     || !(self.compass_before_place(found) || self.names_a_ship(found.start))
             })
+    }
+
+    /// Whether a known person from one country is named after another country's office:
+    /// "Colombia's Defense Minister Pedro Sanchez" is a namesake of Spain's prime minister.
+    fn holds_anothers_office(&self, entity: &EntityRecord<'_>, start: usize) -> bool {
+        entity.kind == EntityType::Person
+            && !entity.country.is_empty()
+            && self
+                .office_country_before(start)
+                .is_some_and(|country| country != entity.country)
+    }
+
+    /// The country whose office comes right before a name at token `start`: "Colombia's
+    /// Defense Minister", "the Colombian Defense Minister" (up to four words of title).
+    fn office_country_before(&self, start: usize) -> Option<&str> {
+        let titled = start > 0
+            && self.tokens[start].gap == Gap::Space
+            && patterns::is_person_title(&self.tokens[start - 1].norm);
+        if !titled {
+            return None;
+        }
+        let mut k = start - 1;
+        for _ in 0..4 {
+            if let Some(country) = self.qualifier_country(k) {
+                return Some(country);
+            }
+            let joined = k > 0
+                && self.tokens[k].gap == Gap::Space
+                && self.tokens[k - 1].shape == Shape::Capitalized;
+            if !joined {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// Whether a ship's prefix comes right before token `start`: "the USS Gerald R. Ford"

@@ -2040,3 +2040,18 @@ fn in_a_match_report_a_city_is_its_club() {
     let trip = "Arsenal fans travelled to Liverpool by train on Friday.";
     assert!(surfaces_of_subtype(trip, "city").contains(&"Liverpool".to_string()));
 }
+
+#[test]
+fn another_countrys_office_before_a_name_makes_a_namesake() {
+    let text = "Colombia's Defense Minister Pedro Sanchez said the army would respond in Bogota.";
+    let people: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "person")
+        .collect();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].2, None, "{people:?}");
+    let spain = "Spain's Prime Minister Pedro Sanchez met farmers in Madrid.";
+    assert!(found(spain)
+        .iter()
+        .any(|(s, _, id)| s == "Pedro Sanchez" && id.is_some()));
+}
