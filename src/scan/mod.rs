@@ -828,6 +828,14 @@ impl<'k, 't> Scanner<'k, 't> {
             // "Colombia's Defense Minister Pedro Sanchez" is not Spain's prime minister.
             return None;
         }
+        if national_body(&entity).is_some_and(|b| b != NationalBody::Landmark)
+            && self
+                .qualifier_country(start)
+                .is_some_and(|country| country != entity.country)
+        {
+            // "Chile's Republican Party" and "Israel's Supreme Court" are their own.
+            return None;
+        }
         if entity.kind == EntityType::Person && self.names_a_ship(start) {
             // "USS Abraham Lincoln" is a carrier.
             return None;
