@@ -1751,12 +1751,7 @@ fn words_of_a_longer_title_are_no_names() {
 fn a_compass_word_before_a_known_place_is_no_given_name() {
     let text = "Officials in West Texas said the storm hit. Later, Governor Greg Abbott said \
                 Texas would help.";
-    let people: Vec<_> = found(text)
-        .into_iter()
-        .filter(|(_, kind, _)| kind == "person")
-        .map(|(s, _, _)| s)
-        .collect();
-    assert_eq!(people, ["Greg Abbott"]);
+    assert_eq!(found_people(text), ["Greg Abbott"]);
 }
 
 #[test]
@@ -1859,25 +1854,20 @@ fn an_arabic_article_in_lowercase_still_opens_a_known_name() {
 
 #[test]
 fn unknown_people_in_apposition_to_a_role() {
-    let people = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(_, kind, _)| kind == "person")
-            .map(|(s, _, _)| s)
-            .collect()
-    };
     // A role noun of public life, with or without an article, after the comma.
     assert_eq!(
-        people("Dorota Loboda, a lawmaker, spoke in Warsaw."),
+        found_people("Dorota Loboda, a lawmaker, spoke in Warsaw."),
         ["Dorota Loboda"]
     );
     assert_eq!(
-        people("Kenji Watanuki, vice minister for foreign affairs, summoned the envoy."),
+        found_people("Kenji Watanuki, vice minister for foreign affairs, summoned the envoy."),
         ["Kenji Watanuki"]
     );
     // An Arabic article joins the surname.
     assert_eq!(
-        people("Contrarily, Amr al-Bidh, head of the council in Mukalla, rejected the claim."),
+        found_people(
+            "Contrarily, Amr al-Bidh, head of the council in Mukalla, rejected the claim."
+        ),
         ["Amr al-Bidh"]
     );
 }
@@ -1984,21 +1974,16 @@ fn ships_dishes_indices_and_shared_compass_words_are_no_actors_or_sites() {
 
 #[test]
 fn surnames_that_are_titles_or_hold_particles_make_whole_names() {
-    let people = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(_, kind, _)| kind == "person")
-            .map(|(s, _, _)| s)
-            .collect()
-    };
     assert_eq!(
-        people("Gayle King said on Monday that she was fine. Harold Bishop said no."),
+        found_people("Gayle King said on Monday that she was fine. Harold Bishop said no."),
         ["Gayle King", "Harold Bishop"]
     );
     // A title before another name stays a title.
-    assert!(!people("Jordan King Abdullah met envoys in Amman.").contains(&"Jordan King".into()));
+    assert!(
+        !found_people("Jordan King Abdullah met envoys in Amman.").contains(&"Jordan King".into())
+    );
     assert_eq!(
-        people("Negotiator Pedro dos Santos Pereira said no."),
+        found_people("Negotiator Pedro dos Santos Pereira said no."),
         ["Pedro dos Santos Pereira"]
     );
 }
