@@ -828,12 +828,14 @@ impl<'k, 't> Scanner<'k, 't> {
             // "Colombia's Defense Minister Pedro Sanchez" is not Spain's prime minister.
             return None;
         }
-        if national_body(&entity).is_some_and(|b| b != NationalBody::Landmark)
-            && self
-                .qualifier_country(start)
-                .is_some_and(|country| country != entity.country)
-        {
-            // "Chile's Republican Party" and "Israel's Supreme Court" are their own.
+        // The country a possessive or demonym before the name gives it, read once.
+        let qualifier = OnceCell::new();
+        let qualifier = || *qualifier.get_or_init(|| self.qualifier_country(start));
+        let owned_by_country = c.has(ALIAS_COMMON_WORD)
+            || national_body(&entity).is_some_and(|b| b != NationalBody::Landmark);
+        if owned_by_country && qualifier().is_some_and(|country| country != entity.country) {
+            // "Chile's Republican Party", "Israel's Supreme Court" and "Russia's Security
+            // Council" are their own.
             return None;
         }
         if entity.kind == EntityType::Person && self.names_a_ship(start) {
@@ -866,13 +868,6 @@ impl<'k, 't> Scanner<'k, 't> {
             // ("Congress", "the Senate") needs only an article about that country, and so
             // does its party away from a sentence's start ("Labour" but not "Labour costs").
             let sentence_initial = self.tokens[start].gap.starts_sentence();
-            if self
-                .qualifier_country(start)
-                .is_some_and(|country| country != entity.country)
-            {
-                // "Israel's Supreme Court" and "Russia's Security Council" are their own.
-                return None;
-            }
             let body = national_body(&entity);
             let of_its_own =
                 body == Some(NationalBody::Party) || trade_of(&entity) == Some(Trade::Sport);
@@ -891,7 +886,7 @@ impl<'k, 't> Scanner<'k, 't> {
             let landmark_named = body != Some(NationalBody::Landmark)
                 || (self.after_the(start) && !self.in_longer_name(start, end));
             // "Japan's Foreign Ministry", "the Thai Foreign Ministry" say whose it is.
-            let qualified = self.qualifier_country(start) == Some(entity.country);
+            let qualified = qualifier() == Some(entity.country);
             let national = (party_cue
                 || qualified
                 || (self.parent_named(&entity, start, end) && !self.in_longer_name(start, end))
@@ -2464,11 +2459,8 @@ impl<'k, 't> Scanner<'k, 't> {
     /// Whether a name read by its given name is a compass word before a well-known place:
     /// "West Texas" and "North Carolina" are parts of a place, not Mr Texas West's first name.
     fn compass_before_place(&self, found: &patterns::PatternName) -> bool {
-        let compass = matches!(
-            &*self.tokens[found.start].norm,
-            "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
-        );
-        compass && (found.start + 1..found.end).any(|t| self.is_well_known_place(t))
+        patterns::is_compass_word(&self.tokens[found.start].norm)
+            && (found.start + 1..found.end).any(|t| self.is_well_known_place(t))
     }
 
     /// "Jordan Peterson", "Georgia May Jagger": a place name that is also a given name, then a
@@ -2640,20 +2632,7 @@ impl<'k, 't> Scanner<'k, 't> {
     /// "Central and South America", "North and South Korea", "East and West Africa".
     fn compass_shares_a_name(&self, start: usize) -> bool {
         let compass = |t: &Token| {
-            matches!(
-                &*t.norm,
-                "central"
-                    | "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-                    | "upper"
-                    | "lower"
-            )
+            patterns::is_compass_word(&t.norm) || matches!(&*t.norm, "central" | "upper" | "lower")
         };
         compass(&self.tokens[start])
             && self.tokens.get(start + 1).is_some_and(|t| t.norm == "and")

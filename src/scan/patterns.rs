@@ -667,9 +667,9 @@ fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) 
         // surname.
         let mut surname = end;
         while surname > i
-            && tokens.get(surname).is_some_and(|t| {
-                t.gap == Gap::Space && t.shape == Shape::Lower && in_name_particles(&t.norm)
-            })
+            && tokens
+                .get(surname)
+                .is_some_and(|t| t.gap == Gap::Space && is_lowercase_particle(t))
         {
             surname += 1;
         }
@@ -779,11 +779,12 @@ pub fn person_by_speech_or_apposition(
         .is_some_and(|t| t.shape == Shape::Capitalized && t.gap.joins_name());
     // "Amr al-Bidh", "Hugo van Lawick": a particle, then the surname.
     let particle_second = || {
-        tokens.get(i + 1).is_some_and(|t| {
-            t.gap == Gap::Space && t.shape == Shape::Lower && is_name_particle(&t.norm)
-        }) && tokens.get(i + 2).is_some_and(|t| {
-            t.shape == Shape::Capitalized && matches!(t.gap, Gap::Space | Gap::Hyphen)
-        })
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| t.gap == Gap::Space && is_lowercase_particle(t))
+            && tokens.get(i + 2).is_some_and(|t| {
+                t.shape == Shape::Capitalized && matches!(t.gap, Gap::Space | Gap::Hyphen)
+            })
     };
     if !second && !particle_second() {
         return None;
@@ -1484,7 +1485,7 @@ fn without_trailing_initials(tokens: &[Token], start: usize, mut end: usize) -> 
 fn words_in(tokens: &[Token]) -> usize {
     // A lowercase particle is no word of its own ("Pedro dos Santos Pereira" has three), and
     // the part a hyphen joins to one is ("Amr al-Bidh" has two).
-    let particle = |t: &Token| t.shape == Shape::Lower && in_name_particles(&t.norm);
+    let particle = is_lowercase_particle;
     tokens
         .iter()
         .enumerate()
@@ -1807,6 +1808,19 @@ fn is_organization_suffix(norm: &str) -> bool {
             | "awards"
             | "prize"
     )
+}
+
+/// The points of the compass and their adjectives ("West Texas", "Northern Virginia").
+pub fn is_compass_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
+    )
+}
+
+/// A name particle written in lowercase, as inside a name ("de", "al", "dos").
+fn is_lowercase_particle(token: &Token) -> bool {
+    token.shape == Shape::Lower && in_name_particles(&token.norm)
 }
 
 /// Words that end the name of a law, treaty or rulebook ("Digital Markets Act", "Paris
