@@ -824,6 +824,11 @@ impl<'k, 't> Scanner<'k, 't> {
             return None;
         }
         let entity = self.entity(c.entity)?;
+        // "OPEC+" is its own group; "OPEC" without the plus is not it.
+        let plus_named = entity.name.ends_with('+');
+        if plus_named && !self.plus_after(end) {
+            return None;
+        }
         if self.holds_anothers_office(&entity, start) {
             // "Colombia's Defense Minister Pedro Sanchez" is not Spain's prime minister.
             return None;
@@ -966,6 +971,9 @@ impl<'k, 't> Scanner<'k, 't> {
         if after_title && entity.kind == EntityType::Person {
             score += 40;
         }
+        if plus_named {
+            score += disambiguate::LEVEL_CUE_BONUS;
+        }
         Some(score)
     }
 
@@ -1079,15 +1087,30 @@ impl<'k, 't> Scanner<'k, 't> {
         } else {
             start - 1
         };
-        let one_word = self.alias_matches(at).iter().find(|&(len, _)| len == 1)?;
-        self.kb.candidates(one_word.1).find_map(|c| {
-            let e = self.entity(c.entity)?;
-            let fits = if possessive {
-                e.kind == EntityType::Place && e.subtype == "country"
-            } else {
-                c.has(ALIAS_DEMONYM)
-            };
-            (fits && self.casing_fits(&c, at, at + 1)).then_some(e.country)
+        // The longest name ending at `at`: "South Sudan's", "Equatorial Guinea's" and "South
+        // African" are not Sudan's, Guinea's or Africa's.
+        let mut from = at;
+        while from > 0
+            && at - from < 3
+            && self.tokens[from].gap == Gap::Space
+            && self.tokens[from - 1].is_capitalized()
+        {
+            from -= 1;
+        }
+        (from..=at).find_map(|first| {
+            let len = at + 1 - first;
+            let (_, value) = self.alias_matches(first).iter().find(|&(l, _)| l == len)?;
+            self.kb.candidates(value).find_map(|c| {
+                let e = self.entity(c.entity)?;
+                let fits = if possessive {
+                    e.kind == EntityType::Place && e.subtype == "country"
+                } else {
+                    c.has(ALIAS_DEMONYM)
+                };
+                // A continent's demonym ("European Commission President") names no country.
+                (fits && !e.country.is_empty() && self.casing_fits(&c, first, at + 1))
+                    .then_some(e.country)
+            })
         })
     }
 
@@ -2374,7 +2397,10 @@ impl<'k, 't> Scanner<'k, 't> {
             })
             .filter(|found| {
                 found.kind != EntityType::Person
-                    || !(self.compass_before_place(found) || self.names_a_ship(found.start))
+                    || !(self.compass_before_place(found)
+                        || self.names_a_ship(found.start)
+                        || self.is_demonym(found.start, found.end)
+                        || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
     }
 
@@ -2411,6 +2437,15 @@ impl<'k, 't> Scanner<'k, 't> {
             k -= 1;
         }
         None
+    }
+
+    /// Whether tokens `start..end` are a demonym the knowledge base knows: "Sri Lankan" is
+    /// no person, whatever "Sri" says.
+    fn is_demonym(&self, start: usize, end: usize) -> bool {
+        self.alias_matches(start)
+            .iter()
+            .filter(|&(len, _)| len == end - start)
+            .any(|(_, value)| self.kb.candidates(value).any(|c| c.has(ALIAS_DEMONYM)))
     }
 
     /// Whether a ship's prefix comes right before token `start`: "the USS Gerald R. Ford"
@@ -2719,8 +2754,16 @@ impl<'k, 't> Scanner<'k, 't> {
         index
     }
 
+    /// Whether a plus sign ends the word before token `end` ("OPEC+ agreed").
+    fn plus_after(&self, end: usize) -> bool {
+        self.text[self.tokens[end - 1].end..].starts_with('+')
+    }
+
     fn push_mention(&mut self, start: usize, end: usize, entity: usize) {
-        let (from, to) = (self.tokens[start].start, self.tokens[end - 1].end);
+        let (from, mut to) = (self.tokens[start].start, self.tokens[end - 1].end);
+        if self.plus_after(end) && self.scan.entities[entity].name.ends_with('+') {
+            to += 1;
+        }
         // "Washington, D.C.": a place named twice across a comma is one name.
         if let Some(last) = self.scan.mentions.last_mut() {
             let place = self.scan.entities[entity].kind == EntityType::Place;

@@ -194,6 +194,7 @@ fn in_site_heads(word: &str) -> bool {
             | "gallery"
             | "galleries"
             | "factory"
+            | "room"
     )
 }
 
@@ -284,6 +285,13 @@ fn is_organization_word(word: &str) -> bool {
             | "institution"
             | "orchestra"
             | "tribunal"
+            | "ratings"
+            | "materials"
+            | "holdings"
+            | "partners"
+            | "ventures"
+            | "motors"
+            | "pharmaceuticals"
     )
 }
 
@@ -606,6 +614,34 @@ pub struct PatternName {
     pub kind: EntityType,
 }
 
+/// Whether the name ending at token `end` ends in a compound's lowercase suffix: "Hong
+/// Kong-listed shares", "a Tehran-based group" describe something by a place.
+pub fn ends_in_compound_suffix(tokens: &[Token], end: usize) -> bool {
+    let last = &tokens[end - 1];
+    last.gap == Gap::Hyphen
+        && last.shape == Shape::Lower
+        && one_of!(
+            &*last.norm,
+            "listed"
+                | "based"
+                | "born"
+                | "led"
+                | "backed"
+                | "owned"
+                | "run"
+                | "made"
+                | "funded"
+                | "linked"
+                | "allied"
+                | "aligned"
+                | "controlled"
+                | "held"
+                | "occupied"
+                | "registered"
+                | "headquartered"
+        )
+}
+
 /// A person named right after a title: "President Jane Doe" -> "Jane Doe" (1 to 3 words).
 pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     let cue = i > 0 && (is_person_title(&tokens[i - 1].norm) || chief_title_at(tokens, i - 1));
@@ -616,7 +652,9 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     // "the General Staff": a word that is never a name is no person after a title, and in
     // running text neither is a lone word in capitals ("the chief AI scientist").
     let lone_capitals = tokens[i].shape == Shape::Upper && tokens[i - 1].shape == Shape::Lower;
-    if end == i + 1 && (is_not_name(&tokens[i].norm) || lone_capitals) {
+    // "Gen Z" is a generation: a lone letter is no name.
+    let letter = tokens[i].norm.chars().count() == 1;
+    if end == i + 1 && (is_not_name(&tokens[i].norm) || lone_capitals || letter) {
         return None;
     }
     if title_follows(tokens, end) {

@@ -2048,3 +2048,59 @@ fn another_countrys_possessive_keeps_a_party_from_a_namesake() {
     let us = "Voters in Ohio, Texas and Virginia backed the Republican Party.";
     assert_eq!(linked_of_subtype(us, "party").len(), 1);
 }
+
+/// The knowledge-base name linked at each mention of `surface`, in order.
+fn linked_names(text: &str, surface: &str) -> Vec<Option<String>> {
+    let kb = Kb::embedded().unwrap();
+    found(text)
+        .into_iter()
+        .filter(|(s, _, _)| s == surface)
+        .map(|(_, _, id)| id.and_then(|id| kb.entity(id)).map(|e| e.name.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_multi_word_or_continental_qualifier_keeps_the_office_holder() {
+    let cases = [
+        (
+            "South African President Cyril Ramaphosa spoke in Pretoria.",
+            "Cyril Ramaphosa",
+        ),
+        (
+            "South Sudan's President Salva Kiir met envoys in Juba.",
+            "Salva Kiir",
+        ),
+        (
+            "European Commission President Ursula von der Leyen arrived.",
+            "Ursula von der Leyen",
+        ),
+    ];
+    for (text, person) in cases {
+        let names = linked_names(text, person);
+        assert!(matches!(names.as_slice(), [Some(_)]), "{text}: {names:?}");
+    }
+    // The whole country name still tells a namesake apart.
+    let sudan = "Sudan's Foreign Minister Salva Kiir said nothing.";
+    assert_eq!(linked_names(sudan, "Salva Kiir"), [None]);
+}
+
+#[test]
+fn a_plus_sign_names_the_wider_group() {
+    let text = "OPEC+ agreed to raise output. OPEC said its members agreed.";
+    let kb = Kb::embedded().unwrap();
+    let names: Vec<_> = found(text)
+        .into_iter()
+        .map(|(s, _, id)| (s, kb.entity(id.unwrap()).unwrap().name.to_string()))
+        .collect();
+    assert_eq!(names[0], ("OPEC+".to_string(), "OPEC+".to_string()));
+    assert_eq!(names[1].0, "OPEC");
+    assert_ne!(names[1].1, "OPEC+");
+}
+
+#[test]
+fn letters_demonyms_compounds_and_firms_are_no_people() {
+    let text = "The Gen Z protests spread. He is new in Sri Lankan politics. Its Hong \
+                Kong-listed shares fell. Fitch Ratings said the outlook was stable.";
+    assert_eq!(found_people(text), Vec::<String>::new());
+    assert!(surfaces(text).contains(&"Hong Kong".to_string()));
+}
