@@ -148,6 +148,11 @@ impl PlaceEvidence {
             .any(|&n| n > count.saturating_mul(2))
     }
 
+    /// The most places and demonyms any one country has in the article.
+    pub fn most(&self) -> u32 {
+        self.by_country.values().copied().max().unwrap_or(0)
+    }
+
     /// The bonus a place of `country` gets from the rest of the article.
     pub fn bonus(&self, country: &str) -> i32 {
         let count = self.by_country.get(country).copied().unwrap_or(0);

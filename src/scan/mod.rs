@@ -700,6 +700,9 @@ impl<'k, 't> Scanner<'k, 't> {
     /// Full names (not surnames, demonyms, titles or common words) whose casing fits.
     fn first_pass(&mut self) {
         let (mut i, mut cursor) = (0, 0);
+        // Bodies named by a generic name ("the Labour Party"), introduced once the whole
+        // article's places say whose they are.
+        let mut generic_names = Vec::new();
         while let Some(start) = self.name_start_from(i, &mut cursor) {
             i = start;
             // Most name starts begin no alias: their answer is not copied out.
@@ -732,6 +735,13 @@ impl<'k, 't> Scanner<'k, 't> {
                     if c.has(ALIAS_COMMON_WORD) && self.acts_in_trade(&entity, i, i + len) {
                         self.named_in_trade.insert(c.entity);
                     }
+                    // "House of Representatives" introduces no one country's house.
+                    let generic = national_body(&entity).is_some()
+                        && patterns::is_generic_body_name(&self.tokens[i..i + len]);
+                    if generic && c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0 {
+                        generic_names.push((c.entity, entity.country));
+                        continue;
+                    }
                     if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
                         && !self.lacks_evidence(&c, &entity, i, i + len, false)
                         && !self.holds_anothers_office(&entity, i)
@@ -762,6 +772,11 @@ impl<'k, 't> Scanner<'k, 't> {
             }
             if !advanced {
                 i += 1;
+            }
+        }
+        for (entity, country) in generic_names {
+            if !self.evidence.outnumbered(country) || self.evidence.leads(country) {
+                self.introduced.insert(entity);
             }
         }
     }
@@ -843,6 +858,23 @@ impl<'k, 't> Scanner<'k, 't> {
             // Council" are their own.
             return None;
         }
+        let body = national_body(&entity).filter(|&b| b != NationalBody::Landmark);
+        let generic_body = body.is_some()
+            && (c.has(ALIAS_COMMON_WORD)
+                || patterns::is_generic_body_name(&self.tokens[start..end]));
+        if generic_body
+            && qualifier().is_none()
+            && self.names_anothers_body(
+                &entity,
+                body == Some(NationalBody::Institution),
+                start,
+                end,
+            )
+        {
+            // "the House of Representatives" in a story from Manila, "the Texas House of
+            // Representatives": every country, and every US state, has one.
+            return None;
+        }
         if entity.kind == EntityType::Person && self.names_a_ship(start) {
             // "USS Abraham Lincoln" is a carrier.
             return None;
@@ -876,7 +908,11 @@ impl<'k, 't> Scanner<'k, 't> {
             let body = national_body(&entity);
             let of_its_own =
                 body == Some(NationalBody::Party) || trade_of(&entity) == Some(Trade::Sport);
-            if of_its_own && self.in_longer_name(start, end) {
+            // "Senate Republicans", "House Democrats": a chamber's members of the party.
+            let chamber_before = start > 0
+                && self.tokens[start].gap == Gap::Space
+                && patterns::is_chamber(&self.tokens[start - 1].norm);
+            if of_its_own && self.in_longer_name(start, end) && !chamber_before {
                 // "Sweden Democrats" and "the Neo Democrats" are parties of their own;
                 // "Villa Park" and "Liverpool Street" are no clubs.
                 return None;
@@ -2402,6 +2438,55 @@ impl<'k, 't> Scanner<'k, 't> {
                         || self.is_demonym(found.start, found.end)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
+    }
+
+    /// Whether a generic body's name at tokens `start..end` is another's than `entity`'s: a
+    /// capitalised word before an institution's ("the Texas Senate", "Parliament House",
+    /// "Freedom House", "Out of My House"), unless it is the entity's country ("U.S.
+    /// Congress"), or an article about another country, whose places outnumber the
+    /// entity's country's.
+    fn names_anothers_body(
+        &self,
+        entity: &EntityRecord<'_>,
+        institution: bool,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        let word_before = start > 0
+            && self.tokens[start].gap == Gap::Space
+            && self.tokens[start - 1].is_capitalized()
+            && !self.tokens[start - 1].gap.starts_sentence()
+            && self.tokens[start - 1].norm != "the";
+        // In a headline every word has a capital; only a one-word name is in doubt there.
+        let named_before = institution
+            && word_before
+            && (!self.title_block[start] || end - start == 1)
+            && !self.country_name_ends_at(start, entity.country);
+        // A body the article named in full stays itself ("the U.S. Congress", then
+        // "Congress" in a story about Israel).
+        let elsewhere = !self.introduced.contains(&entity.index)
+            && self.evidence.outnumbered(entity.country)
+            && !self.evidence.leads(entity.country)
+            && self.evidence.most() >= NATIONAL_EVIDENCE;
+        named_before || elsewhere
+    }
+
+    /// Whether a name of `country` ends right before token `end` ("U.S." in "U.S. Congress").
+    fn country_name_ends_at(&self, end: usize, country: &str) -> bool {
+        (end.saturating_sub(3)..end).any(|first| {
+            self.alias_matches(first)
+                .iter()
+                .filter(|&(len, _)| first + len == end)
+                .any(|(_, value)| {
+                    self.kb.candidates(value).any(|c| {
+                        self.entity(c.entity).is_some_and(|e| {
+                            e.kind == EntityType::Place
+                                && e.subtype == "country"
+                                && e.country == country
+                        })
+                    })
+                })
+        })
     }
 
     /// Whether a known person from one country is named after another country's office:

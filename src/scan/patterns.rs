@@ -614,6 +614,56 @@ pub struct PatternName {
     pub kind: EntityType,
 }
 
+/// A legislative chamber's short name, whose members a party's name may follow ("Senate
+/// Republicans", "House Democrats").
+pub fn is_chamber(norm: &str) -> bool {
+    matches!(
+        norm,
+        "senate" | "house" | "assembly" | "congressional" | "parliamentary"
+    )
+}
+
+/// Whether the words of a body's name are all generic, so that many countries (and US
+/// states) have a body of that name: "House of Representatives", "Supreme Court",
+/// "Democratic Party", "National Assembly".
+pub fn is_generic_body_name(tokens: &[Token]) -> bool {
+    tokens.len() >= 2
+        && tokens.iter().all(|t| {
+            one_of!(
+                &*t.norm,
+                "house"
+                    | "of"
+                    | "representatives"
+                    | "supreme"
+                    | "constitutional"
+                    | "federal"
+                    | "high"
+                    | "court"
+                    | "national"
+                    | "assembly"
+                    | "senate"
+                    | "democratic"
+                    | "republican"
+                    | "communist"
+                    | "socialist"
+                    | "conservative"
+                    | "liberal"
+                    | "labour"
+                    | "labor"
+                    | "green"
+                    | "people's"
+                    | "workers'"
+                    | "party"
+                    | "election"
+                    | "electoral"
+                    | "commission"
+                    | "council"
+                    | "legislative"
+                    | "state"
+            )
+        })
+}
+
 /// Whether the name ending at token `end` ends in a compound's lowercase suffix: "Hong
 /// Kong-listed shares", "a Tehran-based group" describe something by a place.
 pub fn ends_in_compound_suffix(tokens: &[Token], end: usize) -> bool {

@@ -2104,3 +2104,38 @@ fn letters_demonyms_compounds_and_firms_are_no_people() {
     assert_eq!(found_people(text), Vec::<String>::new());
     assert!(surfaces(text).contains(&"Hong Kong".to_string()));
 }
+
+#[test]
+fn a_generic_body_name_is_the_article_countrys_or_no_ones() {
+    let manila = "MANILA, Philippines (AP) — Senators in Manila and Quezon City testified \
+                  during a House of Representatives inquiry. In Cebu and Davao, officials \
+                  agreed. The House of Representatives impeached her.";
+    let kb = Kb::embedded().unwrap();
+    let bodies: Vec<String> = found(manila)
+        .into_iter()
+        .filter_map(|(_, _, id)| Some(kb.entity(id?)?.name.to_string()))
+        .collect();
+    assert!(!bodies.iter().any(|n| n.contains("House")), "{bodies:?}");
+    let texas = "The Texas House of Representatives met in Austin. Senate Republicans in \
+                 Washington blocked it, and House Democrats from Ohio and Virginia objected.";
+    let us_house = "United States House of Representatives";
+    assert_ne!(
+        linked_names(texas, "House of Representatives"),
+        [Some(us_house.to_string())]
+    );
+    assert_eq!(linked_names(texas, "House"), [Some(us_house.to_string())]);
+    assert_eq!(linked_names(texas, "Republicans").len(), 1);
+    let seoul = "SEOUL, South Korea — Lee, of the liberal Democratic Party, won in Seoul, \
+                 Busan and Incheon.";
+    assert_eq!(
+        linked_names(seoul, "Democratic Party"),
+        [Some("Democratic Party of Korea".to_string())]
+    );
+    // A word before the chamber's that is no place names another house.
+    assert!(linked_names(
+        "Freedom House ranked the press in Ohio, Texas and Utah.",
+        "House"
+    )
+    .iter()
+    .all(Option::is_none));
+}
