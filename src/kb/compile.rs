@@ -6,7 +6,7 @@
 use crate::format::*;
 use crate::text::{capital_mask, normalize_phrase};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 #[derive(Deserialize, Clone, Default)]
@@ -477,8 +477,51 @@ fn given_names(records: &[EntityRecord], census_names: &[String]) -> Result<Vec<
 }
 
 /// Every alias key with its candidates, best first.
+/// The ways news writes a region named with its kind ("Kharkiv Oblast", "Sokoto State"):
+/// "Kharkiv region", "Sokoto state", "Kharkiv oblast". Not where the rest is a country's
+/// name: "Niger state media" is Niger's.
+fn designated_region_aliases(
+    record: &EntityRecord,
+    countries: &BTreeSet<String>,
+) -> Vec<AliasRecord> {
+    if record.kind != "place" || record.subtype != "region" {
+        return Vec::new();
+    }
+    let Some((rest, designator)) = record.name.rsplit_once(' ') else {
+        return Vec::new();
+    };
+    let also_region = match designator {
+        "Oblast" | "Governorate" | "Province" | "Krai" | "Prefecture" | "Voivodeship" => true,
+        "State" | "Region" | "District" => false,
+        _ => return Vec::new(),
+    };
+    if countries.contains(&normalize_phrase(rest)) {
+        return Vec::new();
+    }
+    let lower = format!("{rest} {}", designator.to_lowercase());
+    let mut texts = vec![lower];
+    if also_region {
+        texts.push(format!("{rest} region"));
+    }
+    texts
+        .into_iter()
+        .map(|text| AliasRecord {
+            text,
+            ..AliasRecord::default()
+        })
+        .collect()
+}
+
 fn alias_keys(records: &[EntityRecord]) -> BTreeMap<String, Vec<Candidate>> {
     let taken = names_of_others(records);
+    let countries: BTreeSet<String> = records
+        .iter()
+        .filter(|r| r.kind == "place" && r.subtype == "country")
+        .flat_map(|r| {
+            std::iter::once(r.name.clone()).chain(r.alias_records().into_iter().map(|a| a.text))
+        })
+        .map(|name| normalize_phrase(&name))
+        .collect();
     let mut keys: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
     for (index, record) in records.iter().enumerate() {
         let entity = index as u32;
@@ -488,6 +531,7 @@ fn alias_keys(records: &[EntityRecord]) -> BTreeMap<String, Vec<Candidate>> {
             ..AliasRecord::default()
         }];
         aliases.extend(record.alias_records());
+        aliases.extend(designated_region_aliases(record, &countries));
         let generated_place = !record.curated && record.kind == "place";
         for (i, alias) in aliases.iter().enumerate() {
             let key = normalize_phrase(&alias.text);

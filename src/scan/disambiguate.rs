@@ -24,6 +24,55 @@ pub const LEVEL_CUE_BONUS: i32 = 50;
 pub const EVIDENCE_BONUS: i32 = 15;
 const MAX_EVIDENCE: u32 = 2;
 
+/// Score taken from a building's reading when no word places anything in it: more than
+/// the prior gap between a seat of power and the office named after it (85 against 80 for
+/// the White House).
+pub const BUILDING_WITHOUT_LOCATIVE: i32 = 10;
+
+/// Whether the words around tokens `start..end` speak of a building: "at the White House",
+/// "outside the Kremlin", "the White House lawn". Not "a statement from the White House" or
+/// "according to" it: those are its office's.
+pub fn at_a_building(tokens: &[Token], start: usize, end: usize) -> bool {
+    let mut k = start;
+    if k > 0 && tokens[k - 1].norm == "the" && tokens[k].gap == Gap::Space {
+        k -= 1;
+    }
+    let before = k > 0
+        && tokens[k].gap == Gap::Space
+        && matches!(
+            &*tokens[k - 1].norm,
+            "at" | "in"
+                | "inside"
+                | "outside"
+                | "into"
+                | "near"
+                | "toward"
+                | "towards"
+                | "around"
+                | "within"
+                | "visited"
+                | "visit"
+                | "visiting"
+                | "entered"
+                | "left"
+        );
+    let after = tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Space
+            && matches!(
+                &*t.norm,
+                "lawn"
+                    | "grounds"
+                    | "ballroom"
+                    | "gates"
+                    | "gate"
+                    | "residence"
+                    | "fence"
+                    | "complex"
+            )
+    });
+    before || after
+}
+
 /// Which reading of a place name the words around it ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -110,8 +159,36 @@ pub fn level_cue(tokens: &[Token], start: usize, end: usize) -> Option<Level> {
             "republic" | "country" | "nation" | "kingdom" => return Some(Level::Country),
             _ => {}
         }
+        if legislator_before(tokens, start - 2) {
+            return Some(Level::Region);
+        }
     }
     None
+}
+
+/// Whether a legislator's title and name end at token `end` ("Sen. Patty Murray" in "Sen.
+/// Patty Murray of Washington"): the place after "of" is the state they represent.
+fn legislator_before(tokens: &[Token], end: usize) -> bool {
+    let surname = &tokens[end];
+    if surname.shape != Shape::Capitalized {
+        return false;
+    }
+    (end.saturating_sub(4)..end).rev().any(|k| {
+        matches!(
+            &*tokens[k].norm,
+            "sen"
+                | "sens"
+                | "senator"
+                | "senators"
+                | "rep"
+                | "reps"
+                | "representative"
+                | "congressman"
+                | "congresswoman"
+        ) && tokens[k + 1..=end]
+            .iter()
+            .all(|t| t.gap.joins_name() && t.is_capitalized())
+    })
 }
 
 /// Per country code: cities, regions and demonyms of that country the article mentions.
@@ -286,6 +363,13 @@ fn is_business_verb(norm: &str) -> bool {
             | "spokesperson"
             | "spokesman"
             | "spokeswoman"
+            | "cfo"
+            | "cto"
+            | "chairman"
+            | "chairwoman"
+            | "analyst"
+            | "analysts"
+            | "co"
     )
 }
 
@@ -308,6 +392,25 @@ fn is_business_noun(norm: &str) -> bool {
             | "spokesperson"
             | "spokesman"
             | "spokeswoman"
+            | "cfo"
+            | "cto"
+            | "chairman"
+            | "earnings"
+            | "sales"
+            | "valuation"
+            | "investors"
+            | "customers"
+            | "subsidiary"
+            | "stake"
+            | "takeover"
+            | "acquisition"
+            | "merger"
+            | "bid"
+            | "stores"
+            | "cloud"
+            | "chips"
+            | "app"
+            | "software"
     )
 }
 
@@ -363,6 +466,18 @@ fn is_business_descriptor(norm: &str) -> bool {
             | "streamer"
             | "airline"
             | "firm"
+            | "major"
+            | "drugmaker"
+            | "producer"
+            | "miner"
+            | "refiner"
+            | "carrier"
+            | "studio"
+            | "brokerage"
+            | "titan"
+            | "competitor"
+            | "rivals"
+            | "competitors"
     )
 }
 
@@ -473,7 +588,20 @@ pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) 
             ),
             _ => false,
         };
-    said_after || price_moved || described || said_before || legal_form_at(tokens, end)
+    // "rivals, including Shell", "peers such as Oracle".
+    let among_rivals = start >= 2
+        && matches!(&*tokens[start - 1].norm, "including" | "like")
+        && tokens[start].gap == Gap::Space
+        && matches!(
+            &*tokens[start - 2].norm,
+            "rivals" | "competitors" | "peers" | "companies" | "firms" | "carriers" | "automakers"
+        );
+    said_after
+        || price_moved
+        || described
+        || said_before
+        || among_rivals
+        || legal_form_at(tokens, end)
 }
 
 /// Whether token `i` is a number written as a percentage ("4%", "4.5 per cent").

@@ -890,6 +890,13 @@ impl<'k, 't> Scanner<'k, 't> {
             // "Central and South America", "North and South Korea".
             return None;
         }
+        if entity.kind == EntityType::Place
+            && self.names_a_part(start)
+            && patterns::is_membership_plural(&self.tokens[start - 2].norm)
+        {
+            // "the Democratic Socialists of America", "the Boy Scouts of America".
+            return None;
+        }
         if entity.kind == EntityType::Place && self.names_a_product(start, end) {
             // "Brent crude" is oil, not the London borough; "beef Wellington" a dish.
             return None;
@@ -1009,6 +1016,14 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         if plus_named {
             score += disambiguate::LEVEL_CUE_BONUS;
+        }
+        if entity.kind == EntityType::Place
+            && entity.subtype == "landmark"
+            && !disambiguate::at_a_building(&self.tokens, start, end)
+        {
+            // "The White House said", "White House spokeswoman": the office acts, the
+            // building only stands ("at the White House").
+            score -= disambiguate::BUILDING_WITHOUT_LOCATIVE;
         }
         Some(score)
     }
@@ -2436,6 +2451,7 @@ impl<'k, 't> Scanner<'k, 't> {
                     || !(self.compass_before_place(found)
                         || self.names_a_ship(found.start)
                         || self.is_demonym(found.start, found.end)
+                        || patterns::is_spanish_article(&self.tokens[found.start].norm)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
     }

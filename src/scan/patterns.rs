@@ -614,6 +614,44 @@ pub struct PatternName {
     pub kind: EntityType,
 }
 
+/// A Spanish article, which starts newspapers' names ("El Comercio", "La Nación"), never a
+/// given name.
+pub fn is_spanish_article(norm: &str) -> bool {
+    matches!(norm, "el" | "la" | "los" | "las")
+}
+
+/// People a body is made of, whose name ends in "of" and a country: "Democratic Socialists
+/// of America", "Communications Workers of America".
+pub fn is_membership_plural(norm: &str) -> bool {
+    one_of!(
+        norm,
+        "socialists"
+            | "scouts"
+            | "workers"
+            | "teamsters"
+            | "veterans"
+            | "friends"
+            | "sons"
+            | "daughters"
+            | "machinists"
+            | "steelworkers"
+            | "autoworkers"
+            | "employees"
+            | "engineers"
+            | "nurses"
+            | "teachers"
+            | "farmers"
+            | "writers"
+            | "producers"
+            | "manufacturers"
+            | "retailers"
+            | "builders"
+            | "physicians"
+            | "surgeons"
+            | "journalists"
+    )
+}
+
 /// A legislative chamber's short name, whose members a party's name may follow ("Senate
 /// Republicans", "House Democrats").
 pub fn is_chamber(norm: &str) -> bool {
@@ -698,7 +736,19 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     if !cue || !tokens[i].gap.joins_name() || chief_title_at(tokens, i) {
         return None;
     }
-    let end = name_after_cue(tokens, i, is_name_token);
+    // "Judge April Perry": after a title, a month before a name is a given name.
+    let month_given_name = matches!(&*tokens[i].norm, "april" | "may" | "june" | "august")
+        && tokens[i].shape == Shape::Capitalized
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.gap == Gap::Space && is_name_token(t));
+    let end = name_after_cue(tokens, i, |t| {
+        is_name_token(t) || (month_given_name && std::ptr::eq(t, &tokens[i]))
+    });
+    if end > i && tokens[end - 1].norm == "administration" {
+        // "General Services Administration": an agency, not a general.
+        return None;
+    }
     // "the General Staff": a word that is never a name is no person after a title, and in
     // running text neither is a lone word in capitals ("the chief AI scientist").
     let lone_capitals = tokens[i].shape == Shape::Upper && tokens[i - 1].shape == Shape::Lower;
@@ -1442,11 +1492,20 @@ pub fn person_by_given_name(
     nested_person: bool,
 ) -> Option<PatternName> {
     let first = &tokens[i];
+    // "John C. Woodward": a middle initial between the given name and the surname.
+    let initial = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.shape == Shape::Upper && t.norm.chars().count() == 1)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.gap.joins_name() && t.shape == Shape::Capitalized)
+    };
     // The name needs a second capitalised word joined to the first (the loop below takes no
     // other): without one, the given-name lookup, a walk through an automaton, is not made.
     let second = tokens
         .get(i + 1)
-        .is_some_and(|t| t.gap.joins_name() && t.shape == Shape::Capitalized);
+        .is_some_and(|t| t.gap.joins_name() && (t.shape == Shape::Capitalized || initial(i + 1)));
     if first.shape != Shape::Capitalized
         || !second
         || is_not_name(&first.norm)
@@ -1458,13 +1517,22 @@ pub fn person_by_given_name(
     while end < tokens.len()
         && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
         && tokens[end].gap.joins_name()
-        && tokens[end].shape == Shape::Capitalized
+        && (tokens[end].shape == Shape::Capitalized || (end == i + 1 && initial(end)))
         && is_name_token(&tokens[end])
         && !in_organization_heads(&tokens[end].norm)
         && !in_place_heads(&tokens[end].norm)
         && !is_field_of_work(&tokens[end].norm)
     {
         end += 1;
+    }
+    let law_word = |t: &Token| is_law_word(&t.norm);
+    if law_word(&tokens[end - 1])
+        || tokens
+            .get(end)
+            .is_some_and(|t| t.gap.joins_name() && law_word(t))
+    {
+        // "the One Big Beautiful Bill Act": a law's name, whatever "Bill" may be.
+        return None;
     }
     // "Erik Prince said", "Gayle King, the host": a title word that is also a surname, after a
     // given name and before no other name.

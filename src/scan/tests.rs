@@ -1348,7 +1348,7 @@ fn a_title_before_an_unknown_name_is_left_out_but_a_rank_of_nobility_stays() {
         ["Dame Patsy Reddy"]
     );
     // A word that is never a name is no person after a title.
-    assert_eq!(surfaces("Ukraine's General Staff said."), ["Ukraine"]);
+    assert_eq!(surfaces("Moldova's General Staff said."), ["Moldova"]);
 }
 
 #[test]
@@ -2138,4 +2138,82 @@ fn a_generic_body_name_is_the_article_countrys_or_no_ones() {
     )
     .iter()
     .all(Option::is_none));
+}
+
+#[test]
+fn the_white_house_acts_as_an_office_and_stands_as_a_building() {
+    let kb = Kb::embedded().unwrap();
+    let subtypes = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(s, _, _)| s == "White House")
+            .map(|(_, _, id)| kb.entity(id.unwrap()).unwrap().subtype.to_string())
+            .collect()
+    };
+    assert_eq!(
+        subtypes("The White House said it would veto the bill."),
+        ["government"]
+    );
+    assert_eq!(
+        subtypes("White House spokeswoman Abigail Jackson declined to comment."),
+        ["government"]
+    );
+    assert_eq!(
+        subtypes("Protesters gathered outside the White House on Monday."),
+        ["landmark"]
+    );
+}
+
+#[test]
+fn a_region_written_with_its_kind_is_the_region() {
+    let regions = |text: &str| surfaces_of_subtype(text, "region");
+    assert_eq!(
+        regions("Gunmen attacked camps in Sokoto state near the border."),
+        ["Sokoto state"]
+    );
+    assert_eq!(
+        regions("Russian drones hit the Kharkiv region overnight."),
+        ["Kharkiv region"]
+    );
+    // A country's name with "state" is that country's state, not a Nigerian one.
+    assert!(regions("Niger state media reported the coup.").is_empty());
+}
+
+#[test]
+fn a_legislator_of_a_state_is_the_states() {
+    let text = "Sen. Patty Murray of Washington and Rep. Tom Suozzi of New York voted no.";
+    assert_eq!(
+        surfaces_of_subtype(text, "region"),
+        ["Washington", "New York"]
+    );
+    // Elsewhere the city stays the default.
+    assert!(surfaces_of_subtype("He flew to Washington on Monday.", "region").is_empty());
+}
+
+#[test]
+fn laws_papers_and_member_bodies_are_no_people_or_countries() {
+    let text = "The One Big Beautiful Bill Act passed. According to El Economista, the \
+                minister left. The Democratic Socialists of America met. One General \
+                Services Administration employee quit.";
+    assert_eq!(found_people(text), Vec::<String>::new());
+    assert!(surfaces_of_subtype(text, "country").is_empty());
+    // A month after a title is a given name.
+    assert_eq!(
+        found_people("U.S. District Judge April Perry ruled on Friday."),
+        ["April Perry"]
+    );
+}
+
+#[test]
+fn rivals_and_what_a_company_owns_say_it_is_one() {
+    let companies = |text: &str| surfaces_of_subtype(text, "company");
+    assert_eq!(
+        companies("BP lagged all its major rivals, including Shell."),
+        ["BP", "Shell"]
+    );
+    assert_eq!(companies("Amazon's cloud unit grew."), ["Amazon"]);
+    assert_eq!(
+        companies("The billionaire Oracle co-founder spoke."),
+        ["Oracle"]
+    );
 }
