@@ -158,7 +158,7 @@ fn mentions_json(kb: &Kb<'_>, cards: &Cards<'_>, id: &str, text: &str, result: &
             json!({
                 "start": start, "end": end, "text": &text[m.start..m.end],
                 "type": kind.as_str(), "subtype": record.map(|r| r.subtype),
-                "entity": record.and_then(|r| cards.id(&r)), "name": record.map(|r| r.name),
+                "entity": record.and_then(|r| cards.id(&r)), "name": record.map(|r| r.name.to_string()),
             })
         })
         .collect();
@@ -210,7 +210,7 @@ fn lookup(kb: &Kb<'_>, cards: &Cards<'_>, name: &str) -> Result<Value, String> {
                 })
                 .collect();
             Some(json!({
-                "id": details.id, "name": e.name, "type": e.kind.as_str(), "subtype": e.subtype,
+                "id": details.id, "name": &*e.name, "type": e.kind.as_str(), "subtype": e.subtype,
                 "description": details.summary,
                 "country": (!e.country.is_empty()).then_some(e.country),
                 "roles": roles,

@@ -613,11 +613,14 @@ fn write_shard(
     let mut names = Vec::new();
     let mut name_index = Vec::new();
     let mut countries: Vec<String> = Vec::new();
+    let mut previous: Option<&str> = None;
     for (position, record) in members.enumerate() {
         if position as u32 % NAME_BLOCK == 0 {
             name_index.extend_from_slice(&(names.len() as u32).to_le_bytes());
+            previous = None;
         }
-        put_pool_string(&mut names, &record.name);
+        put_front_coded_name(&mut names, previous, &record.name);
+        previous = Some(&record.name);
         let kind = type_code(&record.kind).unwrap_or(0);
         let subtype = subtype_code(&record.kind, &record.subtype).unwrap_or(0);
         let throughout = if is_capitalised_throughout(&record.name) {

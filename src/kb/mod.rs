@@ -111,11 +111,54 @@ impl Candidate {
     }
 }
 
+/// An entity's display name, read from the knowledge file without allocating: borrowed
+/// when stored whole, or rebuilt from its front-coded parts (`INLINE_NAME` bytes at most).
+#[derive(Clone, Copy)]
+pub enum Name<'a> {
+    Borrowed(&'a str),
+    /// Checked to be UTF-8 when built.
+    Inline {
+        bytes: [u8; INLINE_NAME],
+        len: u8,
+    },
+}
+
+impl std::ops::Deref for Name<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Name::Borrowed(name) => name,
+            Name::Inline { bytes, len } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Name<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<&str> for Name<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
 /// A fixed-size entity record.
 #[derive(Clone, Copy, Debug)]
 pub struct EntityRecord<'a> {
     pub index: u32,
-    pub name: &'a str,
+    pub name: Name<'a>,
     pub kind: EntityType,
     pub subtype: &'static str,
     /// ISO 3166-1 alpha-2, empty when unknown.
@@ -248,19 +291,45 @@ impl<'a> Shard<'a> {
         pool_string(self.section(SECTION_STRINGS), at)
     }
 
-    /// The name of the entity at `position` in this shard: found from its block's first name.
-    fn name(&self, position: u32) -> Option<&'a str> {
+    /// The name of the entity at `position` in this shard, rebuilt from the front-coded names
+    /// of its block: borrowed when stored whole, else put together in place (no allocation).
+    fn name(&self, position: u32) -> Option<Name<'a>> {
         let block = position / NAME_BLOCK;
         let mut at = u32_at(
             self.section(SECTION_NAME_INDEX),
             (block as usize).checked_mul(4)?,
         )? as usize;
         let names = self.section(SECTION_NAMES);
-        for _ in block * NAME_BLOCK..position {
-            let len = usize::try_from(read_varint(names, &mut at)?).ok()?;
-            at = at.checked_add(len)?;
+        // The first INLINE_NAME bytes of the name read last, and its length.
+        let mut buffer = [0u8; INLINE_NAME];
+        let mut previous_len = 0;
+        for k in block * NAME_BLOCK..=position {
+            let shared = usize::try_from(read_varint(names, &mut at)?).ok()?;
+            let rest = usize::try_from(read_varint(names, &mut at)?).ok()?;
+            let suffix = names.get(at..at.checked_add(rest)?)?;
+            at += rest;
+            if shared > previous_len.min(INLINE_NAME) {
+                return None;
+            }
+            if k == position {
+                if shared == 0 {
+                    return std::str::from_utf8(suffix).ok().map(Name::Borrowed);
+                }
+                let len = shared.checked_add(rest).filter(|&n| n <= INLINE_NAME)?;
+                buffer[shared..len].copy_from_slice(suffix);
+                std::str::from_utf8(&buffer[..len]).ok()?;
+                return Some(Name::Inline {
+                    bytes: buffer,
+                    len: len as u8,
+                });
+            }
+            let kept = (shared + rest).min(INLINE_NAME);
+            if kept > shared {
+                buffer[shared..kept].copy_from_slice(&suffix[..kept - shared]);
+            }
+            previous_len = shared + rest;
         }
-        pool_string(names, u32::try_from(at).ok()?)
+        None
     }
 
     /// The ISO alpha-2 code of an entity record's country byte; empty when it has none.
@@ -453,7 +522,7 @@ impl<'a> Kb<'a> {
                         } else {
                             shard
                                 .name(position)
-                                .map_or(u8::MAX, crate::text::capital_mask)
+                                .map_or(u8::MAX, |name| crate::text::capital_mask(&name))
                         }
                     }),
                     exact: NO_STRING,
@@ -728,7 +797,7 @@ impl<'a> Cards<'a> {
         for _ in block * CARD_BLOCK..entity.index {
             self.decode(section, &mut at, None)?;
         }
-        self.decode(section, &mut at, Some(entity.name))
+        self.decode(section, &mut at, Some(&entity.name))
     }
 
     /// Decodes the details at `*at` and moves past them. The id and a derived Wikipedia

@@ -23,7 +23,7 @@ pub fn scan_name(kb: &Kb<'_>, text: &str, query: &str) -> Option<Scan> {
         .max_by_key(|(c, _)| c.prominence);
     let mut entity = match &best {
         Some((c, record)) => {
-            ArticleEntity::new(Some(c.entity), record.name, record.kind, record.subtype)
+            ArticleEntity::new(Some(c.entity), &record.name, record.kind, record.subtype)
         }
         None => ArticleEntity::new(None, &query, EntityType::Person, "name"),
     };

@@ -1761,7 +1761,7 @@ impl<'k, 't> Scanner<'k, 't> {
         let (len, c) = self.known_at(acronym)?;
         let entity = self.entity(c.entity)?;
         let written = self.surface(acronym, acronym + 1);
-        (len == 1 && acronyms::abbreviates(written, entity.name)).then_some(c)
+        (len == 1 && acronyms::abbreviates(written, &entity.name)).then_some(c)
     }
 
     /// A later use of an acronym the article defined; the definition beats the knowledge base.
@@ -1801,7 +1801,12 @@ impl<'k, 't> Scanner<'k, 't> {
             self.previous_place = Some((i + len, entity.subtype, country));
         }
         let index = self.entity_index(EntityKey::Known(c.entity), || {
-            ArticleEntity::new(Some(entity.index), entity.name, entity.kind, entity.subtype)
+            ArticleEntity::new(
+                Some(entity.index),
+                &entity.name,
+                entity.kind,
+                entity.subtype,
+            )
         });
         // "The New York Times", "The Onion": the knowledge base needs the article to know the
         // name, but the highlight is the name without it, as annotated corpora mark names.
@@ -2711,7 +2716,7 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         if let Some(known) = self.known_acronym_after(&found) {
             let index = self.entity_index(EntityKey::Known(known.index), || {
-                ArticleEntity::new(Some(known.index), known.name, known.kind, known.subtype)
+                ArticleEntity::new(Some(known.index), &known.name, known.kind, known.subtype)
             });
             self.push_mention(found.start, found.end, index);
             return index;
@@ -2742,7 +2747,7 @@ impl<'k, 't> Scanner<'k, 't> {
             return None;
         };
         let entity = self.entity(c.entity)?;
-        let known_words = crate::text::tokenize(entity.name);
+        let known_words = crate::text::tokenize(&entity.name);
         let shares_word = self.tokens[found.start..found.end].iter().any(|t| {
             t.is_capitalized()
                 && !patterns::is_name_link(&t.norm)
