@@ -988,6 +988,26 @@ mod tests {
     }
 
     #[test]
+    fn every_front_coded_name_reads_back_as_the_name_it_is_known_by() {
+        let kb = Kb::embedded().unwrap();
+        let (mut long, mut rebuilt) = (0, 0);
+        for index in 0..kb.entity_count() {
+            let entity = kb.entity(index).unwrap();
+            assert!(!entity.name.is_empty(), "entity {index}");
+            long += usize::from(entity.name.len() > INLINE_NAME);
+            rebuilt += usize::from(matches!(entity.name, Name::Inline { .. }));
+            let found = kb.lookup(&entity.name).iter().any(|c| c.entity == index);
+            assert!(
+                found,
+                "{:?} (entity {index}) does not find itself",
+                entity.name
+            );
+        }
+        // Both ways of storing a name are read: whole (long names) and rebuilt in place.
+        assert!(long > 0 && rebuilt > 0, "{long} long, {rebuilt} rebuilt");
+    }
+
+    #[test]
     fn truncated_or_foreign_bytes_are_refused_with_a_reason() {
         assert!(Kb::open(b"").is_err());
         assert!(
