@@ -566,6 +566,20 @@ pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) 
             // People talk to newspapers: "told the Guardian", "according to the Times".
             (Some("the"), "told") => true,
             (Some("the"), "to") => start >= 3 && tokens[start - 3].norm == "according",
+            // "said on Telegram", "posted on X".
+            (Some("on"), before) => matches!(
+                before,
+                "said"
+                    | "wrote"
+                    | "posted"
+                    | "announced"
+                    | "statement"
+                    | "post"
+                    | "message"
+                    | "video"
+                    | "channel"
+                    | "account"
+            ),
             (Some("with"), before) => matches!(
                 before,
                 "deal" | "deals" | "agreement" | "contract" | "partnership" | "merger"

@@ -897,6 +897,14 @@ impl<'k, 't> Scanner<'k, 't> {
             // "the Democratic Socialists of America", "the Boy Scouts of America".
             return None;
         }
+        if entity.subtype == "waterway" && end - start == 1 && self.describes_peoples(end) {
+            // "the Baltic states", "our Baltic allies": no sea.
+            return None;
+        }
+        if c.has(ALIAS_ACRONYM) && self.defines_another_acronym(&entity, start, end) {
+            // "Reporters Without Borders (RSF)" is not Sudan's Rapid Support Forces.
+            return None;
+        }
         if entity.kind == EntityType::Place && self.names_a_product(start, end) {
             // "Brent crude" is oil, not the London borough; "beef Wellington" a dish.
             return None;
@@ -956,8 +964,9 @@ impl<'k, 't> Scanner<'k, 't> {
             let trade = self.trade_cue(c, &entity, start, end);
             // A business the article named as one speaks at a sentence's start too
             // ("Amazon said"), where the words alone would not say so ("Chase said").
+            // So does one the article named in full ("Eli Lilly", then "Lilly said").
             let cued_here = trade == Some(TradeCue::Here)
-                || (trade == Some(TradeCue::Elsewhere)
+                || ((trade == Some(TradeCue::Elsewhere) || introduced)
                     && trade_of(&entity) == Some(Trade::Business)
                     && disambiguate::business_verb_after(&self.tokens, end))
                 || (trade == Some(TradeCue::Elsewhere)
@@ -1227,7 +1236,7 @@ impl<'k, 't> Scanner<'k, 't> {
             return false;
         }
         minor_place
-            && (!self.place_cue_before(start)
+            && (!(self.place_cue_before(start) || self.listed_after_place(start, entity.country))
                 || self.title_block[start]
                 || (self.given_name_at(start) && !self.region_follows(end, entity.country)))
     }
@@ -2508,6 +2517,82 @@ impl<'k, 't> Scanner<'k, 't> {
                     })
                 })
         })
+    }
+
+    /// Whether a lowercase word for peoples or states follows token `end - 1`: "Baltic
+    /// states", "Gulf allies".
+    fn describes_peoples(&self, end: usize) -> bool {
+        self.tokens.get(end).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Lower
+                && matches!(
+                    &*t.norm,
+                    "states"
+                        | "allies"
+                        | "countries"
+                        | "nations"
+                        | "republics"
+                        | "neighbours"
+                        | "neighbors"
+                        | "leaders"
+                        | "governments"
+                        | "partners"
+                )
+        })
+    }
+
+    /// Whether the acronym at tokens `start..end` is in brackets right after another name
+    /// than `entity`'s, which it then abbreviates: one linked to another entity, or one the
+    /// knowledge base lacks that shares no word with `entity`'s name ("Reporters Without
+    /// Borders (RSF)"; but "the Ukrainian Security Service (SBU)" is the Security Service of
+    /// Ukraine).
+    fn defines_another_acronym(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
+        let bracketed = start > 0
+            && self.text[self.tokens[start - 1].end..self.tokens[start].start].trim() == "("
+            && self.text[self.tokens[end - 1].end..].starts_with(')');
+        let Some(before) = self.scan.mentions.last() else {
+            return false;
+        };
+        if !bracketed || before.end != self.tokens[start - 1].end {
+            return false;
+        }
+        match self.scan.entities[before.entity].kb {
+            Some(kb) => kb != entity.index,
+            None => {
+                let words = |name: &str| -> Vec<String> {
+                    name.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| w.chars().count() >= 4)
+                        .map(str::to_lowercase)
+                        .collect()
+                };
+                let known = words(&entity.name);
+                !words(&self.text[before.start..before.end]).iter().any(|w| {
+                    known
+                        .iter()
+                        .any(|k| k.starts_with(w.as_str()) || w.starts_with(k.as_str()))
+                })
+            }
+        }
+    }
+
+    /// Whether token `start` follows a place of `country` in a list ("Sloviansk, Kramatorsk,
+    /// Druzhkivka and Kostiantynivka"): the list says what its names are.
+    fn listed_after_place(&self, start: usize, country: &str) -> bool {
+        let Some(last) = self.scan.mentions.last() else {
+            return false;
+        };
+        let between = self
+            .text
+            .get(last.end..self.tokens[start].start)
+            .map(str::trim);
+        let listed = matches!(between, Some("," | "and" | ", and" | "or" | ", or"));
+        listed
+            && self.scan.entities[last.entity]
+                .kb
+                .and_then(|kb| self.entity(kb))
+                .is_some_and(|e| {
+                    e.kind == EntityType::Place && !country.is_empty() && e.country == country
+                })
     }
 
     /// Whether a known person from one country is named after another country's office:

@@ -2217,3 +2217,43 @@ fn rivals_and_what_a_company_owns_say_it_is_one() {
         ["Oracle"]
     );
 }
+
+#[test]
+fn a_sea_word_before_peoples_is_no_sea() {
+    let text = "Berlin backed our Baltic allies. Ships sailed in the Baltic.";
+    assert_eq!(surfaces_of_subtype(text, "waterway"), ["Baltic"]);
+    assert_eq!(
+        found(text).iter().filter(|(s, _, _)| s == "Baltic").count(),
+        1
+    );
+}
+
+#[test]
+fn an_acronym_in_brackets_belongs_to_the_name_before_it() {
+    let rsf = "Reporters Without Borders (RSF) said it filed a claim.";
+    assert!(linked_of_subtype(rsf, "armed_group").is_empty());
+    let sbu = "The Ukrainian Security Service (SBU) reported an arrest. The SBU said more.";
+    assert_eq!(surfaces_of_subtype(sbu, "intelligence").len(), 3);
+}
+
+#[test]
+fn a_list_of_places_carries_its_small_towns() {
+    let text = "Key cities — Sloviansk, Kramatorsk, Druzhkivka and Kostiantynivka — are held.";
+    assert_eq!(
+        surfaces_of_subtype(text, "city"),
+        ["Sloviansk", "Kramatorsk", "Druzhkivka", "Kostiantynivka"]
+    );
+    // Alone, a small town needs a word saying it is a place.
+    assert!(surfaces_of_subtype("Kramatorsk was shelled.", "city").is_empty());
+}
+
+#[test]
+fn a_platform_after_on_and_a_company_named_in_full_speak_at_a_sentence_start() {
+    let telegram = "Governor Oleh Hryhorov said on Telegram that two people died.";
+    assert_eq!(surfaces_of_subtype(telegram, "company"), ["Telegram"]);
+    let lilly = "Eli Lilly cut prices. Lilly said sales rose.";
+    assert_eq!(
+        surfaces_of_subtype(lilly, "company"),
+        ["Eli Lilly", "Lilly"]
+    );
+}
