@@ -1910,6 +1910,11 @@ impl<'k, 't> Scanner<'k, 't> {
                 .then(|| self.remembered_given_name(i))
                 .flatten()
                 .or_else(|| reported.then(|| self.remembered_local_surname(i)).flatten())
+                .or_else(|| {
+                    conjunction
+                        .then(|| self.remembered_known_surname(i))
+                        .flatten()
+                })
                 .or_else(|| self.remembered_head(i))
                 .or_else(|| self.family_at(i))?;
             self.push_mention(i, i + 1, index);
@@ -2104,6 +2109,17 @@ impl<'k, 't> Scanner<'k, 't> {
             return None;
         }
         self.local_surname_index(&token.norm)
+    }
+
+    /// The scan's entity index of the known person the article named in full with the
+    /// surname at token `i` ("remarked that Kennedy might" after "Robert F. Kennedy Jr.").
+    fn remembered_known_surname(&self, i: usize) -> Option<usize> {
+        let token = &self.tokens[i];
+        if token.shape != Shape::Capitalized {
+            return None;
+        }
+        let entity = self.known_surnames.get(token.norm.as_ref())?;
+        self.known_keys.get(entity).copied()
     }
 
     /// The scan's entity index of the person a cue introduced with surname `norm`.

@@ -2257,3 +2257,22 @@ fn a_platform_after_on_and_a_company_named_in_full_speak_at_a_sentence_start() {
         ["Eli Lilly", "Lilly"]
     );
 }
+
+#[test]
+fn that_before_a_surname_of_a_person_named_in_full_is_that_person() {
+    let text = "Health Secretary Robert F. Kennedy Jr. spoke. A critic remarked that Kennedy \
+                might leverage his position.";
+    let kb = Kb::embedded().unwrap();
+    let kennedys: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(s, _, _)| s == "Kennedy")
+        .map(|(_, kind, id)| (kind, id.map(|id| kb.entity(id).unwrap().name.to_string())))
+        .collect();
+    assert_eq!(
+        kennedys,
+        [(
+            "person".to_string(),
+            Some("Robert F. Kennedy Jr.".to_string())
+        )]
+    );
+}
