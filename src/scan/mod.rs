@@ -897,6 +897,10 @@ impl<'k, 't> Scanner<'k, 't> {
             // "the Democratic Socialists of America", "the Boy Scouts of America".
             return None;
         }
+        if entity.subtype == "country" && self.company_after_country(start).is_some() {
+            // "China Mobile", "Korea Zinc": a company named for its country.
+            return None;
+        }
         if entity.subtype == "waterway" && end - start == 1 && self.describes_peoples(end) {
             // "the Baltic states", "our Baltic allies": no sea.
             return None;
@@ -2410,7 +2414,8 @@ impl<'k, 't> Scanner<'k, 't> {
         if title_before_name {
             return None;
         }
-        patterns::person_after_title(&self.tokens, i)
+        self.company_after_country(i)
+            .or_else(|| patterns::person_after_title(&self.tokens, i))
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| patterns::organization_at(&self.tokens, i))
             .or_else(|| {
@@ -2532,6 +2537,45 @@ impl<'k, 't> Scanner<'k, 't> {
                         })
                     })
                 })
+        })
+    }
+
+    /// A company named by its country and its trade ("China Mobile", "Korea Zinc", "China
+    /// State Shipbuilding"): a country's name at token `i`, then up to three capitalised
+    /// words ending in a trade word. Not an office of the country ("U.S. Energy
+    /// Secretary"), nor in a headline, where every word has a capital.
+    fn company_after_country(&self, i: usize) -> Option<patterns::PatternName> {
+        if self.title_block[i] || self.caps_block[i] {
+            return None;
+        }
+        let len = self.alias_matches(i).iter().find_map(|(len, value)| {
+            self.kb
+                .candidates(value)
+                .any(|c| {
+                    !c.has(ALIAS_DEMONYM)
+                        && self
+                            .entity(c.entity)
+                            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
+                })
+                .then_some(len)
+        })?;
+        let mut end = None;
+        for k in i + len..(i + len + 3).min(self.tokens.len()) {
+            let t = &self.tokens[k];
+            if t.gap != Gap::Space || t.shape != Shape::Capitalized {
+                break;
+            }
+            if patterns::is_person_title(&t.norm) || patterns::is_organization_head(&t.norm) {
+                return None;
+            }
+            if patterns::is_trade_word(&t.norm) {
+                end = Some(k + 1);
+            }
+        }
+        end.map(|end| patterns::PatternName {
+            start: i,
+            end,
+            kind: EntityType::Organization,
         })
     }
 

@@ -614,6 +614,49 @@ pub struct PatternName {
     pub kind: EntityType,
 }
 
+/// What a company named for its country makes or does ("China Mobile", "Korea Zinc",
+/// "Nippon Life").
+pub fn is_trade_word(norm: &str) -> bool {
+    one_of!(
+        norm,
+        "steel"
+            | "mobile"
+            | "telecom"
+            | "unicom"
+            | "life"
+            | "zinc"
+            | "shipbuilding"
+            | "motor"
+            | "motors"
+            | "oil"
+            | "petroleum"
+            | "petrochemical"
+            | "railways"
+            | "railway"
+            | "electric"
+            | "electronics"
+            | "power"
+            | "gas"
+            | "energy"
+            | "chemical"
+            | "chemicals"
+            | "tobacco"
+            | "insurance"
+            | "shipping"
+            | "semiconductor"
+            | "aerospace"
+            | "construction"
+            | "securities"
+            | "mining"
+            | "minerals"
+            | "metals"
+            | "cement"
+            | "pharmaceutical"
+            | "tower"
+            | "exim"
+    )
+}
+
 /// A Spanish article, which starts newspapers' names ("El Comercio", "La Nación"), never a
 /// given name.
 pub fn is_spanish_article(norm: &str) -> bool {

@@ -2276,3 +2276,18 @@ fn that_before_a_surname_of_a_person_named_in_full_is_that_person() {
         )]
     );
 }
+
+#[test]
+fn a_country_before_a_trade_word_names_a_company() {
+    let text = "The shares of China Mobile and of Korea Zinc rose on the news.";
+    assert!(surfaces_of_subtype(text, "country").is_empty());
+    let orgs: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "organization")
+        .map(|(s, _, _)| s)
+        .collect();
+    assert_eq!(orgs, ["China Mobile", "Korea Zinc"]);
+    // An office of the country stays the country's.
+    let office = "The U.S. Energy Secretary spoke in Texas.";
+    assert_eq!(surfaces_of_subtype(office, "country"), ["U.S."]);
+}
