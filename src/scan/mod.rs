@@ -2417,7 +2417,10 @@ impl<'k, 't> Scanner<'k, 't> {
         self.company_after_country(i)
             .or_else(|| patterns::person_after_title(&self.tokens, i))
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
-            .or_else(|| patterns::organization_at(&self.tokens, i))
+            .or_else(|| {
+                patterns::organization_at(&self.tokens, i)
+                    .filter(|found| !self.joins_two_known_names(found))
+            })
             .or_else(|| {
                 // "the Pacific Island countries", "New Zealand Island ecosystems": a known
                 // place before the feature word is that place, not a new one.
@@ -2576,6 +2579,24 @@ impl<'k, 't> Scanner<'k, 't> {
             start: i,
             end,
             kind: EntityType::Organization,
+        })
+    }
+
+    /// Whether an organisation's name is two names the knowledge base knows, joined by
+    /// "and": "the United States and European Union", "Bank of America and Wells Fargo".
+    /// Not where the second runs on into the name ("African, Caribbean and Pacific Group
+    /// of States").
+    fn joins_two_known_names(&self, found: &patterns::PatternName) -> bool {
+        (found.start + 1..found.end.saturating_sub(1)).any(|and| {
+            self.tokens[and].norm == "and"
+                && self
+                    .alias_matches(found.start)
+                    .iter()
+                    .any(|(len, _)| found.start + len == and)
+                && self
+                    .alias_matches(and + 1)
+                    .iter()
+                    .any(|(len, _)| and + 1 + len == found.end)
         })
     }
 

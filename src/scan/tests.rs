@@ -2291,3 +2291,18 @@ fn a_country_before_a_trade_word_names_a_company() {
     let office = "The U.S. Energy Secretary spoke in Texas.";
     assert_eq!(surfaces_of_subtype(office, "country"), ["U.S."]);
 }
+
+#[test]
+fn two_known_names_joined_by_and_stay_two() {
+    let text = "The United States and European Union struck a deal. Bank of America and Wells \
+                Fargo reported profits.";
+    assert_eq!(
+        surfaces(text),
+        [
+            "United States",
+            "European Union",
+            "Bank of America",
+            "Wells Fargo"
+        ]
+    );
+}
