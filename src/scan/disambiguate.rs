@@ -55,7 +55,17 @@ pub fn at_a_building(tokens: &[Token], start: usize, end: usize) -> bool {
                 | "visiting"
                 | "entered"
                 | "left"
-        );
+        )
+        // "bring it to the White House", but "according to" or "wrote to" it is its office's.
+        || (k > 1
+            && tokens[k].gap == Gap::Space
+            && tokens[k - 1].norm == "to"
+            && !matches!(
+                &*tokens[k - 2].norm,
+                "according" | "wrote" | "written" | "letter" | "sent" | "close" | "due" | "reply"
+                    | "response" | "appeal" | "appealed" | "belongs" | "report" | "reported"
+                    | "talked" | "spoke" | "said"
+            ));
     let after = tokens.get(end).is_some_and(|t| {
         t.gap == Gap::Space
             && matches!(

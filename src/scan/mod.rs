@@ -2473,6 +2473,10 @@ impl<'k, 't> Scanner<'k, 't> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::person_by_appointment(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
                 patterns::speaker_after_quote(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
@@ -2490,6 +2494,7 @@ impl<'k, 't> Scanner<'k, 't> {
                         || self.names_a_ship(found.start)
                         || self.is_demonym(found.start, found.end)
                         || patterns::is_spanish_article(&self.tokens[found.start].norm)
+                        || self.qualifies_a_party(found)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
     }
@@ -2580,6 +2585,25 @@ impl<'k, 't> Scanner<'k, 't> {
             end,
             kind: EntityType::Organization,
         })
+    }
+
+    /// Whether a name is a party's qualifier in brackets ("Lok Janshakti Party (Ram Vilas)",
+    /// "Pakistan Muslim League (N)") or the party's own name before "party" ("Prashant
+    /// Kishor's Jan Suraaj party"): no person.
+    fn qualifies_a_party(&self, found: &patterns::PatternName) -> bool {
+        let start = found.start;
+        let bracketed = start > 1
+            && self.text[self.tokens[start - 1].end..self.tokens[start].start].trim() == "("
+            && matches!(
+                &*self.tokens[start - 1].norm,
+                "party" | "league" | "dal" | "front" | "congress" | "morcha" | "alliance"
+            );
+        let named_party = self.tokens.get(found.end).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Lower
+                && matches!(&*t.norm, "party" | "alliance" | "front" | "movement")
+        });
+        bracketed || named_party
     }
 
     /// Whether an organisation's name is two names the knowledge base knows, joined by

@@ -165,6 +165,11 @@ fn in_person_titles(word: &str) -> bool {
             | "diplomat"
             | "administrator"
             | "minister's"
+            | "senators"
+            | "sens"
+            | "reps"
+            | "justices"
+            | "commissioners"
     )
 }
 
@@ -1208,6 +1213,43 @@ pub fn person_by_agent(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// A person the knowledge base lacks, named in an appointment: "appointed Kulman Ghising as
+/// Minister of Energy", "Hajiji Noor was sworn in". Two or three capitalised words standing
+/// alone; the caller leaves names whose first word the knowledge base knows to it.
+pub fn person_by_appointment(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let end = name_after_cue(tokens, i, is_plain_name_word);
+    let stands_alone = words_in(&tokens[i..end]) >= 2
+        && !tokens
+            .get(end)
+            .is_some_and(|t| t.gap.joins_name() && t.is_capitalized());
+    if !stands_alone {
+        return None;
+    }
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.gap == Gap::Space)
+            .map(|t| &*t.norm)
+    };
+    let appointed_as = i > 0
+        && tokens[i].gap == Gap::Space
+        && matches!(
+            &*tokens[i - 1].norm,
+            "appointed" | "named" | "nominated" | "designated" | "installed" | "tapped"
+        )
+        && word(end) == Some("as");
+    let sworn_in = matches!(word(end), Some("was" | "is" | "were" | "will"))
+        && matches!(
+            word(end + 1),
+            Some("sworn" | "inaugurated" | "appointed" | "elected" | "nominated")
+        );
+    (appointed_as || sworn_in).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Person,
+    })
+}
+
 /// Participles whose agent is a person: authorship of a work, a save, a role played.
 fn is_personal_participle(norm: &str) -> bool {
     matches!(
@@ -1227,6 +1269,12 @@ fn is_personal_participle(norm: &str) -> bool {
             | "sung"
             | "authored"
             | "founded"
+            | "headed"
+            | "chaired"
+            | "appointed"
+            | "nominated"
+            | "succeeded"
+            | "replaced"
             | "co-founded"
     )
 }

@@ -2162,6 +2162,14 @@ fn the_white_house_acts_as_an_office_and_stands_as_a_building() {
         subtypes("Protesters gathered outside the White House on Monday."),
         ["landmark"]
     );
+    assert_eq!(
+        subtypes("Want to bring it to the White House?"),
+        ["landmark"]
+    );
+    assert_eq!(
+        subtypes("According to the White House, talks went well."),
+        ["government"]
+    );
 }
 
 #[test]
@@ -2305,4 +2313,27 @@ fn two_known_names_joined_by_and_stay_two() {
             "Wells Fargo"
         ]
     );
+}
+
+#[test]
+fn appointments_plural_titles_and_party_qualifiers_say_who_is_a_person() {
+    assert_eq!(
+        found_people("Karki appointed Kulman Ghising as Minister of Energy."),
+        ["Karki", "Kulman Ghising"]
+    );
+    assert_eq!(
+        found_people("After a recount, Hajiji Noor was sworn in as chief minister."),
+        ["Hajiji Noor"]
+    );
+    assert_eq!(
+        found_people("The Nepali Congress, headed by Gagan Thapa, came second."),
+        ["Gagan Thapa"]
+    );
+    assert_eq!(
+        found_people("Senators Jinggoy Estrada and Joel Villanueva each received money."),
+        ["Jinggoy Estrada", "Joel Villanueva"]
+    );
+    let parties =
+        "The Lok Janshakti Party (Ram Vilas) won seats. Kishor's Jan Suraaj party failed.";
+    assert_eq!(found_people(parties), Vec::<String>::new());
 }
