@@ -1206,7 +1206,12 @@ impl<'k, 't> Scanner<'k, 't> {
         if self.caps_block[start] {
             // In capitals, a word's shape says nothing; only well-known names are worth it,
             // and a headline word alone never introduces a name ("DEAL" is not Deal, Kent).
-            return !introduced && c.prominence < MINOR_PLACE_PROMINENCE;
+            // A dateline's city is known by its state after it: "TOPEKA, Kan. (AP)".
+            let dateline = entity.kind == EntityType::Place
+                && matches!(self.tokens[start].gap, Gap::Start | Gap::Block)
+                && (self.region_follows(end, entity.country)
+                    || self.us_state_follows(&entity, end));
+            return !introduced && c.prominence < MINOR_PLACE_PROMINENCE && !dateline;
         }
         let is_place = entity.kind == EntityType::Place;
         if entity.kind != EntityType::Organization && self.lone_capitals_mid_sentence(start) {
@@ -1236,7 +1241,13 @@ impl<'k, 't> Scanner<'k, 't> {
         // says nothing ("You Don't Need to Buy a New One"); one named like a person needs
         // its region after it first ("Alice, Texas"): "Alice" in a story is a woman.
         let minor_place = is_place && c.prominence < MINOR_PLACE_PROMINENCE && !introduced;
-        if minor_place && self.named_as_settlement(start, end) {
+        if minor_place
+            && (self.named_as_settlement(start, end)
+                || (!self.given_name_at(start)
+                    && (self.region_follows(end, entity.country)
+                        || self.us_state_follows(entity, end))))
+        {
+            // "the town of Adigrat", "Holton, Kansas".
             return false;
         }
         minor_place
@@ -1370,9 +1381,25 @@ impl<'k, 't> Scanner<'k, 't> {
     }
 
     fn place_cue_before(&self, start: usize) -> bool {
+        let direction_of = start > 1
+            && self.tokens[start - 1].norm == "of"
+            && matches!(
+                &*self.tokens[start - 2].norm,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "outskirts"
+                    | "suburbs"
+                    | "residents"
+            );
         start > 0
             && self.tokens[start].gap.joins_name()
-            && patterns::is_place_preposition(&self.tokens[start - 1].norm)
+            && (patterns::is_place_preposition(&self.tokens[start - 1].norm) || direction_of)
     }
 
     /// Whether the words around a small place's name say it is a settlement: "the town of
@@ -1719,6 +1746,18 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         self.next_place_level(end) == Some(disambiguate::Level::Region)
             || self.region_of_country_at(end, country)
+    }
+
+    /// Whether an American city's name at tokens `..end` is followed by a comma and the
+    /// news agencies' short form of a state ("TOPEKA, Kan.", "ALBANY, N.Y.").
+    fn us_state_follows(&self, entity: &EntityRecord<'_>, end: usize) -> bool {
+        entity.country == "US"
+            && end < self.tokens.len()
+            && self.text_between(end - 1, end).trim() == ","
+            && self.tokens[end].is_capitalized()
+            && (self.text[self.tokens[end].start..].trim_start_matches(char::is_alphanumeric))
+                .starts_with('.')
+            && patterns::is_state_abbreviation(&self.tokens[end].norm)
     }
 
     /// Whether the longest name at token `i` may be a region of `country`.

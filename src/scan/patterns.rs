@@ -662,6 +662,58 @@ pub fn is_trade_word(norm: &str) -> bool {
     )
 }
 
+/// The news agencies' short forms of US states, without their dots ("Kan.", "N.Y.",
+/// "Calif.").
+pub fn is_state_abbreviation(norm: &str) -> bool {
+    one_of!(
+        norm,
+        "ala"
+            | "ariz"
+            | "ark"
+            | "calif"
+            | "colo"
+            | "conn"
+            | "del"
+            | "fla"
+            | "ga"
+            | "ill"
+            | "ind"
+            | "kan"
+            | "kans"
+            | "ky"
+            | "la"
+            | "md"
+            | "mass"
+            | "mich"
+            | "minn"
+            | "miss"
+            | "mo"
+            | "mont"
+            | "neb"
+            | "nev"
+            | "nh"
+            | "nj"
+            | "nm"
+            | "ny"
+            | "nc"
+            | "nd"
+            | "okla"
+            | "ore"
+            | "pa"
+            | "ri"
+            | "sc"
+            | "sd"
+            | "tenn"
+            | "tex"
+            | "vt"
+            | "va"
+            | "wash"
+            | "wva"
+            | "wis"
+            | "wyo"
+    )
+}
+
 /// A Spanish article, which starts newspapers' names ("El Comercio", "La Nación"), never a
 /// given name.
 pub fn is_spanish_article(norm: &str) -> bool {

@@ -2337,3 +2337,19 @@ fn appointments_plural_titles_and_party_qualifiers_say_who_is_a_person() {
         "The Lok Janshakti Party (Ram Vilas) won seats. Kishor's Jan Suraaj party failed.";
     assert_eq!(found_people(parties), Vec::<String>::new());
 }
+
+#[test]
+fn datelines_states_and_directions_say_a_small_city_is_a_place() {
+    let cities = |text: &str| surfaces_of_subtype(text, "city");
+    assert_eq!(cities("TOPEKA, Kan. (AP) — Officials met."), ["TOPEKA"]);
+    assert_eq!(
+        cities("Agents raided a reservation south of Topeka."),
+        ["Topeka"]
+    );
+    assert_eq!(
+        cities("Innisfil, Ontario, decided to subsidize rides."),
+        ["Innisfil"]
+    );
+    // Without such words a small city's name is not enough.
+    assert!(cities("Topeka said nothing.").is_empty());
+}
