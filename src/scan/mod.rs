@@ -1209,8 +1209,7 @@ impl<'k, 't> Scanner<'k, 't> {
             // A dateline's city is known by its state after it: "TOPEKA, Kan. (AP)".
             let dateline = entity.kind == EntityType::Place
                 && matches!(self.tokens[start].gap, Gap::Start | Gap::Block)
-                && (self.region_follows(end, entity.country)
-                    || self.us_state_follows(&entity, end));
+                && (self.region_follows(end, entity.country) || self.us_state_follows(entity, end));
             return !introduced && c.prominence < MINOR_PLACE_PROMINENCE && !dateline;
         }
         let is_place = entity.kind == EntityType::Place;
