@@ -1977,6 +1977,16 @@ impl<'k, 't> Scanner<'k, 't> {
         let index = if place_asked {
             return None;
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
+            // "Modi congratulated Nepal" after "Madhav Kumar Nepal": a surname that is a
+            // country's name is the person only where a person's words follow.
+            let country_named = self.alias_matches(i).iter().any(|(len, value)| {
+                len == 1 && self.kb.candidates(value).any(|c| self.is_country(c.entity))
+            });
+            let person_words = disambiguate::person_context_after(&self.tokens, i + 1)
+                || self.tokens.get(i + 1).is_some_and(Token::is_possessive);
+            if country_named && !person_words {
+                return None;
+            }
             self.known_keys.get(&entity).copied()?
         } else if let Some(key) = self.local_surnames.get(token.norm.as_ref()) {
             if early && !self.given_name_surnames.contains(token.norm.as_ref()) {

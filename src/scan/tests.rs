@@ -2353,3 +2353,15 @@ fn datelines_states_and_directions_say_a_small_city_is_a_place() {
     // Without such words a small city's name is not enough.
     assert!(cities("Topeka said nothing.").is_empty());
 }
+
+#[test]
+fn a_surname_that_names_a_country_is_the_person_only_with_a_persons_words() {
+    let text = "Madhav Kumar Nepal spoke. Narendra Modi congratulated Nepal on the vote. Nepal \
+                said he was grateful.";
+    let kinds: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(s, _, _)| s == "Nepal")
+        .map(|(_, kind, _)| kind)
+        .collect();
+    assert_eq!(kinds, ["place", "person"]);
+}
