@@ -2545,6 +2545,36 @@ impl<'k, 't> Scanner<'k, 't> {
                         || self.qualifies_a_party(found)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
+            .map(|found| self.past_nickname(found))
+    }
+
+    /// A person's name runs on over a nickname in quotes to the surname: 'Joseph "Zeke"
+    /// Rupnick', 'Vicente "Tito" Sotto III'.
+    fn past_nickname(&self, found: patterns::PatternName) -> patterns::PatternName {
+        let end = found.end;
+        let quote = |a: usize, b: usize, marks: &[char]| {
+            let between = self.text_between(a, b);
+            let mark = between.trim_matches(' ');
+            !between.contains('\n') && mark.chars().count() == 1 && mark.starts_with(marks)
+        };
+        let nickname = found.kind == EntityType::Person
+            && end + 1 < self.tokens.len()
+            && quote(end - 1, end, &['"', '“', '‘', '\''])
+            && self.tokens[end].shape == Shape::Capitalized
+            && quote(end, end + 1, &['"', '”', '’', '\''])
+            && self.tokens[end + 1].shape == Shape::Capitalized
+            && !patterns::is_not_name(&self.tokens[end + 1].norm);
+        if !nickname {
+            return found;
+        }
+        let mut last = end + 2;
+        // A generation after the surname: "Sotto III", "Dy Jr".
+        if self.tokens.get(last).is_some_and(|t| {
+            t.gap == Gap::Space && matches!(&*t.norm, "ii" | "iii" | "iv" | "jr" | "sr")
+        }) {
+            last += 1;
+        }
+        patterns::PatternName { end: last, ..found }
     }
 
     /// Whether a generic body's name at tokens `start..end` is another's than `entity`'s: a

@@ -2365,3 +2365,13 @@ fn a_surname_that_names_a_country_is_the_person_only_with_a_persons_words() {
         .collect();
     assert_eq!(kinds, ["place", "person"]);
 }
+
+#[test]
+fn a_quoted_nickname_stays_inside_the_name() {
+    let text = "Tribal Chairman Joseph “Zeke” Rupnick said the tribe objected. Later Rupnick \
+                said more.";
+    assert_eq!(found_people(text), ["Joseph “Zeke” Rupnick", "Rupnick"]);
+    // A quoted title on the next line is no nickname.
+    let lines = "Actress Zoë Kravitz\n'Empire' Season 2 starts.";
+    assert_eq!(found_people(lines), ["Zoë Kravitz"]);
+}
