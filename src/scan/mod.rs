@@ -897,6 +897,10 @@ impl<'k, 't> Scanner<'k, 't> {
             // "the Democratic Socialists of America", "the Boy Scouts of America".
             return None;
         }
+        if entity.kind == EntityType::Place && disambiguate::legal_form_at(&self.tokens, end) {
+            // "Mill Creek LLC" is a company named for a place.
+            return None;
+        }
         if entity.subtype == "country" && self.company_after_country(start).is_some() {
             // "China Mobile", "Korea Zinc": a company named for its country.
             return None;
@@ -1777,8 +1781,10 @@ impl<'k, 't> Scanner<'k, 't> {
         let position = self.definitions.iter().position(|d| d.start == i)?;
         let definition = self.definitions.remove(position);
         let (start, end, acronym) = (definition.start, definition.end, definition.acronym);
-        if patterns::is_law_word(&self.tokens[end - 1].norm) {
-            // "the Digital Markets Act (DMA)": a law is no actor, and neither is its acronym.
+        let last = &self.tokens[end - 1].norm;
+        if patterns::is_law_word(last) || patterns::is_benchmark_word(last) {
+            // "the Digital Markets Act (DMA)": a law is no actor, and neither is its acronym;
+            // nor is a grade of oil ("West Texas Intermediate (WTI)").
             let text: &'t str = self.text;
             self.term_acronyms
                 .push(&text[self.tokens[acronym].start..self.tokens[acronym].end]);
@@ -2463,6 +2469,10 @@ impl<'k, 't> Scanner<'k, 't> {
             return None;
         }
         self.company_after_country(i)
+            .or_else(|| {
+                patterns::media_after_descriptor(&self.tokens, i)
+                    .filter(|found| self.known_at(i).is_none_or(|(len, _)| i + len < found.end))
+            })
             .or_else(|| patterns::person_after_title(&self.tokens, i))
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| {

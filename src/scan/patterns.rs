@@ -2142,6 +2142,49 @@ pub fn is_law_word(norm: &str) -> bool {
     )
 }
 
+/// A news outlet the knowledge base lacks, named after what it is: "the Dutch newspaper De
+/// Telegraaf", "the newspaper El Tiempo", "broadcaster Suspilne". One to four capitalised
+/// words.
+pub fn media_after_descriptor(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let cue = i > 0
+        && tokens[i].gap == Gap::Space
+        && tokens[i - 1].shape == Shape::Lower
+        && one_of!(
+            &*tokens[i - 1].norm,
+            "newspaper" | "broadcaster" | "tabloid" | "magazine" | "outlet" | "website"
+        );
+    // "the website I use", "the magazine Monday": no name.
+    if !cue
+        || !tokens[i].is_capitalized()
+        || tokens[i].norm.chars().count() < 2
+        || is_not_name(&tokens[i].norm)
+        || is_weekday(&tokens[i].norm)
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && end - i < 4
+        && tokens[end].gap == Gap::Space
+        && tokens[end].is_capitalized()
+        && !is_person_title(&tokens[end].norm)
+        && !is_not_name(&tokens[end].norm)
+    {
+        end += 1;
+    }
+    Some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Organization,
+    })
+}
+
+/// The last word of a commodity's benchmark grade: "West Texas Intermediate", "Brent
+/// Blend".
+pub fn is_benchmark_word(norm: &str) -> bool {
+    matches!(norm, "intermediate" | "blend" | "crude")
+}
+
 /// "International Brotherhood of Magicians", "Brotherhood of Locomotive Engineers": a word
 /// that heads an organisation's name only before "of" and what it is of. Alone at the end
 /// it is left to the knowledge base ("Egypt's Islamist Muslim Brotherhood" is no name of

@@ -2375,3 +2375,23 @@ fn a_quoted_nickname_stays_inside_the_name() {
     let lines = "Actress Zoë Kravitz\n'Empire' Season 2 starts.";
     assert_eq!(found_people(lines), ["Zoë Kravitz"]);
 }
+
+#[test]
+fn outlets_named_by_what_they_are_and_grades_and_firms_named_for_places() {
+    let orgs = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "organization")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        orgs("The Dutch newspaper De Telegraaf reported the plan."),
+        ["De Telegraaf"]
+    );
+    assert!(orgs("He read it on the website I use every Monday.").is_empty());
+    // A grade of oil is no actor, and neither is its acronym.
+    assert!(surfaces("West Texas Intermediate (WTI) settled at $67, and WTI fell.").is_empty());
+    // A place's name before a legal form is a company's.
+    assert!(surfaces_of_subtype("Mill Creek LLC bought the land.", "city").is_empty());
+}
