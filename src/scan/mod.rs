@@ -2535,6 +2535,10 @@ impl<'k, 't> Scanner<'k, 't> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
+                patterns::place_named_as_one(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).is_empty() || self.only_minor_towns_at(i))
+            })
+            .or_else(|| {
                 patterns::speaker_after_quote(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
@@ -2821,6 +2825,17 @@ impl<'k, 't> Scanner<'k, 't> {
             k -= 1;
         }
         None
+    }
+
+    /// Whether every name the knowledge base knows at token `i` is a small town's ("Bulacan",
+    /// a town, in "Bulacan province"): such a name may be another place's.
+    fn only_minor_towns_at(&self, i: usize) -> bool {
+        self.alias_matches(i).iter().all(|(_, value)| {
+            self.kb.candidates(value).all(|c| {
+                c.prominence < MINOR_PLACE_PROMINENCE
+                    && self.entity(c.entity).is_some_and(|e| e.subtype == "city")
+            })
+        })
     }
 
     /// Whether tokens `start..end` are a demonym the knowledge base knows: "Sri Lankan" is

@@ -2179,6 +2179,56 @@ pub fn media_after_descriptor(tokens: &[Token], i: usize) -> Option<PatternName>
     })
 }
 
+/// A place the knowledge base lacks, named as one: "the Polish city of Czosnowka", "the
+/// island of Gotland", "flood control in Bulacan province" (the kind word in lower case, so
+/// that a title's "City of God" is left alone). One to three capitalised words. The caller
+/// leaves names the knowledge base knows to it.
+pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let settlement = |norm: &str| matches!(norm, "city" | "town" | "village" | "island");
+    let region = |norm: &str| {
+        matches!(
+            norm,
+            "province" | "region" | "prefecture" | "governorate" | "oblast"
+        )
+    };
+    let word = |t: &Token| {
+        t.shape == Shape::Capitalized
+            && !is_not_name(&t.norm)
+            && !is_person_title(&t.norm)
+            && !in_organization_heads(&t.norm)
+    };
+    if !word(&tokens[i]) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len() && end - i < 3 && tokens[end].gap == Gap::Space && word(&tokens[end]) {
+        end += 1;
+    }
+    let of_before = i >= 2
+        && tokens[i].gap == Gap::Space
+        && tokens[i - 1].norm == "of"
+        && tokens[i - 2].shape == Shape::Lower
+        && settlement(&tokens[i - 2].norm);
+    let kind_after = tokens
+        .get(end)
+        .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower && region(&t.norm))
+        && i > 0
+        && tokens[i].gap == Gap::Space
+        && tokens[i - 1].shape == Shape::Lower;
+    if of_before {
+        return Some(PatternName {
+            start: i,
+            end,
+            kind: EntityType::Place,
+        });
+    }
+    kind_after.then_some(PatternName {
+        start: i,
+        end: end + 1,
+        kind: EntityType::Place,
+    })
+}
+
 /// The last word of a commodity's benchmark grade: "West Texas Intermediate", "Brent
 /// Blend".
 pub fn is_benchmark_word(norm: &str) -> bool {

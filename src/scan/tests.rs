@@ -2395,3 +2395,24 @@ fn outlets_named_by_what_they_are_and_grades_and_firms_named_for_places() {
     // A place's name before a legal form is a company's.
     assert!(surfaces_of_subtype("Mill Creek LLC bought the land.", "city").is_empty());
 }
+
+#[test]
+fn a_place_the_knowledge_base_lacks_is_found_by_its_kind() {
+    let places = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, id)| kind == "place" && id.is_none())
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        places("Drones fell near the Polish city of Czosnowka and on the island of Gotland."),
+        ["Czosnowka", "Gotland"]
+    );
+    assert_eq!(
+        places("Flood control in Bulacan province was probed."),
+        ["Bulacan province"]
+    );
+    // A software port or a state machine's state is no place.
+    assert!(places("They shipped the port of Linux. It moved to the Enqueued state.").is_empty());
+}
