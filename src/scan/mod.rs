@@ -735,14 +735,16 @@ impl<'k, 't> Scanner<'k, 't> {
                     if c.has(ALIAS_COMMON_WORD) && self.acts_in_trade(&entity, i, i + len) {
                         self.named_in_trade.insert(c.entity);
                     }
+                    let full_name =
+                        c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0;
                     // "House of Representatives" introduces no one country's house.
                     let generic = national_body(&entity).is_some()
                         && patterns::is_generic_body_name(&self.tokens[i..i + len]);
-                    if generic && c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0 {
+                    if full_name && generic {
                         generic_names.push((c.entity, entity.country));
                         continue;
                     }
-                    if c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0
+                    if full_name
                         && !self.lacks_evidence(&c, &entity, i, i + len, false)
                         && !self.holds_anothers_office(&entity, i)
                     {
@@ -1985,8 +1987,8 @@ impl<'k, 't> Scanner<'k, 't> {
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
             // "Modi congratulated Nepal" after "Madhav Kumar Nepal": a surname that is a
             // country's name is the person only where a person's words follow.
-            let country_named = self.alias_matches(i).iter().any(|(len, value)| {
-                len == 1 && self.kb.candidates(value).any(|c| self.is_country(c.entity))
+            let country_named = self.reads_as(i, 1, |_, e| {
+                e.kind == EntityType::Place && e.subtype == "country"
             });
             let person_words = disambiguate::person_context_after(&self.tokens, i + 1)
                 || self.tokens.get(i + 1).is_some_and(Token::is_possessive);
@@ -2625,19 +2627,28 @@ impl<'k, 't> Scanner<'k, 't> {
     /// Whether a name of `country` ends right before token `end` ("U.S." in "U.S. Congress").
     fn country_name_ends_at(&self, end: usize, country: &str) -> bool {
         (end.saturating_sub(3)..end).any(|first| {
-            self.alias_matches(first)
-                .iter()
-                .filter(|&(len, _)| first + len == end)
-                .any(|(_, value)| {
-                    self.kb.candidates(value).any(|c| {
-                        self.entity(c.entity).is_some_and(|e| {
-                            e.kind == EntityType::Place
-                                && e.subtype == "country"
-                                && e.country == country
-                        })
-                    })
-                })
+            self.reads_as(first, end - first, |_, e| {
+                e.kind == EntityType::Place && e.subtype == "country" && e.country == country
+            })
         })
+    }
+
+    /// Whether the knowledge base has a name of exactly `len` tokens at token `first` with a
+    /// reading that `fits`.
+    fn reads_as(
+        &self,
+        first: usize,
+        len: usize,
+        fits: impl Fn(&Candidate, &EntityRecord<'k>) -> bool,
+    ) -> bool {
+        self.alias_matches(first)
+            .iter()
+            .filter(|&(l, _)| l == len)
+            .any(|(_, value)| {
+                self.kb
+                    .candidates(value)
+                    .any(|c| self.entity(c.entity).is_some_and(|e| fits(&c, &e)))
+            })
     }
 
     /// A company named by its country and its trade ("China Mobile", "Korea Zinc", "China
@@ -2645,7 +2656,11 @@ impl<'k, 't> Scanner<'k, 't> {
     /// words ending in a trade word. Not an office of the country ("U.S. Energy
     /// Secretary"), nor in a headline, where every word has a capital.
     fn company_after_country(&self, i: usize) -> Option<patterns::PatternName> {
-        if self.title_block[i] || self.caps_block[i] {
+        // Most words have no trade word after them: the names at `i` are not read then.
+        let trade_after = self.tokens[i + 1..self.tokens.len().min(i + 7)]
+            .iter()
+            .any(|t| patterns::is_trade_word(&t.norm));
+        if !trade_after || self.title_block[i] || self.caps_block[i] {
             return None;
         }
         let len = self.alias_matches(i).iter().find_map(|(len, value)| {
@@ -2685,7 +2700,7 @@ impl<'k, 't> Scanner<'k, 't> {
     fn qualifies_a_party(&self, found: &patterns::PatternName) -> bool {
         let start = found.start;
         let bracketed = start > 1
-            && self.text[self.tokens[start - 1].end..self.tokens[start].start].trim() == "("
+            && self.text_between(start - 1, start).trim() == "("
             && matches!(
                 &*self.tokens[start - 1].norm,
                 "party" | "league" | "dal" | "front" | "congress" | "morcha" | "alliance"
@@ -2745,7 +2760,7 @@ impl<'k, 't> Scanner<'k, 't> {
     /// Ukraine).
     fn defines_another_acronym(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
         let bracketed = start > 0
-            && self.text[self.tokens[start - 1].end..self.tokens[start].start].trim() == "("
+            && self.text_between(start - 1, start).trim() == "("
             && self.text[self.tokens[end - 1].end..].starts_with(')');
         let Some(before) = self.scan.mentions.last() else {
             return false;
@@ -2841,10 +2856,7 @@ impl<'k, 't> Scanner<'k, 't> {
     /// Whether tokens `start..end` are a demonym the knowledge base knows: "Sri Lankan" is
     /// no person, whatever "Sri" says.
     fn is_demonym(&self, start: usize, end: usize) -> bool {
-        self.alias_matches(start)
-            .iter()
-            .filter(|&(len, _)| len == end - start)
-            .any(|(_, value)| self.kb.candidates(value).any(|c| c.has(ALIAS_DEMONYM)))
+        self.reads_as(start, end - start, |c, _| c.has(ALIAS_DEMONYM))
     }
 
     /// Whether a ship's prefix comes right before token `start`: "the USS Gerald R. Ford"
