@@ -2656,11 +2656,18 @@ impl<'k, 't> Scanner<'k, 't> {
     /// words ending in a trade word. Not an office of the country ("U.S. Energy
     /// Secretary"), nor in a headline, where every word has a capital.
     fn company_after_country(&self, i: usize) -> Option<patterns::PatternName> {
-        // Most words have no trade word after them: the names at `i` are not read then.
-        let trade_after = self.tokens[i + 1..self.tokens.len().min(i + 7)]
-            .iter()
-            .any(|t| patterns::is_trade_word(&t.norm));
-        if !trade_after || self.title_block[i] || self.caps_block[i] {
+        // Most words start no name, or have no trade word after them: their readings are
+        // not read then.
+        let trade_after = || {
+            self.tokens[i + 1..self.tokens.len().min(i + 7)]
+                .iter()
+                .any(|t| t.shape == Shape::Capitalized && patterns::is_trade_word(&t.norm))
+        };
+        if self.alias_matches(i).is_empty()
+            || !trade_after()
+            || self.title_block[i]
+            || self.caps_block[i]
+        {
             return None;
         }
         let len = self.alias_matches(i).iter().find_map(|(len, value)| {

@@ -1269,6 +1269,24 @@ pub fn person_by_agent(tokens: &[Token], i: usize) -> Option<PatternName> {
 /// Minister of Energy", "Hajiji Noor was sworn in". Two or three capitalised words standing
 /// alone; the caller leaves names whose first word the knowledge base knows to it.
 pub fn person_by_appointment(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let verb_before = i > 0
+        && tokens[i].gap == Gap::Space
+        && tokens[i - 1].shape == Shape::Lower
+        && one_of!(
+            &*tokens[i - 1].norm,
+            "appointed" | "named" | "nominated" | "designated" | "installed" | "tapped"
+        );
+    let is_sworn = |t: &Token| {
+        t.shape == Shape::Lower
+            && one_of!(
+                &*t.norm,
+                "sworn" | "inaugurated" | "appointed" | "elected" | "nominated"
+            )
+    };
+    // Most capitalised words have neither cue near them: the name is not read then.
+    if !verb_before && !tokens[i + 1..tokens.len().min(i + 6)].iter().any(is_sworn) {
+        return None;
+    }
     let end = name_after_cue(tokens, i, is_plain_name_word);
     let stands_alone = words_in(&tokens[i..end]) >= 2
         && !tokens
@@ -1283,18 +1301,11 @@ pub fn person_by_appointment(tokens: &[Token], i: usize) -> Option<PatternName> 
             .filter(|t| t.gap == Gap::Space)
             .map(|t| &*t.norm)
     };
-    let appointed_as = i > 0
-        && tokens[i].gap == Gap::Space
-        && matches!(
-            &*tokens[i - 1].norm,
-            "appointed" | "named" | "nominated" | "designated" | "installed" | "tapped"
-        )
-        && word(end) == Some("as");
+    let appointed_as = verb_before && word(end) == Some("as");
     let sworn_in = matches!(word(end), Some("was" | "is" | "were" | "will"))
-        && matches!(
-            word(end + 1),
-            Some("sworn" | "inaugurated" | "appointed" | "elected" | "nominated")
-        );
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.gap == Gap::Space && is_sworn(t));
     (appointed_as || sworn_in).then_some(PatternName {
         start: i,
         end,
@@ -2184,12 +2195,13 @@ pub fn media_after_descriptor(tokens: &[Token], i: usize) -> Option<PatternName>
 /// that a title's "City of God" is left alone). One to three capitalised words. The caller
 /// leaves names the knowledge base knows to it.
 pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
-    let settlement = |norm: &str| matches!(norm, "city" | "town" | "village" | "island");
-    let region = |norm: &str| {
-        matches!(
-            norm,
-            "province" | "region" | "prefecture" | "governorate" | "oblast"
-        )
+    let settlement = |norm: &str| one_of!(norm, "city" | "town" | "village" | "island");
+    let region = |t: &Token| {
+        t.shape == Shape::Lower
+            && one_of!(
+                &*t.norm,
+                "province" | "region" | "prefecture" | "governorate" | "oblast"
+            )
     };
     let word = |t: &Token| {
         t.shape == Shape::Capitalized
@@ -2197,21 +2209,23 @@ pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
             && !is_person_title(&t.norm)
             && !in_organization_heads(&t.norm)
     };
-    if !word(&tokens[i]) {
+    let of_before = i >= 2
+        && tokens[i].gap == Gap::Space
+        && tokens[i - 1].norm == "of"
+        && tokens[i - 2].shape == Shape::Lower
+        && settlement(&tokens[i - 2].norm);
+    // Most capitalised words have no kind word before or after them: no name is read then.
+    let region_near = tokens[i + 1..tokens.len().min(i + 5)].iter().any(region);
+    if !(of_before || region_near) || !word(&tokens[i]) {
         return None;
     }
     let mut end = i + 1;
     while end < tokens.len() && end - i < 3 && tokens[end].gap == Gap::Space && word(&tokens[end]) {
         end += 1;
     }
-    let of_before = i >= 2
-        && tokens[i].gap == Gap::Space
-        && tokens[i - 1].norm == "of"
-        && tokens[i - 2].shape == Shape::Lower
-        && settlement(&tokens[i - 2].norm);
     let kind_after = tokens
         .get(end)
-        .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower && region(&t.norm))
+        .is_some_and(|t| t.gap == Gap::Space && region(t))
         && i > 0
         && tokens[i].gap == Gap::Space
         && tokens[i - 1].shape == Shape::Lower;
