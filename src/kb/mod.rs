@@ -166,6 +166,12 @@ pub struct EntityRecord<'a> {
     pub prominence: u8,
 }
 
+impl EntityRecord<'_> {
+    pub fn is_country(&self) -> bool {
+        self.kind == EntityType::Place && self.subtype == "country"
+    }
+}
+
 /// Card facts of one entity, decoded on demand.
 #[derive(Clone, Debug, Default)]
 pub struct Details<'a> {

@@ -738,9 +738,10 @@ impl<'k, 't> Scanner<'k, 't> {
                     let full_name =
                         c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0;
                     // "House of Representatives" introduces no one country's house.
-                    let generic = national_body(&entity).is_some()
+                    let generic = full_name
+                        && national_body(&entity).is_some()
                         && patterns::is_generic_body_name(&self.tokens[i..i + len]);
-                    if full_name && generic {
+                    if generic {
                         generic_names.push((c.entity, entity.country));
                         continue;
                     }
@@ -1173,7 +1174,7 @@ impl<'k, 't> Scanner<'k, 't> {
             self.kb.candidates(value).find_map(|c| {
                 let e = self.entity(c.entity)?;
                 let fits = if possessive {
-                    e.kind == EntityType::Place && e.subtype == "country"
+                    e.is_country()
                 } else {
                     c.has(ALIAS_DEMONYM)
                 };
@@ -1386,22 +1387,21 @@ impl<'k, 't> Scanner<'k, 't> {
     }
 
     fn place_cue_before(&self, start: usize) -> bool {
-        let direction_of = start > 1
-            && self.tokens[start - 1].norm == "of"
-            && matches!(
-                &*self.tokens[start - 2].norm,
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-                    | "outskirts"
-                    | "suburbs"
-                    | "residents"
-            );
+        // "south of Topeka", "the outskirts of Kherson".
+        let direction_of = start > 1 && self.tokens[start - 1].norm == "of" && {
+            let before = &*self.tokens[start - 2].norm;
+            patterns::is_compass_word(before)
+                || matches!(
+                    before,
+                    "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "outskirts"
+                        | "suburbs"
+                        | "residents"
+                )
+        };
         start > 0
             && self.tokens[start].gap.joins_name()
             && (patterns::is_place_preposition(&self.tokens[start - 1].norm) || direction_of)
@@ -1546,9 +1546,7 @@ impl<'k, 't> Scanner<'k, 't> {
                 && self.kb.candidates(at).any(|c| {
                     c.flags & ALIAS_DEMONYM == 0
                         && self.casing_fits(&c, start, start + 1)
-                        && self
-                            .entity(c.entity)
-                            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
+                        && self.is_country(c.entity)
                 })
         });
         country
@@ -1772,8 +1770,7 @@ impl<'k, 't> Scanner<'k, 't> {
     }
 
     fn is_country(&self, entity: u32) -> bool {
-        self.entity(entity)
-            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
+        self.entity(entity).is_some_and(|e| e.is_country())
     }
 
     /// A name followed by the acronym it defines: both are mentions of one entity (the
@@ -1987,9 +1984,7 @@ impl<'k, 't> Scanner<'k, 't> {
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
             // "Modi congratulated Nepal" after "Madhav Kumar Nepal": a surname that is a
             // country's name is the person only where a person's words follow.
-            let country_named = self.reads_as(i, 1, |_, e| {
-                e.kind == EntityType::Place && e.subtype == "country"
-            });
+            let country_named = self.reads_as(i, 1, |_, e| e.is_country());
             let person_words = disambiguate::person_context_after(&self.tokens, i + 1)
                 || self.tokens.get(i + 1).is_some_and(Token::is_possessive);
             if country_named && !person_words {
@@ -2628,7 +2623,7 @@ impl<'k, 't> Scanner<'k, 't> {
     fn country_name_ends_at(&self, end: usize, country: &str) -> bool {
         (end.saturating_sub(3)..end).any(|first| {
             self.reads_as(first, end - first, |_, e| {
-                e.kind == EntityType::Place && e.subtype == "country" && e.country == country
+                e.is_country() && e.country == country
             })
         })
     }
@@ -2673,12 +2668,7 @@ impl<'k, 't> Scanner<'k, 't> {
         let len = self.alias_matches(i).iter().find_map(|(len, value)| {
             self.kb
                 .candidates(value)
-                .any(|c| {
-                    !c.has(ALIAS_DEMONYM)
-                        && self
-                            .entity(c.entity)
-                            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "country")
-                })
+                .any(|c| !c.has(ALIAS_DEMONYM) && self.is_country(c.entity))
                 .then_some(len)
         })?;
         let mut end = None;

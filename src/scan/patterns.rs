@@ -1265,17 +1265,22 @@ pub fn person_by_agent(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// The lowercase word right before token `i`, a space apart: the cue word of several rules.
+fn lowercase_word_before<'a>(tokens: &'a [Token], i: usize) -> Option<&'a str> {
+    let before = tokens.get(i.checked_sub(1)?)?;
+    (tokens[i].gap == Gap::Space && before.shape == Shape::Lower).then_some(&*before.norm)
+}
+
 /// A person the knowledge base lacks, named in an appointment: "appointed Kulman Ghising as
 /// Minister of Energy", "Hajiji Noor was sworn in". Two or three capitalised words standing
 /// alone; the caller leaves names whose first word the knowledge base knows to it.
 pub fn person_by_appointment(tokens: &[Token], i: usize) -> Option<PatternName> {
-    let verb_before = i > 0
-        && tokens[i].gap == Gap::Space
-        && tokens[i - 1].shape == Shape::Lower
-        && one_of!(
-            &*tokens[i - 1].norm,
+    let verb_before = lowercase_word_before(tokens, i).is_some_and(|word| {
+        one_of!(
+            word,
             "appointed" | "named" | "nominated" | "designated" | "installed" | "tapped"
-        );
+        )
+    });
     let is_sworn = |t: &Token| {
         t.shape == Shape::Lower
             && one_of!(
@@ -2157,13 +2162,12 @@ pub fn is_law_word(norm: &str) -> bool {
 /// Telegraaf", "the newspaper El Tiempo", "broadcaster Suspilne". One to four capitalised
 /// words.
 pub fn media_after_descriptor(tokens: &[Token], i: usize) -> Option<PatternName> {
-    let cue = i > 0
-        && tokens[i].gap == Gap::Space
-        && tokens[i - 1].shape == Shape::Lower
-        && one_of!(
-            &*tokens[i - 1].norm,
+    let cue = lowercase_word_before(tokens, i).is_some_and(|word| {
+        one_of!(
+            word,
             "newspaper" | "broadcaster" | "tabloid" | "magazine" | "outlet" | "website"
-        );
+        )
+    });
     // "the website I use", "the magazine Monday": no name.
     if !cue
         || !tokens[i].is_capitalized()
