@@ -157,7 +157,7 @@ run_tests() {
   log "cargo fmt --check"
   cargo fmt --check
   log "detection scores on the GUM gold (regression floors)"
-  python3 -m unittest tests/eval/test_gum.py
+  python3 -m unittest tests/eval/test_gum.py tools/kb_import/test_import.py
   python3 tests/eval/gum.py --shared "$SHARED" --cli target/release/backstory \
     --check tests/eval/floors.json
   log "web-ext lint"

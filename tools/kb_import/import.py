@@ -88,8 +88,33 @@ KEEP_UPPER = {"UN", "US", "USA", "UK", "EU", "NATO", "IRA", "PKK", "ETA", "FARC"
               "RT", "CCTV", "PTI", "ANI", "IANS", "APP", "NNA"}
 
 
-def proper_case(s):
-    """Convert an upper-case dictionary name ("ABU_NIDAL_ORGANIZATION") to display case."""
+# Short words with no vowel that are abbreviations, not acronyms ("Ltd", "Mr", the surname "Ng").
+VOWELLESS_WORDS = {"ltd", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "mt", "ft", "pty", "bros",
+                   "ng", "cwm", "hr", "vs"}
+
+
+def reads_as_acronym(word, english):
+    """An organisation's name word the dictionary spells in capitals that cannot be said as a word:
+    "KBR", "CBS", "NY", "MLP". A word of four or more letters with a "y" can be said ("Bryn")."""
+    low = word.lower()
+    if not low.isalpha() or not 2 <= len(low) <= 5 or low in VOWELLESS_WORDS or low in english:
+        return False
+    vowels = "aeiou" if len(low) <= 3 else "aeiouy"
+    return not any(c in vowels for c in low)
+
+
+def acronym_word(word, english):
+    """"DHKP/C", "WD-40", "MLP": every part of two or more letters reads as an acronym."""
+    parts = [p for p in re.split(r"[\-/&]", word) if len(p) >= 2 and not p.isdigit()]
+    return bool(parts) and all(reads_as_acronym(p, english) for p in parts)
+
+
+def proper_case(s, english=None):
+    """Convert an upper-case dictionary name ("ABU_NIDAL_ORGANIZATION") to display case.
+
+    With `english` (a set of lower-case English words) the name is an organisation's, whose
+    unsayable words stay capitals ("KBR Inc", not "Kbr Inc").
+    """
     words = s.split(" ")
     out = []
     for i, w in enumerate(words):
@@ -98,6 +123,9 @@ def proper_case(s):
         bare = w.strip("().,")
         if bare.upper() in KEEP_UPPER or (re.fullmatch(r"\(?[A-Z0-9]{2,6}\)?", w) and w.startswith("(")):
             out.append(w.upper())
+            continue
+        if english is not None and w.isupper() and acronym_word(bare, english):
+            out.append(w)
             continue
         parts = re.split(r"([\-'’/.])", w)
         res = []
@@ -869,13 +897,13 @@ def build_orgs(shared, cw, curated, name_of):
                 sub = "armed_group"
             elif re.search(r"\b(INC|CORP|CORPORATION|COMPANY|LTD|PLC|HOLDINGS|GROUP INC)\b\.?$", head):
                 sub = "company"
-            disp = proper_case(re.sub(r"\s*\([^)]*\)\s*", " ", head).strip())
+            disp = proper_case(re.sub(r"\s*\([^)]*\)\s*", " ", head).strip(), cw.words)
             # "THE SECURITY COUNCIL" is the Security Council: an article is no part of a name.
             disp = re.sub(r"^The\s+", "", disp)
             acr = re.findall(r"\(([A-Z][A-Z0-9\-]{1,9})\)", head)
             if not disp or len(disp) < 3:
                 continue
-            names = [disp] + [re.sub(r"^The\s+", "", proper_case(a)) for a in e["aliases"]]
+            names = [disp] + [re.sub(r"^The\s+", "", proper_case(a, cw.words)) for a in e["aliases"]]
             if curated.find(names, type_="organization") or curated.find([disp]):
                 continue
             oid = f"bs:org:{slug(disp)}"
@@ -893,7 +921,7 @@ def build_orgs(shared, cw, curated, name_of):
                 a2 = re.sub(r"\s*\([^)]*\)\s*", " ", a).strip()
                 if not good_org_alias(a2, head):
                     continue
-                pa = re.sub(r"^The\s+", "", proper_case(a2))
+                pa = re.sub(r"^The\s+", "", proper_case(a2, cw.words))
                 k = norm_key(pa)
                 if used_alias.get(k, oid) != oid:
                     continue  # aliases shared by two dictionary entries are unreliable
