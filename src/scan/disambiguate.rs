@@ -176,6 +176,56 @@ pub fn level_cue(tokens: &[Token], start: usize, end: usize) -> Option<Level> {
     None
 }
 
+/// Most tokens read past a name to the plural that names the kind of every place in a list.
+const MAX_REGION_LIST_TOKENS: usize = 12;
+
+/// The kind of region the words around tokens `start..end` give the name, in the singular the
+/// knowledge base writes a region with ("Kharkiv region", "Sokoto state"): a plural after a
+/// list of names ("the Zhytomyr and Kharkiv regions", "Kano, Kaduna and Sokoto states") or a
+/// kind before "of" ("the region of Kursk").
+pub fn region_kind_around(tokens: &[Token], start: usize, end: usize) -> Option<&'static str> {
+    if start >= 2 && tokens[start - 1].norm == "of" && tokens[start].gap.joins_name() {
+        if let Some(kind) = region_kind(&tokens[start - 2].norm, false) {
+            return Some(kind);
+        }
+    }
+    let mut after_name = true;
+    for token in tokens.iter().skip(end).take(MAX_REGION_LIST_TOKENS) {
+        if after_name && token.gap.joins_name() {
+            if let Some(kind) = region_kind(&token.norm, true) {
+                return Some(kind);
+            }
+        }
+        let name_word = token.shape == Shape::Capitalized
+            && matches!(token.gap, Gap::Space | Gap::Hyphen | Gap::Punct);
+        let conjunction =
+            after_name && token.gap == Gap::Space && matches!(&*token.norm, "and" | "or");
+        if !name_word && !conjunction {
+            return None;
+        }
+        after_name = name_word;
+    }
+    None
+}
+
+/// Kinds of region as (singular, plural).
+const REGION_KINDS: [(&str, &str); 6] = [
+    ("region", "regions"),
+    ("oblast", "oblasts"),
+    ("province", "provinces"),
+    ("state", "states"),
+    ("governorate", "governorates"),
+    ("prefecture", "prefectures"),
+];
+
+/// The singular of a word for a kind of region, given in its plural form or not.
+fn region_kind(word: &str, plural: bool) -> Option<&'static str> {
+    REGION_KINDS
+        .iter()
+        .find(|(singular, plural_form)| word == if plural { *plural_form } else { *singular })
+        .map(|(singular, _)| *singular)
+}
+
 /// Whether a legislator's title and name end at token `end` ("Sen. Patty Murray" in "Sen.
 /// Patty Murray of Washington"): the place after "of" is the state they represent.
 fn legislator_before(tokens: &[Token], end: usize) -> bool {

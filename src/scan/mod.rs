@@ -1602,12 +1602,35 @@ impl<'k, 't> Scanner<'k, 't> {
             if let Some((_, c)) = best {
                 let c = match country {
                     Some(country) if self.town_gives_way(&c, i + len) => country,
-                    _ => c,
+                    _ => self.region_named_by_kind(&c, i, i + len).unwrap_or(c),
                 };
                 return Some((len, c));
             }
         }
         None
+    }
+
+    /// The region a city's name at tokens `start..end` stands for where the words give it a
+    /// region's kind ("the Zhytomyr and Kharkiv regions", "the region of Kursk"): the region
+    /// the knowledge base names with that kind, if any.
+    #[inline(never)]
+    fn region_named_by_kind(&self, c: &Candidate, start: usize, end: usize) -> Option<Candidate> {
+        let entity = self.entity(c.entity)?;
+        if entity.kind != EntityType::Place || entity.subtype != "city" {
+            return None;
+        }
+        let kind = disambiguate::region_kind_around(&self.tokens, start, end)?;
+        let name = self.surface(start, end);
+        [kind, "region"].into_iter().find_map(|kind| {
+            self.kb
+                .lookup(&format!("{name} {kind}"))
+                .into_iter()
+                .filter(|r| {
+                    self.entity(r.entity)
+                        .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "region")
+                })
+                .max_by_key(|r| r.prominence)
+        })
     }
 
     /// Where the words say that the everyday-word name at `start..end` is the business or

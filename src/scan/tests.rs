@@ -2188,6 +2188,32 @@ fn a_region_written_with_its_kind_is_the_region() {
 }
 
 #[test]
+fn a_plural_kind_after_a_list_of_names_makes_each_a_region() {
+    let regions = |text: &str| linked_of_subtype(text, "region");
+    assert_eq!(
+        regions("Drones struck the Zhytomyr and Kharkiv regions overnight."),
+        [
+            ("Zhytomyr".to_string(), "Zhytomyr Oblast".to_string()),
+            ("Kharkiv".to_string(), "Kharkiv Oblast".to_string())
+        ]
+    );
+    assert_eq!(
+        surfaces_of_subtype("Gunmen raided Kano, Kaduna and Sokoto states.", "region"),
+        ["Kano", "Kaduna", "Sokoto"]
+    );
+    assert_eq!(
+        surfaces_of_subtype("Troops pushed into the region of Kursk.", "region"),
+        ["Kursk"]
+    );
+    // Without the kind the cities stay cities.
+    assert!(
+        surfaces_of_subtype("Drones struck Zhytomyr and Kharkiv overnight.", "region").is_empty()
+    );
+    // A sentence between the name and the word breaks the list.
+    assert!(surfaces_of_subtype("He lives in Kharkiv. States differ.", "region").is_empty());
+}
+
+#[test]
 fn a_legislator_of_a_state_is_the_states() {
     let text = "Sen. Patty Murray of Washington and Rep. Tom Suozzi of New York voted no.";
     assert_eq!(
