@@ -2026,6 +2026,18 @@ impl<'k, 't> Scanner<'k, 't> {
         Some(1)
     }
 
+    /// "Israel" after "Israel Katz", "Georgia" after "Georgia Meloni": news calls grown-ups by
+    /// their surnames, so a given name alone that names a country is the country, and one that
+    /// names a region is the region unless a person's words follow ("Georgia said").
+    #[inline(never)]
+    fn place_outranks_given_name(&self, i: usize) -> bool {
+        let person_words = disambiguate::person_context_after(&self.tokens, i + 1);
+        self.reads_as(i, 1, |_, e| {
+            e.is_country()
+                || (!person_words && e.kind == EntityType::Place && e.subtype == "region")
+        })
+    }
+
     /// "Aner Shalev" again after a cue introduced him ("writer Aner Shalev"): the given name
     /// and the surname of one person the article named, together, are that person, also
     /// where the surname alone reads as part of a longer name: after a capitalised word that
@@ -2100,7 +2112,8 @@ impl<'k, 't> Scanner<'k, 't> {
         if token.shape != Shape::Capitalized || hyphenated {
             return None;
         }
-        self.memory.given_name(&token.norm)
+        let index = self.memory.given_name(&token.norm)?;
+        (!self.place_outranks_given_name(i)).then_some(index)
     }
 
     /// "The President" after "U.S. President Donald Trump", "the Home Secretary" after "Home

@@ -2214,6 +2214,25 @@ fn a_plural_kind_after_a_list_of_names_makes_each_a_region() {
 }
 
 #[test]
+fn a_given_name_that_names_a_country_stays_the_country() {
+    let text = "Defense Minister Israel Katz said the strikes would go on. Katz added that \
+                Israel was ready. Sirens sounded across Israel.";
+    let kinds: Vec<_> = found(text)
+        .into_iter()
+        .map(|(s, kind, _)| (s, kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Israel Katz".to_string(), "person".to_string()),
+            ("Katz".to_string(), "person".to_string()),
+            ("Israel".to_string(), "place".to_string()),
+            ("Israel".to_string(), "place".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_legislator_of_a_state_is_the_states() {
     let text = "Sen. Patty Murray of Washington and Rep. Tom Suozzi of New York voted no.";
     assert_eq!(
