@@ -2005,12 +2005,17 @@ impl<'k, 't> Scanner<'k, 't> {
         let index = if place_asked {
             return None;
         } else if let Some(&entity) = self.known_surnames.get(token.norm.as_ref()) {
-            // "Modi congratulated Nepal" after "Madhav Kumar Nepal": a surname that is a
-            // country's name is the person only where a person's words follow.
-            let country_named = self.reads_as(i, 1, |_, e| e.is_country());
+            // "Modi congratulated Nepal" after "Madhav Kumar Nepal", "Houthi officials" after
+            // "Abdul-Malik al-Houthi": a surname that is a country's or a movement's name is
+            // the person only where a person's words follow.
+            let names_a_nation = self.reads_as(i, 1, |_, e| {
+                e.is_country()
+                    || (e.kind == EntityType::Organization
+                        && matches!(e.subtype, "armed_group" | "party"))
+            });
             let person_words = disambiguate::person_context_after(&self.tokens, i + 1)
                 || self.tokens.get(i + 1).is_some_and(Token::is_possessive);
-            if country_named && !person_words {
+            if names_a_nation && !person_words {
                 return None;
             }
             self.known_keys.get(&entity).copied()?

@@ -2409,6 +2409,15 @@ fn a_surname_that_names_a_country_is_the_person_only_with_a_persons_words() {
         .map(|(_, kind, _)| kind)
         .collect();
     assert_eq!(kinds, ["place", "person"]);
+    // A movement named for its leader's family: the word before a noun is the movement.
+    let text = "Houthi leader Abdul-Malik al-Houthi spoke. Senior Houthi officials met. \
+                Houthi said he would fight on.";
+    let kinds: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(s, _, _)| s == "Houthi")
+        .map(|(_, kind, _)| kind)
+        .collect();
+    assert_eq!(kinds, ["organization", "organization", "person"]);
 }
 
 #[test]
