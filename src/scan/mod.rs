@@ -833,7 +833,8 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         let after_title = start > 0
             && self.tokens[start].gap.joins_name()
-            && patterns::is_person_title(&self.tokens[start - 1].norm);
+            && patterns::is_person_title(&self.tokens[start - 1].norm)
+            && !patterns::qualifies_a_role_at(&self.tokens, end);
         if c.has(ALIAS_SURNAME) && !introduced && !after_title && famous() != Some(c.entity) {
             return None;
         }

@@ -772,6 +772,9 @@ pub fn is_generic_body_name(tokens: &[Token]) -> bool {
                 "house"
                     | "of"
                     | "representatives"
+                    | "commons"
+                    | "appeal"
+                    | "popular"
                     | "supreme"
                     | "constitutional"
                     | "federal"
@@ -861,11 +864,70 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
         // "Deputy Prime Minister", "Deputy Foreign Minister": one title, no name inside.
         return None;
     }
+    if end == i + 1 && (qualifies_a_role_at(tokens, end) || adjective_title_at(tokens, i - 1)) {
+        // "Chief Kremlin spokesman", "major Western countries": the word qualifies the noun
+        // after it, which the title word qualifies too.
+        return None;
+    }
     (end > i).then_some(PatternName {
         start: i,
         end,
         kind: EntityType::Person,
     })
+}
+
+/// Whether a lowercase noun for people in a role or a group comes at token `end`, so that a
+/// capitalised word before it qualifies it ("Kremlin spokesman", "Western countries").
+pub fn qualifies_a_role_at(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Space
+            && t.shape == Shape::Lower
+            && (in_person_titles(&t.norm) || is_group_noun(&t.norm))
+    })
+}
+
+/// Nouns for the people or members of a body, place or movement ("Taliban officials",
+/// "Kurdish groups", "Gulf donors").
+fn is_group_noun(norm: &str) -> bool {
+    matches!(
+        norm,
+        "official"
+            | "officials"
+            | "negotiator"
+            | "negotiators"
+            | "spokespeople"
+            | "leaders"
+            | "groups"
+            | "countries"
+            | "nations"
+            | "states"
+            | "forces"
+            | "troops"
+            | "fighters"
+            | "militants"
+            | "allies"
+            | "donors"
+            | "sources"
+            | "members"
+            | "lawmakers"
+            | "diplomats"
+            | "delegation"
+            | "government"
+    )
+}
+
+/// Whether token `k` is "major" or "general" in lowercase before one capitalised word and a
+/// lowercase noun, an adjective there ("major Western countries", "general Arab support")
+/// rather than a rank ("the pirate general Ridley.", "general Ridley and Kraid").
+fn adjective_title_at(tokens: &[Token], k: usize) -> bool {
+    tokens[k].shape == Shape::Lower
+        && matches!(&*tokens[k].norm, "major" | "general")
+        && tokens.get(k + 2).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Lower
+                && !matches!(&*t.norm, "and" | "or")
+                && !is_speech_verb(&t.norm)
+        })
 }
 
 /// Whether token `i` ends a title that "Chief" opens ("Chief Executive Arthur Mensch",

@@ -2233,6 +2233,31 @@ fn a_given_name_that_names_a_country_stays_the_country() {
 }
 
 #[test]
+fn a_word_between_a_title_and_a_role_qualifies_the_role() {
+    let text = "Chief Kremlin spokesman Dmitry Peskov said so. Deputy Hezbollah chief Naim \
+                Qassem agreed. Moves by major Western countries failed.";
+    let found = found(text);
+    let kinds: Vec<_> = found
+        .iter()
+        .map(|(s, kind, _)| (s.as_str(), kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Kremlin", "organization"),
+            ("Dmitry Peskov", "person"),
+            ("Hezbollah", "organization"),
+            ("Naim Qassem", "person")
+        ]
+    );
+    // A rank before a name alone still makes a person.
+    assert_eq!(
+        found_people("They fought the pirate general Ridley."),
+        ["Ridley"]
+    );
+}
+
+#[test]
 fn a_legislator_of_a_state_is_the_states() {
     let text = "Sen. Patty Murray of Washington and Rep. Tom Suozzi of New York voted no.";
     assert_eq!(
