@@ -589,6 +589,24 @@ fn is_price_move(norm: &str) -> bool {
     )
 }
 
+/// Whether "<word> <preposition> the" reads as addressing a newspaper: "writing in the",
+/// "leaked to the", "an interview with the", "obtained by the".
+fn talks_to_press(preposition: &str, word: &str) -> bool {
+    match preposition {
+        "in" => matches!(
+            word,
+            "writing" | "wrote" | "written" | "published" | "column" | "op-ed" | "editorial"
+        ),
+        "to" => matches!(
+            word,
+            "according" | "spoke" | "speaking" | "talked" | "talking" | "leaked" | "confirmed"
+        ),
+        "with" => matches!(word, "interview" | "interviews"),
+        "by" => matches!(word, "obtained" | "seen" | "reported" | "published"),
+        _ => false,
+    }
+}
+
 /// Whether the words around the name at tokens `start..end` are a business story's: a
 /// company's verb or possession after it, its price moving by a percentage, a trade word
 /// before it, or "shares of" / "a stake in" / "a spokesperson for" / "told the" before it. Lets an
@@ -625,7 +643,9 @@ pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) 
             (Some("in"), before) => matches!(before, "shares" | "stake" | "stakes"),
             // People talk to newspapers: "told the Guardian", "according to the Times".
             (Some("the"), "told") => true,
-            (Some("the"), "to") => start >= 3 && tokens[start - 3].norm == "according",
+            (Some("the"), preposition) => {
+                start >= 3 && talks_to_press(preposition, &tokens[start - 3].norm)
+            }
             // "said on Telegram", "posted on X".
             (Some("on"), before) => matches!(
                 before,

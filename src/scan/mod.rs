@@ -842,6 +842,11 @@ impl<'k, 't> Scanner<'k, 't> {
             // "St. Mary's Catholic Church" is a parish, not the Catholic Church.
             return None;
         }
+        if self.article_name_runs_on(start, end) {
+            // "The Independent Commission Against Corruption", "the Economist Intelligence
+            // Unit": a name that begins with its article ends where the capitals do.
+            return None;
+        }
         let entity = self.entity(c.entity)?;
         // "OPEC+" is its own group; "OPEC" without the plus is not it.
         let plus_named = entity.name.ends_with('+');
@@ -3185,6 +3190,22 @@ impl<'k, 't> Scanner<'k, 't> {
                 && self.tokens[start - 1].shape == Shape::Capitalized
                 && !self.given_name_at(start - 1));
         after || before
+    }
+
+    /// Whether the name at tokens `start..end` begins with "the" and a capitalised word of
+    /// another name follows it without a break; its owner's name ("The New York Times
+    /// Company") is close enough to it.
+    fn article_name_runs_on(&self, start: usize, end: usize) -> bool {
+        end - start > 1
+            && self.tokens[start].norm == "the"
+            && self.tokens.get(end).is_some_and(|t| {
+                t.gap == Gap::Space
+                    && t.shape == Shape::Capitalized
+                    && !self.caps_block[end]
+                    && !patterns::is_not_name(&t.norm)
+                    && !matches!(&*t.norm, "company" | "co" | "group" | "media")
+            })
+            && !disambiguate::legal_form_at(&self.tokens, end)
     }
 
     fn entity_index(&mut self, key: EntityKey, make: impl FnOnce() -> ArticleEntity) -> usize {

@@ -170,6 +170,10 @@ fn in_person_titles(word: &str) -> bool {
             | "reps"
             | "justices"
             | "commissioners"
+            | "taoiseach"
+            | "tanaiste"
+            | "tánaiste"
+            | "treasurer"
     )
 }
 

@@ -2258,6 +2258,51 @@ fn a_word_between_a_title_and_a_role_qualifies_the_role() {
 }
 
 #[test]
+fn irish_and_australian_offices_are_titles() {
+    assert_eq!(
+        found_people("Taoiseach Micheál Martin said the plan was good."),
+        ["Micheál Martin"]
+    );
+    assert_eq!(
+        found_people("Treasurer Jim Chalmers said the budget was fine."),
+        ["Jim Chalmers"]
+    );
+}
+
+#[test]
+fn a_newspaper_is_written_in_and_leaked_to() {
+    let media = |text: &str| surfaces_of_subtype(text, "media");
+    assert_eq!(
+        media("Writing in the Guardian, she said it failed."),
+        ["Guardian"]
+    );
+    assert_eq!(media("The memo was leaked to the Guardian."), ["Guardian"]);
+    assert_eq!(
+        media("He gave an interview with the Guardian."),
+        ["Guardian"]
+    );
+    // Without such words the everyday word stays a word.
+    assert!(media("He spoke to the guardian of the child.").is_empty());
+    assert!(media("She is writing in the garden.").is_empty());
+}
+
+#[test]
+fn a_name_that_begins_with_its_article_ends_where_the_capitals_do() {
+    let media = |text: &str| surfaces_of_subtype(text, "media");
+    assert!(
+        media("The Independent Commission Against Corruption (ICAC) will investigate.").is_empty()
+    );
+    assert_eq!(
+        media("He told The Independent Monday it was over."),
+        ["Independent"]
+    );
+    assert_eq!(
+        media("Shares of The New York Times Company rose."),
+        ["New York Times"]
+    );
+}
+
+#[test]
 fn a_legislator_of_a_state_is_the_states() {
     let text = "Sen. Patty Murray of Washington and Rep. Tom Suozzi of New York voted no.";
     assert_eq!(
