@@ -1006,6 +1006,15 @@ impl<'k, 't> Scanner<'k, 't> {
             // "Mr Kamen" is a person whatever towns share the name.
             return None;
         }
+        if entity.kind == EntityType::Place && entity.subtype == "city" {
+            // "London, Ontario", "Kingston, Ont.", "Perth, Scotland": the place after the
+            // comma says whose city it is.
+            if let Some(country) = self.country_after_comma(end) {
+                if country != entity.country {
+                    return None;
+                }
+            }
+        }
         let mut score = i32::from(c.prominence);
         if introduced {
             score += 30;
@@ -1778,6 +1787,37 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         self.next_place_level(end) == Some(disambiguate::Level::Region)
             || self.region_of_country_at(end, country)
+    }
+
+    /// The country of the region or country named after a comma at token `end` ("Ontario",
+    /// "Ont.", "N.Y.", "Jamaica"), when it is best known as one and all its readings as a
+    /// region or country agree on it.
+    #[inline(never)]
+    fn country_after_comma(&self, end: usize) -> Option<&'k str> {
+        let next = self.tokens.get(end)?;
+        if next.gap != Gap::Punct
+            || !next.is_capitalized()
+            || self.text_between(end - 1, end).trim() != ","
+        {
+            return None;
+        }
+        let dotted = self.text[next.end..].starts_with('.');
+        if let Some(country) = patterns::region_abbreviation_country(&next.norm, dotted) {
+            return Some(country);
+        }
+        // A name best known as a region or country ("Ontario", California's small city
+        // aside), not as a city ("Paris, Washington and London" is a list of capitals).
+        let is_area = |e: &EntityRecord<'_>| {
+            e.kind == EntityType::Place && matches!(e.subtype, "region" | "country")
+        };
+        let best = self.readings_at(end).max_by_key(|e| e.prominence)?;
+        if !is_area(&best) {
+            return None;
+        }
+        self.readings_at(end)
+            .filter(is_area)
+            .all(|e| e.country == best.country)
+            .then_some(best.country)
     }
 
     /// Whether an American city's name at tokens `..end` is followed by a comma and the

@@ -666,6 +666,20 @@ pub fn is_trade_word(norm: &str) -> bool {
     )
 }
 
+/// The country whose region a news agency's short form names ("Ont.", "B.C.", "N.Y.",
+/// "NSW"). `dotted`: a full stop follows the word, which short forms that are also words
+/// ("Man.", "Vic.") need.
+pub fn region_abbreviation_country(norm: &str, dotted: bool) -> Option<&'static str> {
+    match norm {
+        "bc" | "pei" | "nfld" | "ont" | "que" | "alta" | "sask" => Some("CA"),
+        "man" | "ns" | "nb" | "nl" if dotted => Some("CA"),
+        "nsw" | "qld" | "tas" => Some("AU"),
+        "vic" if dotted => Some("AU"),
+        _ if dotted && is_state_abbreviation(norm) => Some("US"),
+        _ => None,
+    }
+}
+
 /// The news agencies' short forms of US states, without their dots ("Kan.", "N.Y.",
 /// "Calif.").
 pub fn is_state_abbreviation(norm: &str) -> bool {

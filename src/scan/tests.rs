@@ -1630,6 +1630,27 @@ fn a_state_after_a_town_the_knowledge_base_lacks_is_the_state() {
 }
 
 #[test]
+fn a_region_or_country_after_a_comma_says_whose_city_it_is() {
+    let kb = Kb::embedded().unwrap();
+    let country = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter_map(|(_, _, id)| kb.entity(id?))
+            .filter(|e| e.subtype == "city")
+            .map(|e| e.country.to_string())
+            .collect()
+    };
+    assert_eq!(
+        country("He grew up in London, Ontario, near the lake."),
+        ["CA"]
+    );
+    assert_eq!(country("He visited Kingston, Ont., on Monday."), ["CA"]);
+    assert_eq!(country("She was born in Kingston, Jamaica."), ["JM"]);
+    // Without it the best-known city stays.
+    assert_eq!(country("He grew up in London."), ["GB"]);
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
