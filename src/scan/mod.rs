@@ -1037,6 +1037,15 @@ impl<'k, 't> Scanner<'k, 't> {
             score += self.evidence.bonus(entity.country);
         }
         if entity.kind == EntityType::Place
+            && matches!(entity.subtype, "city" | "region" | "territory")
+            && self.evidence.count(entity.country) >= NATIONAL_EVIDENCE
+            && self.evidence.leads(entity.country)
+        {
+            // "Tripoli" in a story from Lebanon is Lebanon's, though Libya's capital is
+            // better known.
+            score += disambiguate::EVIDENCE_BONUS;
+        }
+        if entity.kind == EntityType::Place
             && self
                 .level_at(start, end, entity.country)
                 .is_some_and(|l| l.fits(entity.subtype))
@@ -1808,7 +1817,7 @@ impl<'k, 't> Scanner<'k, 't> {
         // A name best known as a region or country ("Ontario", California's small city
         // aside), not as a city ("Paris, Washington and London" is a list of capitals).
         let is_area = |e: &EntityRecord<'_>| {
-            e.kind == EntityType::Place && matches!(e.subtype, "region" | "country")
+            e.kind == EntityType::Place && matches!(e.subtype, "region" | "country" | "territory")
         };
         let best = self.readings_at(end).max_by_key(|e| e.prominence)?;
         if !is_area(&best) {

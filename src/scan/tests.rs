@@ -1651,6 +1651,22 @@ fn a_region_or_country_after_a_comma_says_whose_city_it_is() {
 }
 
 #[test]
+fn a_place_of_the_country_the_article_is_about_outranks_a_better_known_namesake() {
+    let kb = Kb::embedded().unwrap();
+    let text = "Lebanese troops deployed in Tripoli after clashes in the northern Lebanese \
+                city. The Lebanese army said Beirut would respond.";
+    let tripoli: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(s, _, _)| s == "Tripoli")
+        .filter_map(|(_, _, id)| kb.entity(id?))
+        .map(|e| e.country.to_string())
+        .collect();
+    assert_eq!(tripoli, ["LB"]);
+    let libya = found("Fighting broke out in Tripoli on Monday.");
+    assert_eq!(kb.entity(libya[0].2.unwrap()).unwrap().country, "LY");
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
