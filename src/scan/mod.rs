@@ -2569,8 +2569,9 @@ impl<'k, 't> Scanner<'k, 't> {
             .or_else(|| patterns::person_after_title(&self.tokens, i))
             .or_else(|| patterns::person_after_descriptor(self.text, &self.tokens, i))
             .or_else(|| {
-                patterns::organization_at(&self.tokens, i)
-                    .filter(|found| !self.joins_two_known_names(found))
+                patterns::organization_at(&self.tokens, i).filter(|found| {
+                    !self.joins_two_known_names(found) && !self.known_before_a_title(found)
+                })
             })
             .or_else(|| {
                 // "the Pacific Island countries", "New Zealand Island ecosystems": a known
@@ -3239,6 +3240,20 @@ impl<'k, 't> Scanner<'k, 't> {
                 && self.tokens[start - 1].shape == Shape::Capitalized
                 && !self.given_name_at(start - 1));
         after || before
+    }
+
+    /// "White House Press Secretary Karoline Leavitt": a known name, then the first word of a
+    /// capitalised title ("Press Secretary", "Communications Director"), is the known name;
+    /// the words are no new organisation ("Minneapolis Police Chief" is the police's).
+    fn known_before_a_title(&self, found: &patterns::PatternName) -> bool {
+        matches!(
+            &*self.tokens[found.end - 1].norm,
+            "press" | "communications"
+        ) && patterns::title_follows(&self.tokens, found.end)
+            && self
+                .alias_matches(found.start)
+                .iter()
+                .any(|(len, _)| found.start + len < found.end)
     }
 
     /// Whether the name at tokens `start..end` begins with "the" and a capitalised word of

@@ -963,7 +963,7 @@ fn chief_title_at(tokens: &[Token], i: usize) -> bool {
 
 /// Whether a capitalised title joins on at token `end` ("Prime" in "Deputy Prime Minister"
 /// is part of the title, not a name).
-fn title_follows(tokens: &[Token], end: usize) -> bool {
+pub fn title_follows(tokens: &[Token], end: usize) -> bool {
     tokens.get(end).is_some_and(|t| {
         t.gap == Gap::Space && t.shape == Shape::Capitalized && is_person_title(&t.norm)
     })

@@ -1667,6 +1667,26 @@ fn a_place_of_the_country_the_article_is_about_outranks_a_better_known_namesake(
 }
 
 #[test]
+fn a_press_title_after_a_known_name_is_no_new_organisation() {
+    let orgs = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "organization")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        orgs("White House Press Secretary Karoline Leavitt told reporters."),
+        ["White House"]
+    );
+    // A body's own title keeps the body's longer name.
+    assert_eq!(
+        orgs("Minneapolis Police Chief Brian O'Hara spoke."),
+        ["Minneapolis Police"]
+    );
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
