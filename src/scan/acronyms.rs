@@ -57,9 +57,9 @@ pub fn definitions(text: &str, tokens: &[Token], bracketed: &[usize]) -> Vec<Def
 }
 
 /// Acronyms the article defines for a term, not a name: the words before the brackets spell
-/// them, some in lowercase ("Marburg virus disease (MVD)", "chronic obstructive pulmonary
-/// disease (COPD)"). Such an acronym names nothing the knowledge base knows by the same
-/// letters (Russia's interior ministry is also "MVD").
+/// them, some in lowercase words that are not mere links ("Marburg virus disease (MVD)",
+/// "chronic obstructive pulmonary disease (COPD)"). Such an acronym names nothing the
+/// knowledge base knows by the same letters (Russia's interior ministry is also "MVD").
 pub fn terms<'t>(text: &'t str, tokens: &[Token], bracketed: &[usize]) -> Vec<&'t str> {
     bracketed
         .iter()
@@ -74,10 +74,18 @@ pub fn terms<'t>(text: &'t str, tokens: &[Token], bracketed: &[usize]) -> Vec<&'
                 .zip(&letters)
                 .all(|(w, l)| w.norm.starts_with(*l));
             let joined = words[1..].iter().all(|w| w.gap == Gap::Space);
-            let lowercase = words.iter().any(|w| !w.is_capitalized());
+            // "Interim Force in Lebanon (UNIFIL)" is a name: its small words only link.
+            let lowercase = words
+                .iter()
+                .any(|w| !w.is_capitalized() && !is_small_link(&w.norm));
             (spelled && joined && lowercase).then_some(written)
         })
         .collect()
+}
+
+/// The small words of a name that its acronym may spell: "in" for UNIFIL.
+fn is_small_link(norm: &str) -> bool {
+    patterns::is_name_link(norm) || matches!(norm, "in" | "against" | "to")
 }
 
 /// Whether `acronym` ("WHO") spells the initials of `name` ("World Health Organization").
@@ -202,9 +210,11 @@ mod tests {
 
     #[test]
     fn initials_of_lowercase_words_define_a_term() {
-        let text = "Marburg virus disease (MVD) has been confirmed. The Senate (SV) voted.";
+        let text = "Marburg virus disease (MVD) has been confirmed. The Senate (SV) voted. \
+                    The Interim Force in Lebanon (IFIL) said.";
         let tokens = tokenize(text);
         let bracketed = bracketed(text, &tokens, &vec![false; tokens.len()]);
+        // "in" only links the words of a name: IFIL is no term.
         assert_eq!(terms(text, &tokens, &bracketed), ["MVD"]);
     }
 
