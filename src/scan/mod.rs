@@ -1552,10 +1552,11 @@ impl<'k, 't> Scanner<'k, 't> {
 
     /// "U.S. Republican Party": an organisation found by its head word that is a country's
     /// name followed by an organisation the knowledge base knows is the two names, the place
-    /// and the organisation ("Iraqi Communist Party", with a demonym, stays one name).
+    /// and the organisation ("Iraqi Communist Party", with a demonym, stays one name), also
+    /// where its last word names sites too ("U.S. National Hurricane Center").
     #[inline(always)]
     fn place_before_known_organization(&self, found: &patterns::PatternName) -> bool {
-        found.kind == EntityType::Organization
+        found.kind != EntityType::Person
             && found.end - found.start >= 3
             && self.place_heads_known_organization(found)
     }

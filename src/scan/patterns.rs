@@ -2053,6 +2053,29 @@ pub fn place_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     )
 }
 
+/// What an agency called a centre does ("Warning Center", "Research Centre"), which no
+/// building is named for.
+fn is_agency_work(norm: &str) -> bool {
+    matches!(
+        norm,
+        "warning"
+            | "hurricane"
+            | "research"
+            | "operations"
+            | "control"
+            | "prediction"
+            | "coordination"
+            | "emergency"
+            | "information"
+            | "intelligence"
+            | "command"
+            | "studies"
+            | "policy"
+            | "analysis"
+            | "monitoring"
+    )
+}
+
 /// Most tokens an organisation's name found by its head word spans.
 const MAX_ORGANIZATION_WORDS: usize = 8;
 
@@ -2170,7 +2193,12 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     let for_something = tokens
         .get(head_end)
         .is_some_and(|next| next.norm == "for" || (next.norm == "on" && end > head_end));
-    let names_a_site = in_site_heads(&tokens[head_end - 1].norm) && !for_something;
+    // "National Hurricane Center", "Pacific Tsunami Warning Center" are agencies.
+    let agency_centre = matches!(&*tokens[head_end - 1].norm, "center" | "centre")
+        && head_end >= 2
+        && is_agency_work(&tokens[head_end - 2].norm);
+    let names_a_site =
+        in_site_heads(&tokens[head_end - 1].norm) && !for_something && !agency_centre;
     let kind = if names_a_site {
         EntityType::Place
     } else {
@@ -2801,6 +2829,11 @@ mod tests {
             surface(text, Some(centre)).as_deref(),
             Some("Carter Center for Human Rights")
         );
+        // A centre named for the work it does is an agency.
+        let text = "the Pacific Tsunami Warning Center said";
+        let tokens = tokenize(text);
+        let agency = organization_at(&tokens, 1).expect("a name");
+        assert_eq!(agency.kind, EntityType::Organization);
     }
 
     #[test]

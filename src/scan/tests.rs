@@ -1687,6 +1687,14 @@ fn a_press_title_after_a_known_name_is_no_new_organisation() {
 }
 
 #[test]
+fn a_country_before_a_known_agency_is_no_part_of_its_name() {
+    let found = found("The U.S. National Hurricane Center said the storm grew.");
+    let surfaces: Vec<_> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(surfaces, ["U.S.", "National Hurricane Center"]);
+    assert!(found[1].2.is_some());
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
