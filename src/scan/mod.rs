@@ -457,6 +457,10 @@ const SPORTS_STORY_WORDS: usize = 6;
 /// they are places, or the article to have named them so.
 const MINOR_PLACE_PROMINENCE: u8 = 40;
 
+/// Least prominence of a known person whom a longer name with middle names may be: "Mary
+/// Ann Smith" is not whichever John or Mary Smith the knowledge base holds.
+const MIDDLE_NAMES_PROMINENCE: u8 = 40;
+
 /// Below this, a person named with a common given name needs the article to name their
 /// country (see `obscure_namesake`).
 const OBSCURE_PERSON_PROMINENCE: u8 = 30;
@@ -3114,6 +3118,11 @@ impl<'k, 't> Scanner<'k, 't> {
             self.push_mention(found.start, found.end, index);
             return index;
         }
+        if let Some(c) = self.known_without_middle_names(&found) {
+            if let Some(index) = self.commit_known(found.start, found.end - found.start, c) {
+                return index;
+            }
+        }
         if let Some(known) = self.known_acronym_after(&found) {
             let index = self.entity_index(EntityKey::Known(known.index), || {
                 ArticleEntity::new(Some(known.index), &known.name, known.kind, known.subtype)
@@ -3130,6 +3139,40 @@ impl<'k, 't> Scanner<'k, 't> {
         }
         self.push_mention(found.start, found.end, index);
         index
+    }
+
+    /// A person the knowledge base knows by the first and last words of a longer name the
+    /// article gives in full, as courts and indictments do: "Rodrigo Roa Duterte", "Donald
+    /// John Trump", "Robert Francis Kennedy Jr.".
+    #[inline(never)]
+    fn known_without_middle_names(&self, found: &patterns::PatternName) -> Option<Candidate> {
+        if found.kind != EntityType::Person || found.end - found.start < 3 {
+            return None;
+        }
+        let mut last = found.end - 1;
+        let suffix = matches!(&*self.tokens[last].norm, "jr" | "sr");
+        if suffix {
+            last -= 1;
+        }
+        if last < found.start + 2 {
+            return None;
+        }
+        let first = &self.tokens[found.start].norm;
+        let mut key = format!("{first} {}", self.tokens[last].norm);
+        if suffix {
+            key = format!("{key} {}", self.tokens[found.end - 1].norm);
+        }
+        self.kb
+            .lookup(&key)
+            .into_iter()
+            .filter(|c| {
+                c.flags & (ALIAS_SURNAME | ALIAS_TITLE) == 0
+                    && c.prominence >= MIDDLE_NAMES_PROMINENCE
+                    && self
+                        .entity(c.entity)
+                        .is_some_and(|e| e.kind == EntityType::Person)
+            })
+            .max_by_key(|c| c.prominence)
     }
 
     /// The known organisation whose acronym stands in brackets right after an organisation's

@@ -1695,6 +1695,17 @@ fn a_country_before_a_known_agency_is_no_part_of_its_name() {
 }
 
 #[test]
+fn a_known_person_named_with_middle_names_is_that_person() {
+    let kb = Kb::embedded().unwrap();
+    let found = found("Mr. Rodrigo Roa Duterte appeared before the judges.");
+    assert_eq!(found[0].0, "Rodrigo Roa Duterte");
+    assert_eq!(
+        kb.entity(found[0].2.unwrap()).unwrap().name,
+        "Rodrigo Duterte"
+    );
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
