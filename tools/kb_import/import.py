@@ -683,7 +683,10 @@ def build_people(shared, cw, curated, demonym_of, country_qid_to_iso, name_of):
             sn = toks[-1]
             if surname_count.get(norm_key(sn), 0) == 1 and is_distinctive_surname(sn, cw, set()):
                 add_alias(r, sn, kind="surname")
-        r["prominence"] = 40 if any(x.get("end") is None for x in r["roles"]) else 25
+        # A former head of state or government stays in the news (trials, memoirs, comebacks)
+        # as much as a sitting minister does.
+        current = any(x.get("end") is None for x in r["roles"])
+        r["prominence"] = 40 if current or sub == "head_of_state" else 25
         if r["id"].startswith("bs:phoenix:") or not r["roles"]:
             r["prominence"] = 15
         for ro in r["roles"]:
