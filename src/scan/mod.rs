@@ -1864,9 +1864,13 @@ impl<'k, 't> Scanner<'k, 't> {
         let definition = self.definitions.remove(position);
         let (start, end, acronym) = (definition.start, definition.end, definition.acronym);
         let last = &self.tokens[end - 1].norm;
-        if patterns::is_law_word(last) || patterns::is_benchmark_word(last) {
+        if patterns::is_law_word(last)
+            || patterns::is_benchmark_word(last)
+            || patterns::is_concept_word(last)
+        {
             // "the Digital Markets Act (DMA)": a law is no actor, and neither is its acronym;
-            // nor is a grade of oil ("West Texas Intermediate (WTI)").
+            // nor is a grade of oil ("West Texas Intermediate (WTI)") or a plan or ruling
+            // ("Joint Comprehensive Plan of Action (JCPOA)").
             let text: &'t str = self.text;
             self.term_acronyms
                 .push(&text[self.tokens[acronym].start..self.tokens[acronym].end]);

@@ -2361,6 +2361,31 @@ pub fn is_benchmark_word(norm: &str) -> bool {
     matches!(norm, "intermediate" | "blend" | "crude")
 }
 
+/// The last word of a defined name that makes it an idea, a measure or a ruling rather than
+/// an actor: "Joint Comprehensive Plan of Action (JCPOA)", "Advisory Opinion (AO)",
+/// "Central European Summer Time (CEST)", "Exclusive Economic Zone (EEZ)".
+pub fn is_concept_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "opinion"
+            | "time"
+            | "plan"
+            | "action"
+            | "treatment"
+            | "goal"
+            | "goals"
+            | "mechanism"
+            | "framework"
+            | "index"
+            | "zone"
+            | "product"
+            | "contributions"
+            | "strategy"
+            | "doctrine"
+            | "scheme"
+    )
+}
+
 /// "International Brotherhood of Magicians", "Brotherhood of Locomotive Engineers": a word
 /// that heads an organisation's name only before "of" and what it is of. Alone at the end
 /// it is left to the knowledge base ("Egypt's Islamist Muslim Brotherhood" is no name of

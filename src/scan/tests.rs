@@ -2029,6 +2029,11 @@ fn laws_and_treaties_are_no_actors() {
                 Digital Services Act, platforms must act. The General Data Protection Regulation \
                 also applies. The DMA applies in Brussels.";
     assert_eq!(surfaces(text), ["Brussels"]);
+    // Nor are plans, rulings and times defined by their acronyms.
+    let text = "The Joint Comprehensive Plan of Action (JCPOA) collapsed; JCPOA talks stalled. \
+                The court gives its Advisory Opinion (AO) at 3pm Central European Summer Time \
+                (CEST) in The Hague.";
+    assert_eq!(surfaces(text), ["The Hague"]);
 }
 
 #[test]
