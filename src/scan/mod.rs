@@ -2323,10 +2323,22 @@ impl<'k, 't> Scanner<'k, 't> {
         let name = &self.tokens[start..end];
         match kind {
             EntityType::Person => {
+                // A name the knowledge base writes with its title ("Sheikh Abdullah bin Zayed
+                // Al Nahyan", "Prince Faisal bin Farhan") has its given name after the title.
+                let mut first = start;
+                while end - first > 2 && patterns::is_person_title(&self.tokens[first].norm) {
+                    first += 1;
+                }
                 // "Seattle" of a person found as "Seattle Slew" is the city later; a word the
-                // knowledge base does not know at all may be a given name it lacks ("Frank").
-                let given = self.given_name_at(start) || self.alias_matches(start).is_empty();
-                self.memory.person(&self.tokens[start..end], index, given);
+                // knowledge base does not know at all may be a given name it lacks ("Frank"),
+                // and so is one before "bin" or "ibn".
+                let given = self.given_name_at(first)
+                    || self.alias_matches(first).is_empty()
+                    || self
+                        .tokens
+                        .get(first + 1)
+                        .is_some_and(|t| patterns::is_name_particle(&t.norm));
+                self.memory.person(&self.tokens[first..end], index, given);
                 let title = self.title_before(start);
                 self.memory.title(&self.tokens[title..start], index);
             }
@@ -3121,6 +3133,16 @@ impl<'k, 't> Scanner<'k, 't> {
         if let Some(index) = remembered {
             self.push_mention(found.start, found.end, index);
             return index;
+        }
+        if found.kind == EntityType::Person
+            && found.end - found.start == 2
+            && patterns::is_rank_of_nobility(&self.tokens[found.start].norm)
+        {
+            // "Prince Faisal" after "Prince Faisal bin Farhan": the rank and the given name.
+            if let Some(index) = self.remembered_given_name(found.start + 1) {
+                self.push_mention(found.start, found.end, index);
+                return index;
+            }
         }
         if let Some(c) = self.known_without_middle_names(&found) {
             if let Some(index) = self.commit_known(found.start, found.end - found.start, c) {

@@ -1706,6 +1706,27 @@ fn a_known_person_named_with_middle_names_is_that_person() {
 }
 
 #[test]
+fn a_royal_is_called_by_rank_and_given_name_after_the_full_name() {
+    let kb = Kb::embedded().unwrap();
+    let named = |text: &str| -> Vec<(String, String)> {
+        found(text)
+            .into_iter()
+            .filter_map(|(s, _, id)| Some((s, kb.entity(id?)?.name.to_string())))
+            .collect()
+    };
+    let text = "Sheikh Abdullah bin Zayed Al Nahyan met the minister. Sheikh Abdullah \
+                expressed confidence.";
+    let people = named(text);
+    assert_eq!(people.len(), 2);
+    assert!(people.iter().all(|(_, name)| name == &people[0].1));
+    let text = "Prince Faisal bin Farhan met Abbas Araghchi. Prince Faisal said the talks \
+                went well.";
+    let people = named(text);
+    assert_eq!(people[2].0, "Prince Faisal");
+    assert_eq!(people[2].1, people[0].1);
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
