@@ -1509,17 +1509,42 @@ impl<'k, 't> Scanner<'k, 't> {
         }
     }
 
-    /// "the Vietnam War", "the Gulf War": a place naming a war is part of the event's name,
-    /// which is no actor or site.
+    /// "the Vietnam War", "the Gulf War": a place naming a war or an agreement is part of the
+    /// event's name, which is no actor or site.
     fn names_a_war(&self, after: usize, c: &Candidate) -> bool {
         let war = self.tokens.get(after).is_some_and(|t| {
             t.gap.joins_name()
                 && t.shape == Shape::Capitalized
                 && matches!(t.norm.as_ref(), "war" | "wars")
         });
-        war && self
-            .entity(c.entity)
-            .is_some_and(|e| e.kind == EntityType::Place)
+        self.entity(c.entity).is_some_and(|e| {
+            e.kind == EntityType::Place
+                && (war || (!e.is_country() && self.names_an_agreement(after)))
+        })
+    }
+
+    /// "the Oslo accords", "the Minsk agreements", "Paris climate targets": a city before
+    /// an agreement's word names the agreement.
+    fn names_an_agreement(&self, after: usize) -> bool {
+        let word = |k: usize| {
+            self.tokens
+                .get(k)
+                .filter(|t| t.gap == Gap::Space && t.shape != Shape::Upper)
+                .map(|t| t.norm.as_ref())
+        };
+        let agreement = |w: &str| {
+            matches!(
+                w,
+                "accord" | "accords" | "agreement" | "agreements" | "protocol" | "treaty"
+            )
+        };
+        match word(after) {
+            Some("climate") => word(after + 1).is_some_and(|w| {
+                agreement(w) || matches!(w, "deal" | "pact" | "targets" | "goals")
+            }),
+            Some(w) => agreement(w),
+            None => false,
+        }
     }
 
     /// "the Rapid Support Forces on El Fasher": a name the knowledge base knows, then "on"

@@ -2050,6 +2050,10 @@ fn laws_and_treaties_are_no_actors() {
                 Digital Services Act, platforms must act. The General Data Protection Regulation \
                 also applies. The DMA applies in Brussels.";
     assert_eq!(surfaces(text), ["Brussels"]);
+    // A city names the agreement made there.
+    let text = "Before the Oslo accords, the Minsk agreements and the Paris climate targets, \
+                they met in Doha.";
+    assert_eq!(surfaces(text), ["Doha"]);
     // Nor are plans, rulings and times defined by their acronyms.
     let text = "The Joint Comprehensive Plan of Action (JCPOA) collapsed; JCPOA talks stalled. \
                 The court gives its Advisory Opinion (AO) at 3pm Central European Summer Time \
