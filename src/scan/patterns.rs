@@ -1740,11 +1740,19 @@ pub fn person_by_given_name(
                 .get(k + 1)
                 .is_some_and(|t| t.gap.joins_name() && t.shape == Shape::Capitalized)
     };
+    // "Ahmed al-Rahawi": a lowercase particle hyphened to a capitalised surname.
+    let hyphened_particle = |k: usize| {
+        tokens.get(k).is_some_and(is_lowercase_particle)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.gap == Gap::Hyphen && t.shape == Shape::Capitalized)
+    };
     // The name needs a second capitalised word joined to the first (the loop below takes no
     // other): without one, the given-name lookup, a walk through an automaton, is not made.
-    let second = tokens
-        .get(i + 1)
-        .is_some_and(|t| t.gap.joins_name() && (t.shape == Shape::Capitalized || initial(i + 1)));
+    let second = tokens.get(i + 1).is_some_and(|t| {
+        t.gap.joins_name()
+            && (t.shape == Shape::Capitalized || initial(i + 1) || hyphened_particle(i + 1))
+    });
     if first.shape != Shape::Capitalized
         || !second
         || is_not_name(&first.norm)
@@ -1756,11 +1764,12 @@ pub fn person_by_given_name(
     while end < tokens.len()
         && (words_in(&tokens[i..end]) < 3 || tokens[end].gap == Gap::Hyphen)
         && tokens[end].gap.joins_name()
-        && (tokens[end].shape == Shape::Capitalized || (end == i + 1 && initial(end)))
-        && is_name_token(&tokens[end])
-        && !in_organization_heads(&tokens[end].norm)
-        && !in_place_heads(&tokens[end].norm)
-        && !is_field_of_work(&tokens[end].norm)
+        && (hyphened_particle(end)
+            || ((tokens[end].shape == Shape::Capitalized || (end == i + 1 && initial(end)))
+                && is_name_token(&tokens[end])
+                && !in_organization_heads(&tokens[end].norm)
+                && !in_place_heads(&tokens[end].norm)
+                && !is_field_of_work(&tokens[end].norm)))
     {
         end += 1;
     }

@@ -1727,6 +1727,18 @@ fn a_royal_is_called_by_rank_and_given_name_after_the_full_name() {
 }
 
 #[test]
+fn an_arabic_surname_with_its_particle_stays_in_the_name() {
+    assert_eq!(
+        found_people("Ahmed al-Rahawi was killed in a Thursday strike."),
+        ["Ahmed al-Rahawi"]
+    );
+    assert_eq!(
+        found_people("The strike was condemned by Abdulrahman al-Khateeb, a local elder."),
+        ["Abdulrahman al-Khateeb"]
+    );
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
