@@ -1010,13 +1010,18 @@ impl<'k, 't> Scanner<'k, 't> {
             // "Mr Kamen" is a person whatever towns share the name.
             return None;
         }
+        if entity.kind != EntityType::Place && self.settlement_of_before(start) {
+            // "the village of Duma" is no parliament.
+            return None;
+        }
         if entity.kind == EntityType::Place && entity.subtype == "city" {
-            // "London, Ontario", "Kingston, Ont.", "Perth, Scotland": the place after the
-            // comma says whose city it is.
-            if let Some(country) = self.country_after_comma(end) {
-                if country != entity.country {
-                    return None;
-                }
+            // "London, Ontario", "Kingston, Ont.", "Perth, Scotland", "the West Bank village
+            // of Duma": the place after the comma or before the kind says whose city it is.
+            let named_country = self
+                .country_after_comma(end)
+                .or_else(|| self.country_before_settlement_word(start));
+            if named_country.is_some_and(|country| country != entity.country) {
+                return None;
             }
         }
         let mut score = i32::from(c.prominence);
@@ -1438,10 +1443,7 @@ impl<'k, 't> Scanner<'k, 't> {
     /// Whether the words around a small place's name say it is a settlement: "the town of
     /// Adigrat", "Atbara, a city north of the capital".
     fn named_as_settlement(&self, start: usize, end: usize) -> bool {
-        let of_before = start >= 2
-            && self.tokens[start].gap == Gap::Space
-            && self.tokens[start - 1].norm == "of"
-            && is_settlement_word(&self.tokens[start - 2].norm);
+        let of_before = self.settlement_of_before(start);
         let described_after = self.tokens.get(end).is_some_and(|t| {
             t.gap == Gap::Punct
                 && self.text[self.tokens[end - 1].end..t.start].trim() == ","
@@ -1449,6 +1451,14 @@ impl<'k, 't> Scanner<'k, 't> {
         }) && (end + 1..self.tokens.len().min(end + 4))
             .any(|k| self.tokens[k].gap == Gap::Space && is_settlement_word(&self.tokens[k].norm));
         of_before || described_after
+    }
+
+    /// Whether "village of", "town of" ... comes right before token `start`.
+    fn settlement_of_before(&self, start: usize) -> bool {
+        start >= 2
+            && self.tokens[start].gap == Gap::Space
+            && self.tokens[start - 1].norm == "of"
+            && is_settlement_word(&self.tokens[start - 2].norm)
     }
 
     fn main_pass(&mut self) {
@@ -1857,6 +1867,35 @@ impl<'k, 't> Scanner<'k, 't> {
             .filter(is_area)
             .all(|e| e.country == best.country)
             .then_some(best.country)
+    }
+
+    /// The country of the place or people named right before "village of", "town of" ... at
+    /// token `start` ("the West Bank village of Duma", "the Polish city of Gdansk").
+    #[inline(never)]
+    fn country_before_settlement_word(&self, start: usize) -> Option<&'k str> {
+        const MAX_PLACE_WORDS: usize = 3;
+        if start < 3 || !self.settlement_of_before(start) {
+            return None;
+        }
+        let end = start - 2;
+        (end.saturating_sub(MAX_PLACE_WORDS)..end)
+            .rev()
+            .take_while(|&k| self.tokens[k].is_capitalized())
+            .find_map(|k| {
+                let (_, at) = self
+                    .alias_matches(k)
+                    .iter()
+                    .find(|&(len, _)| k + len == end)?;
+                let mut countries = self.kb.candidates(at).filter_map(|c| {
+                    let e = self.entity(c.entity)?;
+                    (e.kind == EntityType::Place
+                        && (c.has(ALIAS_DEMONYM)
+                            || matches!(e.subtype, "country" | "region" | "territory")))
+                    .then_some(e.country)
+                });
+                let first = countries.next()?;
+                countries.all(|c| c == first).then_some(first)
+            })
     }
 
     /// Whether an American city's name at tokens `..end` is followed by a comma and the

@@ -1739,6 +1739,25 @@ fn an_arabic_surname_with_its_particle_stays_in_the_name() {
 }
 
 #[test]
+fn the_place_before_village_of_says_whose_village_it_is() {
+    let kb = Kb::embedded().unwrap();
+    let cities = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter_map(|(_, _, id)| kb.entity(id?))
+            .filter(|e| e.subtype == "city" || e.kind == EntityType::Organization)
+            .map(|e| format!("{} {}", e.name, e.country))
+            .collect()
+    };
+    // Syria's Douma and Russia's Duma are not the West Bank village.
+    assert!(cities("Settlers attacked the northern West Bank village of Duma.").is_empty());
+    assert_eq!(
+        cities("Fighting spread to the Lebanese town of Tripoli."),
+        ["Tripoli LB"]
+    );
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
