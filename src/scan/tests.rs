@@ -1746,7 +1746,7 @@ fn the_place_before_village_of_says_whose_village_it_is() {
             .into_iter()
             .filter_map(|(_, _, id)| kb.entity(id?))
             .filter(|e| e.subtype == "city" || e.kind == EntityType::Organization)
-            .map(|e| format!("{} {}", e.name, e.country))
+            .map(|e| format!("{} {}", &*e.name, e.country))
             .collect()
     };
     // Syria's Douma and Russia's Duma are not the West Bank village.
