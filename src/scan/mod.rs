@@ -1282,6 +1282,7 @@ impl<'k, 't> Scanner<'k, 't> {
         let minor_place = is_place && c.prominence < MINOR_PLACE_PROMINENCE && !introduced;
         if minor_place
             && (self.named_as_settlement(start, end)
+                || self.constituency_after(end)
                 || (!self.given_name_at(start)
                     && (self.region_follows(end, entity.country)
                         || self.us_state_follows(entity, end))))
@@ -1451,6 +1452,21 @@ impl<'k, 't> Scanner<'k, 't> {
         }) && (end + 1..self.tokens.len().min(end + 4))
             .any(|k| self.tokens[k].gap == Gap::Space && is_settlement_word(&self.tokens[k].norm));
         of_before || described_after
+    }
+
+    /// Whether words that make a place an electoral district follow token `end - 1`: "the
+    /// Caerphilly by-election", "the Kogarah electorate", "the Barrie riding".
+    fn constituency_after(&self, end: usize) -> bool {
+        let word = |k: usize| self.tokens.get(k).map(|t| t.norm.as_ref());
+        match word(end) {
+            Some("constituency" | "riding" | "electorate" | "seat" | "byelection") => {
+                self.tokens[end].gap == Gap::Space
+            }
+            Some("by") => {
+                word(end + 1) == Some("election") && self.tokens[end + 1].gap == Gap::Hyphen
+            }
+            _ => false,
+        }
     }
 
     /// Whether "village of", "town of" ... comes right before token `start`.

@@ -1758,6 +1758,16 @@ fn the_place_before_village_of_says_whose_village_it_is() {
 }
 
 #[test]
+fn a_small_town_that_names_an_electoral_district_is_a_place() {
+    let places = |text: &str| surfaces_of_subtype(text, "city");
+    assert_eq!(
+        places("Reform was predicted to win the Caerphilly by-election."),
+        ["Caerphilly"]
+    );
+    assert_eq!(places("He held the Kogarah electorate."), ["Kogarah"]);
+}
+
+#[test]
 fn a_lesser_region_leaves_its_name_to_women_called_so() {
     let text = "Brittany Jones-Cooper reported from a farm in Brittany.";
     assert_eq!(surfaces_of_subtype(text, "region"), ["Brittany"]);
