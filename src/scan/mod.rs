@@ -289,6 +289,12 @@ fn join_short_names_to_known_people(scan: &mut Scan) {
     scan.entities = kept;
 }
 
+/// The one value all of `values` have, if there is at least one and they agree.
+fn agreed<T: PartialEq>(mut values: impl Iterator<Item = T>) -> Option<T> {
+    let first = values.next()?;
+    values.all(|v| v == first).then_some(first)
+}
+
 /// Verbs that report speech or belief, after which "that" opens a clause.
 fn is_reporting_verb(norm: &str) -> bool {
     matches!(
@@ -1395,13 +1401,11 @@ impl<'k, 't> Scanner<'k, 't> {
 
     /// The kind of the place named at token `i`, when all its readings agree.
     fn next_place_level(&self, i: usize) -> Option<disambiguate::Level> {
-        let mut levels = self.readings_at(i).map(|e| {
+        agreed(self.readings_at(i).map(|e| {
             (e.kind == EntityType::Place)
                 .then(|| disambiguate::Level::of_subtype(e.subtype))
                 .flatten()
-        });
-        let first = levels.next()??;
-        levels.all(|l| l == Some(first)).then_some(first)
+        }))?
     }
 
     /// What the longest name at token `i` may be, demonyms aside, where its casing fits.
@@ -1879,10 +1883,7 @@ impl<'k, 't> Scanner<'k, 't> {
         if !is_area(&best) {
             return None;
         }
-        self.readings_at(end)
-            .filter(is_area)
-            .all(|e| e.country == best.country)
-            .then_some(best.country)
+        agreed(self.readings_at(end).filter(is_area).map(|e| e.country))
     }
 
     /// The country of the place or people named right before "village of", "town of" ... at
@@ -1902,15 +1903,13 @@ impl<'k, 't> Scanner<'k, 't> {
                     .alias_matches(k)
                     .iter()
                     .find(|&(len, _)| k + len == end)?;
-                let mut countries = self.kb.candidates(at).filter_map(|c| {
+                agreed(self.kb.candidates(at).filter_map(|c| {
                     let e = self.entity(c.entity)?;
                     (e.kind == EntityType::Place
                         && (c.has(ALIAS_DEMONYM)
                             || matches!(e.subtype, "country" | "region" | "territory")))
                     .then_some(e.country)
-                });
-                let first = countries.next()?;
-                countries.all(|c| c == first).then_some(first)
+                }))
             })
     }
 
@@ -3248,8 +3247,8 @@ impl<'k, 't> Scanner<'k, 't> {
     }
 
     /// A person the knowledge base knows by the first and last words of a longer name the
-    /// article gives in full, as courts and indictments do: "Rodrigo Roa Duterte", "Donald
-    /// John Trump", "Robert Francis Kennedy Jr.".
+    /// article gives in full, as courts, indictments and Russian usage do: "Rodrigo Roa
+    /// Duterte", "Donald John Trump", "Roman Vladimirovich Starovoit".
     #[inline(never)]
     fn known_without_middle_names(&self, found: &patterns::PatternName) -> Option<Candidate> {
         if found.kind != EntityType::Person || found.end - found.start < 3 {

@@ -1116,9 +1116,17 @@ fn a_three_word_name_ending_in_a_country_is_no_person() {
 }
 
 fn found_people(text: &str) -> Vec<String> {
+    found_of_kind(text, "person")
+}
+
+fn found_organizations(text: &str) -> Vec<String> {
+    found_of_kind(text, "organization")
+}
+
+fn found_of_kind(text: &str, wanted: &str) -> Vec<String> {
     found(text)
         .into_iter()
-        .filter(|(_, kind, _)| kind == "person")
+        .filter(|(_, kind, _)| kind == wanted)
         .map(|(s, _, _)| s)
         .collect()
 }
@@ -1668,13 +1676,7 @@ fn a_place_of_the_country_the_article_is_about_outranks_a_better_known_namesake(
 
 #[test]
 fn a_press_title_after_a_known_name_is_no_new_organisation() {
-    let orgs = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(_, kind, _)| kind == "organization")
-            .map(|(s, _, _)| s)
-            .collect()
-    };
+    let orgs = found_organizations;
     assert_eq!(
         orgs("White House Press Secretary Karoline Leavitt told reporters."),
         ["White House"]
@@ -2649,13 +2651,7 @@ fn a_quoted_nickname_stays_inside_the_name() {
 
 #[test]
 fn outlets_named_by_what_they_are_and_grades_and_firms_named_for_places() {
-    let orgs = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(_, kind, _)| kind == "organization")
-            .map(|(s, _, _)| s)
-            .collect()
-    };
+    let orgs = found_organizations;
     assert_eq!(
         orgs("The Dutch newspaper De Telegraaf reported the plan."),
         ["De Telegraaf"]
