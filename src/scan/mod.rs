@@ -2684,6 +2684,12 @@ impl<'k, 't> Scanner<'k, 't> {
                 })
             })
             .or_else(|| {
+                // A known name of two words or more is read as known ("Fort Worth"), one
+                // word of it is not ("Lake" is Kari Lake's surname).
+                patterns::place_after_prefix(&self.tokens, i)
+                    .filter(|_| self.alias_matches(i).iter().all(|(len, _)| len < 2))
+            })
+            .or_else(|| {
                 patterns::organization_before_founder(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })

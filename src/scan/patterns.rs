@@ -2062,6 +2062,71 @@ pub fn place_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     )
 }
 
+/// "Joint Base Andrews", "Naval Air Station Pensacola", "Marine Corps Base Quantico": a
+/// military base named by its kind first, then its own name (one or two words, or two
+/// joined by a hyphen: "Joint Base Lewis-McChord"). Returns where the name ends.
+fn base_named_after_kind(tokens: &[Token], head_end: usize) -> Option<usize> {
+    let kind_word =
+        |norm: &str| one_of!(norm, "joint" | "naval" | "air" | "corps" | "force" | "army");
+    if head_end < 2
+        || !one_of!(&*tokens[head_end - 1].norm, "base" | "station")
+        || !kind_word(&tokens[head_end - 2].norm)
+    {
+        return None;
+    }
+    let word = |t: &Token| {
+        t.shape == Shape::Capitalized
+            && !is_not_name(&t.norm)
+            && !is_person_title(&t.norm)
+            && !in_organization_heads(&t.norm)
+    };
+    let mut end = head_end;
+    while end < tokens.len()
+        && end - head_end < 2
+        && matches!(tokens[end].gap, Gap::Space | Gap::Hyphen)
+        && (end > head_end || tokens[end].gap == Gap::Space)
+        && word(&tokens[end])
+    {
+        end += 1;
+    }
+    (end > head_end).then_some(end)
+}
+
+/// "at Fort Stewart", "on Mount Bierstadt", "in Lake Winnipesaukee", "at Camp Pendleton":
+/// a word that begins places' names, then one or two capitalised words, in running text, is a
+/// place the knowledge base lacks.
+pub fn place_after_prefix(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let prefix = &tokens[i];
+    let starts_place = is_place_prefix(&prefix.norm) && !one_of!(&*prefix.norm, "saint" | "st");
+    if !(starts_place || prefix.norm == "camp")
+        || prefix.shape != Shape::Capitalized
+        || prefix.gap != Gap::Space
+        || tokens.get(i.checked_sub(1)?)?.shape != Shape::Lower
+    {
+        return None;
+    }
+    let word = |t: &Token| {
+        t.shape == Shape::Capitalized
+            && t.gap == Gap::Space
+            && !is_not_name(&t.norm)
+            && !is_person_title(&t.norm)
+            && !in_organization_heads(&t.norm)
+            && !in_feature_heads(&t.norm)
+    };
+    let mut end = i + 1;
+    while end < tokens.len() && end - i <= 2 && word(&tokens[end]) {
+        end += 1;
+    }
+    let runs_on = tokens
+        .get(end)
+        .is_some_and(|t| t.gap.joins_name() && t.is_capitalized() || t.gap == Gap::Hyphen);
+    (end > i + 1 && !runs_on).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Place,
+    })
+}
+
 /// What an agency called a centre does ("Warning Center", "Research Centre"), which no
 /// building is named for.
 fn is_agency_work(norm: &str) -> bool {
@@ -2166,7 +2231,7 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     let end = if end > head_end && !cut_short && names_a_purpose(tokens, head_end, end) {
         end
     } else {
-        head_end
+        base_named_after_kind(tokens, head_end).unwrap_or(head_end)
     };
     // Capitalised words running on past the head word make a heading in title case, not
     // this organisation ("Sean Spicer Holds First Formal Press Briefing"), unless they

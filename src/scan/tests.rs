@@ -2683,3 +2683,26 @@ fn a_place_the_knowledge_base_lacks_is_found_by_its_kind() {
     // A software port or a state machine's state is no place.
     assert!(places("They shipped the port of Linux. It moved to the Enqueued state.").is_empty());
 }
+
+#[test]
+fn a_place_word_before_a_name_and_a_base_named_after_its_kind_are_places() {
+    let places = |text: &str| found_of_kind(text, "place");
+    assert_eq!(
+        places("Two soldiers at Fort Stewart and a sailor at Camp Pendleton were hurt."),
+        ["Fort Stewart", "Camp Pendleton"]
+    );
+    assert_eq!(
+        places("The boat sank in Lake Winnipesaukee as hikers climbed Mount Bierstadt."),
+        ["Lake Winnipesaukee", "Mount Bierstadt"]
+    );
+    assert_eq!(
+        places("He landed at Joint Base Andrews, then flew to Joint Base Lewis-McChord."),
+        ["Joint Base Andrews", "Joint Base Lewis-McChord"]
+    );
+    assert_eq!(
+        places("Marines at Marine Corps Base Quantico trained."),
+        ["Marine Corps Base Quantico"]
+    );
+    // At a sentence's start, or before a longer capitalised run, the word is no cue.
+    assert!(places("Point Hope Village Council met. Camp Lejeune Water Act claims.").is_empty());
+}
