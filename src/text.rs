@@ -185,6 +185,31 @@ fn tokenize_with<'t>(text: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> 
     tokens
 }
 
+/// Plural nouns for the members a body is for, whose possessive belongs to the body's name
+/// ("People's Democratic Party", "Workers' Party of Korea", "Farmers' Union"), unlike a place's
+/// or a body's own ("Iran's Revolutionary Guard", "Hamas' armed wing").
+pub fn names_members(norm: &str) -> bool {
+    matches!(
+        norm,
+        "people"
+            | "peoples"
+            | "workers"
+            | "women"
+            | "children"
+            | "farmers"
+            | "teachers"
+            | "veterans"
+            | "attorneys"
+            | "nurses"
+            | "employees"
+            | "miners"
+            | "peasants"
+            | "soldiers"
+            | "journalists"
+            | "students"
+    )
+}
+
 /// A character between words at byte `i` (`c`, no letter or digit): a possessive "'s"
 /// glued to the word before becomes a token, anything else strengthens the gap pending before
 /// the next word. Returns the byte after what was read.
@@ -217,7 +242,16 @@ fn read_separator<'t>(
             *pending_gap = Gap::Space;
             return end;
         }
-        *pending_gap = pending_gap.max_with(Gap::Punct);
+        // "Workers' Party", "Farmers' Union": the plural possessive of the members a body is
+        // for is inside its name, as the singular's "'s" is ("People's Party").
+        let members = glued
+            && next == Some(' ')
+            && tokens
+                .last()
+                .is_some_and(|t: &Token| names_members(&t.norm));
+        if !members {
+            *pending_gap = pending_gap.max_with(Gap::Punct);
+        }
         return after_c;
     }
     let gap = match c {

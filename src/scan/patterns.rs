@@ -3,7 +3,7 @@
 //! run ("Ministry of Defence", "Quds Force Brigades").
 
 use crate::kb::EntityType;
-use crate::text::{Gap, Shape, Token};
+use crate::text::{names_members, Gap, Shape, Token};
 
 /// `matches!(word, "a" | "b" | ...)` for the word lists below, which the rules ask of most
 /// capitalised words: a `WordFilter` of the list turns most other words away before the
@@ -174,6 +174,23 @@ fn in_person_titles(word: &str) -> bool {
             | "tanaiste"
             | "tánaiste"
             | "treasurer"
+            | "ald"
+            | "alderman"
+            | "alderwoman"
+            | "alderperson"
+            | "councilmember"
+            | "councilman"
+            | "councilwoman"
+            | "supervisor"
+            | "attorney"
+            | "adviser"
+            | "advisor"
+            | "commodore"
+            | "brigadier"
+            | "brig"
+            | "marshal"
+            | "cdr"
+            | "tem"
     )
 }
 
@@ -873,8 +890,14 @@ pub fn person_after_title(tokens: &[Token], i: usize) -> Option<PatternName> {
     // "the General Staff": a word that is never a name is no person after a title, and in
     // running text neither is a lone word in capitals ("the chief AI scientist").
     let lone_capitals = tokens[i].shape == Shape::Upper && tokens[i - 1].shape == Shape::Lower;
-    // "Gen Z" is a generation: a lone letter is no name.
+    // "Gen Z" is a generation: a lone letter is no name, nor one before another word ("Gen Z
+    // Madagascar", a movement); "the 2027 General Election" is an event.
     let letter = tokens[i].norm.chars().count() == 1;
+    let generation = letter && tokens[i - 1].norm == "gen" && tokens[i].gap != Gap::Punct;
+    let event = matches!(&*tokens[end.max(i + 1) - 1].norm, "election" | "elections");
+    if generation || event {
+        return None;
+    }
     if end == i + 1 && (is_not_name(&tokens[i].norm) || lone_capitals || letter) {
         return None;
     }
@@ -995,7 +1018,7 @@ fn name_after_cue(tokens: &[Token], i: usize, is_part: impl Fn(&Token) -> bool) 
         let particles = surname > end
             && tokens
                 .get(surname)
-                .is_some_and(|t| matches!(t.gap, Gap::Space | Gap::Hyphen) && is_part(t));
+                .is_some_and(|t| joins_after_particle(&tokens[surname - 1], t.gap) && is_part(t));
         if !particles {
             break;
         }
@@ -1101,7 +1124,7 @@ pub fn person_by_speech_or_apposition(
             .get(i + 1)
             .is_some_and(|t| t.gap == Gap::Space && is_lowercase_particle(t))
             && tokens.get(i + 2).is_some_and(|t| {
-                t.shape == Shape::Capitalized && matches!(t.gap, Gap::Space | Gap::Hyphen)
+                t.shape == Shape::Capitalized && joins_after_particle(&tokens[i + 1], t.gap)
             })
     };
     if !second && !particle_second() {
@@ -2160,7 +2183,10 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     if !tokens.get(i + 1).is_some_and(|t| t.gap.joins_name()) {
         return None;
     }
-    if !is_name_token(&tokens[i]) && !in_organization_heads(&tokens[i].norm) {
+    if !is_name_token(&tokens[i])
+        && !in_organization_heads(&tokens[i].norm)
+        && !members_possessive(tokens, i)
+    {
         return None;
     }
     if !tokens[i].is_capitalized() {
@@ -2191,6 +2217,9 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
             end += 1;
         } else if t.norm == "of" && tokens.get(end + 1).is_some_and(|n| n.is_capitalized()) {
             first_of.get_or_insert(end);
+            end += 1;
+        } else if end > i && t.is_possessive() && members_possessive(tokens, end - 1) {
+            // "Cameroon People's Democratic Movement".
             end += 1;
         } else if matches!(t.norm.as_ref(), "for" | "on")
             && head_end == Some(end)
@@ -2286,6 +2315,13 @@ pub fn organization_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     })
 }
 
+/// Whether token `k` names the members a body is for, whose possessive stays inside its name
+/// ("People's Democratic Party", "Workers' Party"): not a place's or a body's own possessive
+/// ("Iran's Revolutionary Guard").
+fn members_possessive(tokens: &[Token], k: usize) -> bool {
+    tokens[k].shape == Shape::Capitalized && names_members(&tokens[k].norm)
+}
+
 /// A word after an organisation's name that names its legal form or something of its own.
 fn is_organization_suffix(norm: &str) -> bool {
     matches!(
@@ -2318,6 +2354,17 @@ pub fn is_compass_word(norm: &str) -> bool {
 /// A name particle written in lowercase, as inside a name ("de", "al", "dos").
 fn is_lowercase_particle(token: &Token) -> bool {
     token.shape == Shape::Lower && in_name_particles(&token.norm)
+}
+
+/// Whether a surname joins the particle before it with this gap. The Arabic article as a
+/// sun letter takes it ("as-Sisi", "ad-Din") is a hyphen's: spaced, "at" and "as" are English
+/// ("Vladimir Putin at Beijing's event").
+fn joins_after_particle(particle: &Token, gap: Gap) -> bool {
+    match gap {
+        Gap::Hyphen => true,
+        Gap::Space => !one_of!(&*particle.norm, "at" | "as" | "ash" | "ad"),
+        _ => false,
+    }
 }
 
 /// Words that end the name of a law, treaty or rulebook ("Digital Markets Act", "Paris
@@ -2936,6 +2983,31 @@ mod tests {
     }
 
     #[test]
+    fn the_members_possessive_stays_inside_a_name() {
+        for (text, i, want) in [
+            (
+                "the ruling Workers' Party of Korea said",
+                2,
+                "Workers' Party of Korea",
+            ),
+            (
+                "the Cameroon People's Democratic Movement office",
+                1,
+                "Cameroon People's Democratic Movement",
+            ),
+        ] {
+            let tokens = tokenize(text);
+            assert_eq!(
+                surface(text, organization_at(&tokens, i)).as_deref(),
+                Some(want)
+            );
+        }
+        // A place's or a body's own possessive is not part of a name.
+        let text = "the Iran's Revolutionary Guard Corps";
+        assert_eq!(surface(text, organization_at(&tokenize(text), 1)), None);
+    }
+
+    #[test]
     fn for_or_on_before_two_capitalised_words_continues_an_organisation() {
         let cases = [
             (
@@ -3223,7 +3295,7 @@ mod tests {
 
     #[test]
     fn lone_organisation_word_is_not_a_name() {
-        let tokens = tokenize("The Ministry said");
-        assert_eq!(organization_at(&tokens, 1), None);
+        let text = "The Ministry said";
+        assert_eq!(organization_at(&tokenize(text), 1), None);
     }
 }

@@ -2192,7 +2192,7 @@ fn another_countrys_office_before_a_name_makes_a_namesake() {
 
 #[test]
 fn another_countrys_possessive_keeps_a_party_from_a_namesake() {
-    let text = "Chile's Republican Party won the vote in Santiago.";
+    let text = "Peru's Republican Party won the vote in Lima.";
     assert!(linked_of_subtype(text, "party").is_empty());
     let us = "Voters in Ohio, Texas and Virginia backed the Republican Party.";
     assert_eq!(linked_of_subtype(us, "party").len(), 1);
