@@ -65,6 +65,7 @@ def slug(s):
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "del", "la", "le", "du",
                "des", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "ibn", "al",
                "el", "y", "et", "a", "an", "with", "against", "by"}
+SMALL_WORDS_UPPER = {w.upper() for w in SMALL_WORDS}
 KEEP_UPPER = {"UN", "US", "USA", "UK", "EU", "NATO", "IRA", "PKK", "ETA", "FARC", "ELN", "PLO",
               "IAEA", "ICJ", "ICC", "WHO", "IMF", "OPEC", "ASEAN", "ECOWAS", "II", "III", "IV",
               "USSR", "UNICEF", "UNESCO", "UNHCR", "NGO", "HIV", "AIDS", "TV", "BBC", "CNN",
@@ -860,6 +861,35 @@ ORG_ALIAS_JUNK = re.compile(r"\b(OPERATIVES?|MEMBERS?|LEADERS?|FIGHTERS?|MILITAN
                             r"AFFILIATED|BACKED|INSPIRED|STYLE)\b")
 
 
+# The noun that says what kind of body a name is ("... TRADE COMMISSION", "... BANK").
+HEAD_NOUNS = re.compile(r"\b(COMMISSION|BANK|CORPORATION|AGENCY|COUNCIL|COURT|COMMITTEE|MINISTRY|"
+                        r"DEPARTMENT|BUREAU|OFFICE|ARMY|NAVY|PARTY|FUND|UNIVERSITY|POLICE|TRIBUNAL|"
+                        r"ASSEMBLY|PARLIAMENT|SENATE|AUTHORITY|BOARD|SERVICE|FOUNDATION|INSTITUTE|"
+                        r"ASSOCIATION|FEDERATION|UNION|LEAGUE|MOVEMENT|FRONT)\b")
+
+
+def head_noun(name):
+    found = HEAD_NOUNS.findall(name.upper())
+    return found[-1] if found else None
+
+
+def initials(name):
+    return "".join(w[0] for w in re.findall(r"[A-Z][A-Z'\-]*", name.upper()) if w not in SMALL_WORDS_UPPER)
+
+
+def other_bodies(head, aliases):
+    """Phoenix files agencies under the body they answer to (FEDERAL TRADE COMMISSION lists
+    EXPORT-IMPORT BANK OF THE UNITED STATES, EXIM BANK and OPIC; the FBI lists the DRUG ENFORCEMENT
+    AGENCY): an alias whose head noun differs from the entry's names another body, and so does an
+    acronym made of such an alias's initials. Returns the aliases to leave out."""
+    own = head_noun(head)
+    if not own:
+        return set()
+    others = {a for a in aliases if head_noun(a) not in (None, own)}
+    others_initials = {initials(a) for a in others}
+    return others | {a for a in aliases if a.isupper() and " " not in a and a in others_initials}
+
+
 def good_org_alias(a, head):
     if not a or len(a) < 2 or not a.isascii():
         return False
@@ -920,9 +950,10 @@ def build_orgs(shared, cw, curated, name_of):
             for a in acr:
                 if a not in ("IAA", "AAIA"):
                     add_alias(rec, a, case="exact", kind="acronym")
+            elsewhere = other_bodies(head, e["aliases"])
             for a in e["aliases"]:
                 a2 = re.sub(r"\s*\([^)]*\)\s*", " ", a).strip()
-                if not good_org_alias(a2, head):
+                if a in elsewhere or not good_org_alias(a2, head):
                     continue
                 pa = re.sub(r"^The\s+", "", proper_case(a2, cw.words))
                 k = norm_key(pa)

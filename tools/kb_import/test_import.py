@@ -27,5 +27,17 @@ class ProperCaseTest(unittest.TestCase):
         self.assertEqual(importer.proper_case("BRYN MAWR BANK CORP", ENGLISH), "Bryn Mawr Bank Corp")
 
 
+class OtherBodiesTest(unittest.TestCase):
+    def test_an_agency_filed_under_another_body_is_no_alias_of_it(self):
+        aliases = ["OVERSEAS PRIVATE INVESTMENT CORPORATION", "OPIC", "EXIM BANK", "FTC"]
+        self.assertEqual(importer.other_bodies("FEDERAL TRADE COMMISSION", aliases),
+                         {"OVERSEAS PRIVATE INVESTMENT CORPORATION", "OPIC", "EXIM BANK"})
+
+    def test_names_of_the_same_kind_of_body_stay(self):
+        aliases = ["ISLAMIC RESISTANCE MOVEMENT", "HAMAS MOVEMENT", "IRM"]
+        self.assertEqual(importer.other_bodies("HAMAS MOVEMENT", aliases), set())
+        self.assertEqual(importer.other_bodies("HEZBOLLAH", ["PARTY OF GOD"]), set())
+
+
 if __name__ == "__main__":
     unittest.main()
