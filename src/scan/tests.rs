@@ -2706,3 +2706,30 @@ fn a_place_word_before_a_name_and_a_base_named_after_its_kind_are_places() {
     // At a sentence's start, or before a longer capitalised run, the word is no cue.
     assert!(places("Point Hope Village Council met. Camp Lejeune Water Act claims.").is_empty());
 }
+
+#[test]
+fn local_offices_and_ranks_are_titles_and_a_generation_is_no_person() {
+    assert_eq!(
+        found_people("The plan, said Ald. Brendan Reilly, passed."),
+        ["Brendan Reilly"]
+    );
+    assert_eq!(
+        found_people("Councilmember Eunisses Hernandez said it was wrong."),
+        ["Eunisses Hernandez"]
+    );
+    assert_eq!(
+        found_people("Senate President Pro Tem Rodric Bray spoke."),
+        ["Rodric Bray"]
+    );
+    assert_eq!(
+        found_people("Commodore Jay Tarriela said the ships left."),
+        ["Jay Tarriela"]
+    );
+    assert!(found_people("A group calling itself Gen Z Madagascar emerged online.").is_empty());
+    assert!(found_people("They face an alliance in the 2027 General Election.").is_empty());
+    // Spaced, "at" is a preposition, not the Arabic article ("as-Sisi").
+    assert_eq!(
+        found_people("Kim will join Russian President Vladimir Putin at Beijing's parade."),
+        ["Vladimir Putin"]
+    );
+}
