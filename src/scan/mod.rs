@@ -2676,11 +2676,14 @@ impl<'k, 't> Scanner<'k, 't> {
             .or_else(|| {
                 // "the Pacific Island countries", "New Zealand Island ecosystems": a known
                 // place before the feature word is that place, not a new one.
+                // A city or state before "County" names the county ("Milwaukee County").
                 patterns::place_at(&self.tokens, i).filter(|found| {
                     let known_before = found.end - 1 - i;
-                    self.alias_matches(i)
-                        .iter()
-                        .all(|(len, _)| len != known_before)
+                    self.tokens[found.end - 1].norm == "county"
+                        || self
+                            .alias_matches(i)
+                            .iter()
+                            .all(|(len, _)| len != known_before)
                 })
             })
             .or_else(|| {
@@ -2819,7 +2822,37 @@ impl<'k, 't> Scanner<'k, 't> {
             && self.evidence.outnumbered(entity.country)
             && !self.evidence.leads(entity.country)
             && self.evidence.most() >= NATIONAL_EVIDENCE;
-        named_before || elsewhere
+        named_before || elsewhere || self.names_a_local_body(start, end)
+    }
+
+    /// "the state Senate", "Indiana's House", "the House of Delegates": a chamber or court
+    /// of a state, province or city, not the nation's of the same name.
+    fn names_a_local_body(&self, start: usize, end: usize) -> bool {
+        let local_word = start > 0
+            && self.tokens[start].gap == Gap::Space
+            && self.tokens[start - 1].shape == Shape::Lower
+            && matches!(
+                &*self.tokens[start - 1].norm,
+                "state" | "provincial" | "county" | "city" | "municipal" | "regional" | "tribal"
+            );
+        // A place's own, after its possessive: a region's or a city's, not a country's.
+        let local_owner = start >= 2
+            && self.tokens[start - 1].is_possessive()
+            && (start.saturating_sub(4)..start - 1).any(|first| {
+                self.reads_as(first, start - 1 - first, |_, e| {
+                    e.kind == EntityType::Place && !e.is_country()
+                })
+            });
+        // "House of Delegates", "Senate of Canada": a longer name goes on after "of".
+        let longer = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.norm == "of" && t.gap == Gap::Space)
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.gap == Gap::Space && t.is_capitalized());
+        local_word || local_owner || longer
     }
 
     /// Whether a name of `country` ends right before token `end` ("U.S." in "U.S. Congress").

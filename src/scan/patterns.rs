@@ -2054,8 +2054,20 @@ fn in_feature_heads(word: &str) -> bool {
 /// Sea"). The word before must be in lower case, so that a headline in title case ("Crowds
 /// Block Main Road") or a longer name ("Golden Gate Bridge District") is not read as one.
 pub fn place_at(tokens: &[Token], i: usize) -> Option<PatternName> {
-    let before = tokens.get(i.checked_sub(1)?)?;
-    if before.shape != Shape::Lower || !tokens[i].gap.joins_name() {
+    // "Fulton County District Attorney Fani Willis": a county's name is one wherever it
+    // stands, and titles and offices often follow it.
+    let county = (i + 1..=i + 2)
+        .take_while(|&k| k < tokens.len())
+        .find(|&k| tokens[k].shape == Shape::Capitalized && in_feature_heads(&tokens[k].norm))
+        .is_some_and(|k| tokens[k].norm == "county");
+    let before_fits = match i.checked_sub(1).map(|k| &tokens[k]) {
+        Some(before) => {
+            before.shape == Shape::Lower
+                || (county && !before.is_capitalized() && !before.is_possessive())
+        }
+        None => county,
+    };
+    if !before_fits || !(tokens[i].gap.joins_name() || county) {
         return None;
     }
     let word = |t: &Token| {
@@ -2069,13 +2081,19 @@ pub fn place_at(tokens: &[Token], i: usize) -> Option<PatternName> {
     let head = (i + 1..=i + 2)
         .take_while(|&k| k < tokens.len())
         .find(|&k| in_feature_heads(&tokens[k].norm))?;
-    if !tokens[i..head].iter().all(word) {
+    let first_word = |t: &Token| county && t.shape == Shape::Capitalized && !is_not_name(&t.norm);
+    if !tokens[i..head]
+        .iter()
+        .enumerate()
+        .all(|(k, t)| word(t) || (k == 0 && first_word(t)))
+    {
         return None;
     }
     let head_token = &tokens[head];
-    let runs_on = tokens
-        .get(head + 1)
-        .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || t.norm == "of"));
+    let runs_on = !county
+        && tokens
+            .get(head + 1)
+            .is_some_and(|t| t.gap.joins_name() && (t.is_capitalized() || t.norm == "of"));
     (head_token.shape == Shape::Capitalized && head_token.gap == Gap::Space && !runs_on).then_some(
         PatternName {
             start: i,

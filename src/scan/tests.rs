@@ -2733,3 +2733,45 @@ fn local_offices_and_ranks_are_titles_and_a_generation_is_no_person() {
         ["Vladimir Putin"]
     );
 }
+
+#[test]
+fn a_states_chamber_or_court_is_not_the_nations() {
+    let federal = |text: &str| {
+        linked_of_subtype(text, "government")
+            .into_iter()
+            .filter(|(_, name)| name.contains("United States"))
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>()
+    };
+    let us = "President Donald Trump spoke in Washington and Ohio. ";
+    assert_eq!(
+        federal(&format!("{us}Half of the Senate is up for reelection.")),
+        ["Senate"]
+    );
+    assert!(federal(&format!(
+        "{us}Half of the state Senate is up for reelection."
+    ))
+    .is_empty());
+    assert!(federal(&format!("{us}Indiana's House passed the map.")).is_empty());
+    assert!(federal(&format!(
+        "{us}Majorities in the House of Delegates shifted."
+    ))
+    .is_empty());
+    assert!(federal(&format!(
+        "{us}The state Supreme Court ruled on the ballots."
+    ))
+    .is_empty());
+}
+
+#[test]
+fn a_county_is_a_place_before_a_title_and_after_a_city_name() {
+    let places = |text: &str| found_of_kind(text, "place");
+    assert_eq!(
+        places("Dauphin County District Attorney Fran Chardo spoke."),
+        ["Dauphin County"]
+    );
+    assert_eq!(
+        places("A judge in Shasta County ruled. Utah County Attorney Jeff Gray said."),
+        ["Shasta County", "Utah County"]
+    );
+}
