@@ -1278,7 +1278,9 @@ impl<'k, 't> Scanner<'k, 't> {
         let part_of_its_own_name = (is_place && self.part_of_place(end))
             || company_form
             || self.names_a_product_maker(c, entity, start);
-        let longer = self.in_longer_name(start, end) && !part_of_its_own_name;
+        let longer = self.in_longer_name(start, end)
+            && !part_of_its_own_name
+            && !self.compound_of_known_names(entity, start, end);
         if !strong && longer {
             return true;
         }
@@ -3428,6 +3430,23 @@ impl<'k, 't> Scanner<'k, 't> {
                 && self.tokens[start - 1].shape == Shape::Capitalized
                 && !self.given_name_at(start - 1));
         after || before
+    }
+
+    /// "the Israel-Hamas war", "a Texas-Mexico border crossing": an organisation or a region
+    /// hyphened to another known organisation or place names the two, not one longer name.
+    /// A person's or a city's name is left out: "Jean-Pierre" is no city of Pierre.
+    fn compound_of_known_names(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> bool {
+        if entity.kind == EntityType::Person || entity.subtype == "city" {
+            return false;
+        }
+        let actor_or_site = |c: &Candidate, e: &EntityRecord<'_>| {
+            e.kind != EntityType::Person && e.subtype != "city" && !c.has(ALIAS_COMMON_WORD)
+        };
+        let before = self.tokens[start].gap == Gap::Hyphen
+            && (start.saturating_sub(3)..start).any(|k| self.reads_as(k, start - k, actor_or_site));
+        let after = self.tokens.get(end).is_some_and(|t| t.gap == Gap::Hyphen)
+            && (1..=3).any(|len| self.reads_as(end, len, actor_or_site));
+        before || after
     }
 
     /// "White House Press Secretary Karoline Leavitt": a known name, then the first word of a

@@ -2775,3 +2775,15 @@ fn a_county_is_a_place_before_a_title_and_after_a_city_name() {
         ["Shasta County", "Utah County"]
     );
 }
+
+#[test]
+fn a_body_or_region_hyphened_to_another_known_name_is_found() {
+    assert_eq!(
+        surfaces("He wrote about the Israel-Hamas war and the Hezbollah-Israel truce."),
+        ["Israel", "Hamas", "Hezbollah", "Israel"]
+    );
+    assert_eq!(
+        surfaces("A Texas-Mexico border crossing was closed."),
+        ["Texas", "Mexico"]
+    );
+}
