@@ -32,7 +32,7 @@ use crate::kb::format::{
     ALIAS_SURNAME, ALIAS_TITLE,
 };
 use crate::kb::{AliasMatches, AliasPrefix, Candidate, EntityRecord, EntityType, Kb};
-use crate::text::{tokenize_lowered, Gap, Shape, Token};
+use crate::text::{normalize_word, tokenize_lowered, Gap, Shape, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, OnceCell, RefCell};
 
@@ -1961,7 +1961,7 @@ impl<'k, 't> Scanner<'k, 't> {
             .known_at(start)
             .filter(|(len, _)| start + len == end)
             .map(|(_, c)| c)
-            .or_else(|| self.known_by_acronym(acronym));
+            .or_else(|| self.known_by_acronym(acronym, start));
         let found = self.pattern_at(start).filter(|p| p.end == end);
         let index = match (known, found) {
             (Some(c), _) => self.commit_known(start, end - start, c)?,
@@ -1981,11 +1981,24 @@ impl<'k, 't> Scanner<'k, 't> {
     /// The knowledge-base entity an acronym names when the spelled-out name is written in a
     /// way the knowledge base lacks ("World Health Organisation (WHO)"), provided the
     /// entity's own name has those initials.
-    fn known_by_acronym(&self, acronym: usize) -> Option<Candidate> {
+    /// The spelled-out name must share a word with the entity's: "Extended Fund Facility
+    /// (EFF)", an IMF loan, is not the Electronic Frontier Foundation.
+    fn known_by_acronym(&self, acronym: usize, start: usize) -> Option<Candidate> {
         let (len, c) = self.known_at(acronym)?;
         let entity = self.entity(c.entity)?;
         let written = self.surface(acronym, acronym + 1);
-        (len == 1 && acronyms::abbreviates(written, &entity.name)).then_some(c)
+        let stem = |word: &str| -> String { normalize_word(word).chars().take(5).collect() };
+        let own_words: Vec<String> = entity
+            .name
+            .split([' ', '-'])
+            .filter(|w| w.chars().count() > 3)
+            .map(stem)
+            .collect();
+        let shares_a_word = self.tokens[start..acronym]
+            .iter()
+            .filter(|t| t.is_capitalized() && t.norm.chars().count() > 3)
+            .any(|t| own_words.contains(&stem(&t.norm)));
+        (len == 1 && shares_a_word && acronyms::abbreviates(written, &entity.name)).then_some(c)
     }
 
     /// A later use of an acronym the article defined; the definition beats the knowledge base.

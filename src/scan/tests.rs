@@ -2787,3 +2787,13 @@ fn a_body_or_region_hyphened_to_another_known_name_is_found() {
         ["Texas", "Mexico"]
     );
 }
+
+#[test]
+fn a_defined_acronym_is_a_known_bodys_only_when_the_names_share_a_word() {
+    let imf = "Sri Lanka kept the Extended Fund Facility (EFF) programme. The EFF review ends.";
+    assert!(found(imf)
+        .iter()
+        .all(|(s, _, id)| !s.contains("EFF") || id.is_none()));
+    let eff = "The Electronic Frontier Foundation (EFF) sued. The EFF said.";
+    assert!(found(eff).iter().all(|(_, _, id)| id.is_some()));
+}
