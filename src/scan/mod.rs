@@ -1885,6 +1885,15 @@ impl<'k, 't> Scanner<'k, 't> {
         if !is_area(&best) {
             return None;
         }
+        // "at Oslo, Venezuela's Maria Corina Machado": a possessive begins a new phrase.
+        let longest = self.alias_matches(end).iter().map(|(len, _)| len).max()?;
+        if self
+            .tokens
+            .get(end + longest)
+            .is_some_and(|t| t.is_possessive())
+        {
+            return None;
+        }
         agreed(self.readings_at(end).filter(is_area).map(|e| e.country))
     }
 
@@ -2306,8 +2315,12 @@ impl<'k, 't> Scanner<'k, 't> {
         if !patterns::is_person_title(&self.tokens[end - 1].norm) {
             return None;
         }
+        // "the Mayor-elect" is not the mayor.
         let runs_on = self.tokens.get(end).is_some_and(|t| {
-            t.gap.joins_name() && (t.is_capitalized() || matches!(t.norm.as_ref(), "of" | "for"))
+            t.gap.joins_name()
+                && (t.is_capitalized()
+                    || matches!(t.norm.as_ref(), "of" | "for")
+                    || (t.gap == Gap::Hyphen && matches!(t.norm.as_ref(), "elect" | "designate")))
         });
         let in_a_name = i >= 3
             && self.tokens[i - 2].norm == "of"
@@ -3385,9 +3398,10 @@ impl<'k, 't> Scanner<'k, 't> {
                 .is_some_and(|t| t.is_capitalized() && compass(t))
     }
 
-    /// Whether the place name at `start..end` names an oil grade or a dish ("Brent crude",
-    /// "West Texas Intermediate crude", "beef Wellington", "chicken Kiev", "Brussels
-    /// sprouts", "Boston cream pie", "Yorkshire pudding").
+    /// Whether the place name at `start..end` names an oil grade, a dish, a weapon or a
+    /// slogan ("Brent crude", "West Texas Intermediate crude", "beef Wellington", "chicken
+    /// Kiev", "Brussels sprouts", "Yorkshire pudding", "Molotov cocktails", "Make America
+    /// Great Again").
     fn names_a_product(&self, start: usize, end: usize) -> bool {
         let after = self.tokens.get(end).is_some_and(|t| {
             t.gap == Gap::Space
@@ -3404,12 +3418,21 @@ impl<'k, 't> Scanner<'k, 't> {
                         | "bun"
                         | "buns"
                         | "pasty"
+                        | "cocktail"
+                        | "cocktails"
                 )
         });
         let before = start > 0
             && self.tokens[start].gap == Gap::Space
             && matches!(&*self.tokens[start - 1].norm, "beef" | "chicken");
-        after || before
+        // "Make America Great Again", "Making America Healthy Again": a slogan.
+        let slogan = start > 0
+            && self.tokens[start - 1].shape == Shape::Capitalized
+            && matches!(&*self.tokens[start - 1].norm, "make" | "making" | "makes")
+            && self.tokens[end..self.tokens.len().min(end + 3)]
+                .iter()
+                .any(|t| t.norm == "again");
+        after || before || slogan
     }
 
     /// Whether a saint's name in the possessive comes right before token `start` ("St.

@@ -2797,3 +2797,22 @@ fn a_defined_acronym_is_a_known_bodys_only_when_the_names_share_a_word() {
     let eff = "The Electronic Frontier Foundation (EFF) sued. The EFF said.";
     assert!(found(eff).iter().all(|(_, _, id)| id.is_some()));
 }
+
+#[test]
+fn weapons_slogans_and_an_elect_are_no_place_or_incumbent() {
+    assert!(surfaces("Rioters threw Molotov cocktails at the police.").is_empty());
+    assert!(surfaces("He backs the Make America Great Again movement.").is_empty());
+    assert_eq!(
+        linked_of_subtype(
+            "Mayor Eric Adams spoke. Do the Mayor-elect and I agree? The Mayor said no.",
+            "politician"
+        )
+        .len(),
+        2
+    );
+    // A possessive after the comma begins a new phrase, not the city's country.
+    assert_eq!(
+        surfaces("While at Oslo, Venezuela's Maria Corina Machado won the prize."),
+        ["Oslo", "Venezuela", "Maria Corina Machado"]
+    );
+}
