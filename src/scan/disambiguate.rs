@@ -437,7 +437,14 @@ fn is_business_verb(norm: &str) -> bool {
 fn is_business_noun(norm: &str) -> bool {
     matches!(
         norm,
-        "chief"
+        "penalty"
+            | "fine"
+            | "platform"
+            | "platforms"
+            | "app"
+            | "apps"
+            | "users"
+            | "chief"
             | "ceo"
             | "founder"
             | "shares"
@@ -469,7 +476,6 @@ fn is_business_noun(norm: &str) -> bool {
             | "stores"
             | "cloud"
             | "chips"
-            | "app"
             | "software"
     )
 }

@@ -713,6 +713,8 @@ impl<'k, 't> Scanner<'k, 't> {
         // Bodies named by a generic name ("the Labour Party"), introduced once the whole
         // article's places say whose they are.
         let mut generic_names = Vec::new();
+        // Everyday-word names of businesses and clubs the words around them did not cue.
+        let mut everyday_names = Vec::new();
         while let Some(start) = self.name_start_from(i, &mut cursor) {
             i = start;
             // Most name starts begin no alias: their answer is not copied out.
@@ -742,8 +744,12 @@ impl<'k, 't> Scanner<'k, 't> {
                         let norm = self.tokens[i].norm.to_string();
                         self.shadowed_places.entry(norm).or_insert(i);
                     }
-                    if c.has(ALIAS_COMMON_WORD) && self.acts_in_trade(&entity, i, i + len) {
-                        self.named_in_trade.insert(c.entity);
+                    if c.has(ALIAS_COMMON_WORD) {
+                        if self.acts_in_trade(&entity, i, i + len) {
+                            self.named_in_trade.insert(c.entity);
+                        } else if trade_of(&entity).is_some() {
+                            everyday_names.push((c.entity, i, i + len));
+                        }
                     }
                     let full_name =
                         c.flags & (ALIAS_SURNAME | ALIAS_COMMON_WORD | ALIAS_TITLE) == 0;
@@ -790,6 +796,35 @@ impl<'k, 't> Scanner<'k, 't> {
         for (entity, country) in generic_names {
             if !self.evidence.outnumbered(country) || self.evidence.leads(country) {
                 self.introduced.insert(entity);
+            }
+        }
+        self.name_listed_with_businesses(&everyday_names);
+    }
+
+    /// "Apple and Meta had breached the rules" where Apple acts as a company elsewhere in the
+    /// article: an everyday-word name listed with a business or club the article names as
+    /// one is one too. A list cues its members both ways, so the names are read again until
+    /// none is added.
+    fn name_listed_with_businesses(&mut self, names: &[(u32, usize, usize)]) {
+        const ROUNDS: usize = 3;
+        for _ in 0..ROUNDS {
+            let mut added = false;
+            for &(entity, start, end) in names {
+                if self.named_in_trade.contains(&entity) {
+                    continue;
+                }
+                let listed_with_one = lists::other_members(self.text, &self.tokens, start, end)
+                    .into_iter()
+                    .any(|(s, e)| {
+                        self.reads_as(s, e - s, |c, _| self.named_in_trade.contains(&c.entity))
+                    });
+                if listed_with_one {
+                    self.named_in_trade.insert(entity);
+                    added = true;
+                }
+            }
+            if !added {
+                break;
             }
         }
     }
@@ -992,10 +1027,15 @@ impl<'k, 't> Scanner<'k, 't> {
             // A business the article named as one speaks at a sentence's start too
             // ("Amazon said"), where the words alone would not say so ("Chase said").
             // So does one the article named in full ("Eli Lilly", then "Lilly said").
+            // After a business's full name or its cue elsewhere, a verb or a possessive
+            // after the capital says the same at a sentence's start ("Apple was fined").
+            let acts_after = self.tokens.get(end).is_some_and(|t| {
+                t.is_possessive() || (t.gap == Gap::Space && t.shape == Shape::Lower)
+            });
             let cued_here = trade == Some(TradeCue::Here)
                 || ((trade == Some(TradeCue::Elsewhere) || introduced)
                     && trade_of(&entity) == Some(Trade::Business)
-                    && disambiguate::business_verb_after(&self.tokens, end))
+                    && (disambiguate::business_verb_after(&self.tokens, end) || acts_after))
                 || (trade == Some(TradeCue::Elsewhere)
                     && trade_of(&entity) == Some(Trade::Sport)
                     && self.is_sports_story());
@@ -1787,7 +1827,21 @@ impl<'k, 't> Scanner<'k, 't> {
         words_say
             || lists::other_members(self.text, &self.tokens, start, end)
                 .into_iter()
-                .any(|(s, e)| self.plainly_in_trade(trade, s, e))
+                .any(|(s, e)| {
+                    self.plainly_in_trade(trade, s, e) || self.everyday_name_in_trade(trade, s, e)
+                })
+    }
+
+    /// Whether tokens `start..end`, away from a sentence's start, are an everyday-word name
+    /// of a business or club of the `trade`: two such names in one list ("Apple and Meta")
+    /// say it of each other.
+    fn everyday_name_in_trade(&self, trade: Trade, start: usize, end: usize) -> bool {
+        !self.tokens[start].gap.starts_sentence()
+            && self.reads_as(start, end - start, |c, e| {
+                c.has(ALIAS_COMMON_WORD)
+                    && trade_of(e) == Some(trade)
+                    && self.casing_fits(c, start, end)
+            })
     }
 
     /// "Alphabet's Sundar Pichai": a possessive before the full name of a known business

@@ -2816,3 +2816,18 @@ fn weapons_slogans_and_an_elect_are_no_place_or_incumbent() {
         ["Oslo", "Venezuela", "Maria Corina Machado"]
     );
 }
+
+#[test]
+fn everyday_word_businesses_cue_each_other_and_speak_at_a_sentence_start() {
+    let companies = |text: &str| surfaces_of_subtype(text, "company");
+    assert_eq!(
+        companies("Regulators fined Apple and Meta on Monday."),
+        ["Apple", "Meta"]
+    );
+    // Named as a business once, the name stays one where a verb follows it.
+    assert_eq!(
+        companies("Regulators fined Apple and Meta. Meta criticized the penalty."),
+        ["Apple", "Meta", "Meta"]
+    );
+    assert!(companies("Meta criticized the penalty.").is_empty());
+}
