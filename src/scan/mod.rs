@@ -2335,7 +2335,11 @@ impl<'k, 't> Scanner<'k, 't> {
         // "i-Nick" is a made-up word, not Nick Bos; "the Bill" is a bill, not Bill Shorten.
         let hyphenated = token.gap == Gap::Hyphen
             || self.tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Hyphen);
-        if token.shape != Shape::Capitalized || hyphenated {
+        // "Richard A. Lupoff" again is the whole name, read by its pattern.
+        if token.shape != Shape::Capitalized
+            || hyphenated
+            || patterns::middle_initial_after(self.text, &self.tokens, i)
+        {
             return None;
         }
         let index = self.memory.given_name(&token.norm)?;
@@ -2777,6 +2781,11 @@ impl<'k, 't> Scanner<'k, 't> {
             .or_else(|| {
                 patterns::organization_before_founder(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
+            })
+            .or_else(|| {
+                patterns::person_with_middle_initial(self.text, &self.tokens, i, |norm| {
+                    self.kb.is_given_name(norm)
+                })
             })
             .or_else(|| {
                 patterns::person_by_given_name(

@@ -1960,6 +1960,45 @@ pub fn person_by_initials(text: &str, tokens: &[Token], i: usize) -> Option<Patt
     })
 }
 
+/// A given name before a middle initial and a surname: "Justin A. Nelson", "Hansa D.
+/// Bhargava". The initial says the word before it is a given name: a known one, or any
+/// capitalised word after a lowercase one ("reviewed by Hansa D. Bhargava"), but not a
+/// heading's word ("Appendix A. Availability", "About L. L. Bean").
+pub fn person_with_middle_initial(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    is_given_name: impl Fn(&str) -> bool,
+) -> Option<PatternName> {
+    let given = &tokens[i];
+    let in_running_text = i > 0 && given.gap == Gap::Space && tokens[i - 1].shape == Shape::Lower;
+    if !in_running_text && !is_given_name(&given.norm) {
+        return None;
+    }
+    if given.shape != Shape::Capitalized
+        || !middle_initial_after(text, tokens, i)
+        || !is_name_token(given)
+        || in_organization_heads(&given.norm)
+        || in_place_heads(&given.norm)
+        || is_place_prefix(&given.norm)
+    {
+        return None;
+    }
+    let rest = person_by_initials(text, tokens, i + 1)?;
+    Some(PatternName { start: i, ..rest })
+}
+
+/// Whether one dotted capital letter follows token `i` ("Justin A."), as a middle initial
+/// does.
+pub fn middle_initial_after(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|initial| {
+        initial.is_capitalized()
+            && initial.gap == Gap::Space
+            && initial.norm.chars().count() == 1
+            && text.as_bytes().get(initial.end.wrapping_sub(1)) == Some(&b'.')
+    })
+}
+
 /// An organisation named by the person who founded or runs it: "LibriVox founder Hugh
 /// McGuire", "Quantcast CEO Konrad Feldman". Companies, charities and projects have founders
 /// and chief executives; places and people do not. The name is one to three capitalised
@@ -2998,6 +3037,30 @@ mod tests {
         let tokens = tokenize(text);
         let agency = organization_at(&tokens, 1).expect("a name");
         assert_eq!(agency.kind, EntityType::Organization);
+    }
+
+    #[test]
+    fn a_middle_initial_says_the_word_before_is_a_given_name() {
+        let text = "partner Justin A. Nelson said";
+        let tokens = tokenize(text);
+        assert_eq!(
+            surface(
+                text,
+                person_with_middle_initial(text, &tokens, 1, |_| false)
+            )
+            .as_deref(),
+            Some("Justin A. Nelson")
+        );
+        let text = "World War I. The end";
+        assert_eq!(
+            person_with_middle_initial(text, &tokenize(text), 1, |_| false),
+            None
+        );
+        let text = "Appendix A. Availability Table";
+        assert_eq!(
+            person_with_middle_initial(text, &tokenize(text), 0, |_| false),
+            None
+        );
     }
 
     #[test]

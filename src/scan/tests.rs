@@ -2831,3 +2831,17 @@ fn everyday_word_businesses_cue_each_other_and_speak_at_a_sentence_start() {
     );
     assert!(companies("Meta criticized the penalty.").is_empty());
 }
+
+#[test]
+fn a_middle_initial_keeps_the_given_name_in_the_name() {
+    assert_eq!(
+        found_people(
+            "The story by Richard A. Lupoff was filmed. A second film of Richard A. Lupoff's story followed."
+        ),
+        ["Richard A. Lupoff", "Richard A. Lupoff"]
+    );
+    assert_eq!(
+        found_people("The firm's partner Justin A. Nelson said it was fair."),
+        ["Justin A. Nelson"]
+    );
+}
