@@ -218,6 +218,11 @@ const REGION_KINDS: [(&str, &str); 6] = [
     ("prefecture", "prefectures"),
 ];
 
+/// Whether a word is the singular of a kind of region ("province", "prefecture").
+pub fn is_region_kind(word: &str) -> bool {
+    region_kind(word, false).is_some()
+}
+
 /// The singular of a word for a kind of region, given in its plural form or not.
 fn region_kind(word: &str, plural: bool) -> Option<&'static str> {
     REGION_KINDS

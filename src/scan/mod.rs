@@ -1730,10 +1730,34 @@ impl<'k, 't> Scanner<'k, 't> {
                     Some(country) if self.town_gives_way(&c, i + len) => country,
                     _ => self.region_named_by_kind(&c, i, i + len).unwrap_or(c),
                 };
+                if self.city_named_as_region(&c, i, i + len) {
+                    // "Buenos Aires province" where the knowledge base has only the city:
+                    // no reading of this length (the place is read by its kind word).
+                    continue;
+                }
                 return Some((len, c));
             }
         }
         None
+    }
+
+    /// Whether a city's reading of tokens `start..end` is one the words say is a region's
+    /// name: a kind of region right after it ("Buenos Aires province", "Fukui Prefecture")
+    /// or before "of" ("the province of Buenos Aires").
+    fn city_named_as_region(&self, c: &Candidate, start: usize, end: usize) -> bool {
+        let city = self
+            .entity(c.entity)
+            .is_some_and(|e| e.kind == EntityType::Place && e.subtype == "city");
+        let kind_after = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.gap == Gap::Space && disambiguate::is_region_kind(&t.norm));
+        let kind_before = start >= 2
+            && self.tokens[start - 1].norm == "of"
+            && self.tokens[start].gap == Gap::Space
+            && self.tokens[start - 2].shape == Shape::Lower
+            && disambiguate::is_region_kind(&self.tokens[start - 2].norm);
+        city && (kind_after || kind_before)
     }
 
     /// The region a city's name at tokens `start..end` stands for where the words give it a
@@ -2829,8 +2853,11 @@ impl<'k, 't> Scanner<'k, 't> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
-                patterns::place_named_as_one(&self.tokens, i)
-                    .filter(|_| self.alias_matches(i).is_empty() || self.only_minor_towns_at(i))
+                patterns::place_named_as_one(&self.tokens, i).filter(|found| {
+                    self.alias_matches(i).is_empty()
+                        || self.only_minor_towns_at(i)
+                        || self.only_cities_at(i, found.end)
+                })
             })
             .or_else(|| {
                 patterns::speaker_after_quote(&self.tokens, i)
@@ -3177,6 +3204,19 @@ impl<'k, 't> Scanner<'k, 't> {
         })
     }
 
+    /// Whether every name the knowledge base has at token `i`, none running past `end`, is a
+    /// city's: a region's kind word then names a region it lacks ("Buenos Aires province",
+    /// "the province of Buenos Aires").
+    fn only_cities_at(&self, i: usize, end: usize) -> bool {
+        self.alias_matches(i).iter().all(|(len, value)| {
+            i + len <= end
+                && self
+                    .kb
+                    .candidates(value)
+                    .all(|c| self.entity(c.entity).is_some_and(|e| e.subtype == "city"))
+        })
+    }
+
     /// Whether tokens `start..end` are a demonym the knowledge base knows: "Sri Lankan" is
     /// no person, whatever "Sri" says.
     fn is_demonym(&self, start: usize, end: usize) -> bool {
@@ -3193,7 +3233,18 @@ impl<'k, 't> Scanner<'k, 't> {
             let prefix = before.shape == Shape::Upper
                 && matches!(
                     &*before.norm,
-                    "uss" | "hms" | "hmas" | "hmcs" | "hmnzs" | "ins" | "rfa" | "uscgc"
+                    "uss"
+                        | "hms"
+                        | "hmas"
+                        | "hmcs"
+                        | "hmnzs"
+                        | "ins"
+                        | "rfa"
+                        | "uscgc"
+                        | "brp"
+                        | "pns"
+                        | "roks"
+                        | "jds"
                 );
             if prefix {
                 return true;

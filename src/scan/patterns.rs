@@ -2485,14 +2485,16 @@ pub fn media_after_descriptor(tokens: &[Token], i: usize) -> Option<PatternName>
 /// that a title's "City of God" is left alone). One to three capitalised words. The caller
 /// leaves names the knowledge base knows to it.
 pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
-    let settlement = |norm: &str| one_of!(norm, "city" | "town" | "village" | "island");
-    let region = |t: &Token| {
-        t.shape == Shape::Lower
-            && one_of!(
-                &*t.norm,
-                "province" | "region" | "prefecture" | "governorate" | "oblast"
-            )
+    let kind = |norm: &str| {
+        one_of!(
+            norm,
+            "province" | "region" | "prefecture" | "governorate" | "oblast"
+        )
     };
+    let settlement =
+        |norm: &str| one_of!(norm, "city" | "town" | "village" | "island") || kind(norm);
+    // "Kumamoto prefecture", "Fukui Prefecture".
+    let region = |t: &Token| t.shape != Shape::Upper && kind(&t.norm);
     let word = |t: &Token| {
         t.shape == Shape::Capitalized
             && !is_not_name(&t.norm)
@@ -2510,7 +2512,12 @@ pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
         return None;
     }
     let mut end = i + 1;
-    while end < tokens.len() && end - i < 3 && tokens[end].gap == Gap::Space && word(&tokens[end]) {
+    while end < tokens.len()
+        && end - i < 3
+        && tokens[end].gap == Gap::Space
+        && word(&tokens[end])
+        && !region(&tokens[end])
+    {
         end += 1;
     }
     let kind_after = tokens

@@ -2845,3 +2845,33 @@ fn a_middle_initial_keeps_the_given_name_in_the_name() {
         ["Justin A. Nelson"]
     );
 }
+
+#[test]
+fn a_region_the_knowledge_base_lacks_is_not_its_namesake_city() {
+    let places = |text: &str| found_of_kind(text, "place");
+    assert_eq!(
+        places("Kicillof governs Buenos Aires province, home to 40% of Argentines."),
+        ["Buenos Aires province"]
+    );
+    assert_eq!(
+        places("He was born in the province of Buenos Aires in 1971."),
+        ["Buenos Aires"]
+    );
+    assert!(linked_of_subtype("He was born in the province of Buenos Aires.", "city").is_empty());
+    assert_eq!(
+        places("Floods hit Fukui Prefecture on Monday."),
+        ["Fukui Prefecture"]
+    );
+    // The city itself stays the city.
+    assert_eq!(
+        linked_of_subtype("He flew to Buenos Aires on Monday.", "city").len(),
+        1
+    );
+}
+
+#[test]
+fn a_ships_prefix_says_the_name_after_it_is_no_person() {
+    assert!(
+        found_people("The Philippine Navy deployed the BRP Miguel Malvar on Monday.").is_empty()
+    );
+}
