@@ -3486,13 +3486,14 @@ impl<'k, 't> Scanner<'k, 't> {
             .then_some(entity)
     }
 
-    /// Whether a word that credits a report comes right before token `start` ("reported
-    /// PTI", "told AFP", "according to AP").
+    /// Whether a word that credits a report or says what reports comes right before token
+    /// `start` ("reported PTI", "told AFP", "according to AP", "news agency PTI").
     fn after_reporting_word(&self, start: usize) -> bool {
         start > 0
             && self.tokens[start].gap == Gap::Space
             && match &*self.tokens[start - 1].norm {
-                "reported" | "told" | "via" => true,
+                "reported" | "told" | "via" | "newspaper" | "daily" | "broadcaster" => true,
+                "agency" => start > 1 && self.tokens[start - 2].norm == "news",
                 "to" => start > 1 && self.tokens[start - 2].norm == "according",
                 _ => false,
             }

@@ -2445,13 +2445,22 @@ pub fn is_law_word(norm: &str) -> bool {
 }
 
 /// A news outlet the knowledge base lacks, named after what it is: "the Dutch newspaper De
-/// Telegraaf", "the newspaper El Tiempo", "broadcaster Suspilne". One to four capitalised
-/// words.
+/// Telegraaf", "the newspaper El Tiempo", "broadcaster Suspilne", "Egyptian daily Al-Masry
+/// Al-Youm". One to four capitalised words.
 pub fn media_after_descriptor(tokens: &[Token], i: usize) -> Option<PatternName> {
     let cue = lowercase_word_before(tokens, i).is_some_and(|word| {
         one_of!(
             word,
-            "newspaper" | "broadcaster" | "tabloid" | "magazine" | "outlet" | "website"
+            "newspaper"
+                | "broadcaster"
+                | "tabloid"
+                | "magazine"
+                | "outlet"
+                | "website"
+                | "daily"
+                | "weekly"
+                | "agency"
+                | "channel"
         )
     });
     // "the website I use", "the magazine Monday": no name.
@@ -2463,10 +2472,11 @@ pub fn media_after_descriptor(tokens: &[Token], i: usize) -> Option<PatternName>
     {
         return None;
     }
+    // "Egyptian daily Al-Masry Al-Youm": hyphened parts belong to the name.
     let mut end = i + 1;
     while end < tokens.len()
-        && end - i < 4
-        && tokens[end].gap == Gap::Space
+        && words_in(&tokens[i..end]) < 4
+        && tokens[end].gap.joins_name()
         && tokens[end].is_capitalized()
         && !is_person_title(&tokens[end].norm)
         && !is_not_name(&tokens[end].norm)

@@ -2875,3 +2875,19 @@ fn a_ships_prefix_says_the_name_after_it_is_no_person() {
         found_people("The Philippine Navy deployed the BRP Miguel Malvar on Monday.").is_empty()
     );
 }
+
+#[test]
+fn what_a_news_outlet_is_says_a_name_is_one() {
+    assert_eq!(
+        found_organizations("In remarks cited by Egyptian daily Al-Masry Al-Youm, he spoke."),
+        ["Al-Masry Al-Youm"]
+    );
+    assert_eq!(
+        linked_of_subtype(
+            "A report by news agency PTI claims the team may boycott.",
+            "media"
+        )
+        .len(),
+        1
+    );
+}
