@@ -2797,6 +2797,17 @@ impl<'k, 't> Scanner<'k, 't> {
                 })
             })
             .or_else(|| {
+                // "the Czech coalition government": a people's name says whose, it names
+                // no party; nor does "Kurdish" before a body the knowledge base knows.
+                patterns::organization_before_kind(&self.tokens, i).filter(|found| {
+                    let known_rest = found.end - i >= 2
+                        && self.reads_as(i + 1, found.end - i - 1, |_, e| {
+                            e.kind == EntityType::Organization
+                        });
+                    !self.is_demonym(i, i + 1) && !known_rest
+                })
+            })
+            .or_else(|| {
                 // A known name of two words or more is read as known ("Fort Worth"), one
                 // word of it is not ("Lake" is Kari Lake's surname).
                 patterns::place_after_prefix(&self.tokens, i)

@@ -2444,6 +2444,66 @@ pub fn is_law_word(norm: &str) -> bool {
     )
 }
 
+/// An organisation the knowledge base lacks, named before the lowercase noun for its kind:
+/// "the ruling Frelimo party", "the Barrio 18 gang", "New Ideas party member", "the MANIDEM
+/// party". One to three capitalised words (a number may end them) in running text; a feast
+/// before "party" is a party of another kind ("a Christmas party").
+pub fn organization_before_kind(tokens: &[Token], i: usize) -> Option<PatternName> {
+    let is_kind = |t: &Token| {
+        t.gap == Gap::Space
+            && t.shape == Shape::Lower
+            && one_of!(
+                &*t.norm,
+                "party" | "gang" | "cartel" | "militia" | "coalition" | "faction"
+            )
+    };
+    let word = |t: &Token| {
+        t.is_capitalized()
+            && !is_not_name(&t.norm)
+            && !is_person_title(&t.norm)
+            && !one_of!(
+                &*t.norm,
+                "christmas" | "halloween" | "easter" | "thanksgiving" | "birthday" | "bowl"
+            )
+    };
+    let before = tokens.get(i.checked_sub(1)?)?;
+    if before.shape != Shape::Lower || tokens[i].gap != Gap::Space || !word(&tokens[i]) {
+        return None;
+    }
+    // "Motorists for Themselves", "Democracy at Home": small words join the name's words.
+    let mut end = i + 1;
+    while end < tokens.len() && words_in(&tokens[i..end]) < 3 && tokens[end].gap.joins_name() {
+        if word(&tokens[end]) {
+            end += 1;
+        } else if one_of!(&*tokens[end].norm, "for" | "at" | "of" | "and")
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| t.gap == Gap::Space && word(t))
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // "Barrio 18": a number ends a gang's name.
+    if tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Space && t.shape == Shape::Other && t.norm.chars().all(|c| c.is_ascii_digit())
+    }) {
+        end += 1;
+    }
+    // "the moderate Islamist Ennahda party": the name starts after the stance.
+    let stance_first = end - i >= 2
+        && one_of!(
+            &*tokens[i].norm,
+            "islamist" | "jihadist" | "nationalist" | "separatist" | "populist" | "leftist"
+        );
+    (!stance_first && is_kind(tokens.get(end)?)).then_some(PatternName {
+        start: i,
+        end,
+        kind: EntityType::Organization,
+    })
+}
+
 /// A news outlet the knowledge base lacks, named after what it is: "the Dutch newspaper De
 /// Telegraaf", "the newspaper El Tiempo", "broadcaster Suspilne", "Egyptian daily Al-Masry
 /// Al-Youm". One to four capitalised words.

@@ -2891,3 +2891,20 @@ fn what_a_news_outlet_is_says_a_name_is_one() {
         1
     );
 }
+
+#[test]
+fn a_name_before_a_lowercase_party_or_gang_is_an_organisation() {
+    assert_eq!(
+        found_organizations("He leads the ruling Zanu party. Members of the Barrio 19 gang fled."),
+        ["Zanu", "Barrio 19"]
+    );
+    assert_eq!(
+        found_organizations("The right-wing Motorists for Themselves party won seats."),
+        ["Motorists for Themselves"]
+    );
+    // A feast, a people or a stance before the noun names no party.
+    assert!(found_organizations(
+        "We had a Christmas party. The new Czech coalition government met."
+    )
+    .is_empty());
+}
