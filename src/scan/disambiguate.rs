@@ -757,6 +757,10 @@ pub fn is_match_word(norm: &str) -> bool {
             | "hosts"
             | "visitors"
             | "league"
+            | "tournament"
+            | "semifinal"
+            | "quarterfinal"
+            | "trophy"
     )
 }
 

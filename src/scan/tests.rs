@@ -2908,3 +2908,14 @@ fn a_name_before_a_lowercase_party_or_gang_is_an_organisation() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_tournament_story_makes_its_everyday_word_clubs_clubs() {
+    let story = "The tournament final: Chelsea vs PSG. The tournament drew fans. In the semifinal \
+                 Chelsea beat Fluminense; the tournament and the tournament's trophy went \
+                 well. The tournament ends. Chelsea, meanwhile, enter as underdogs.";
+    assert_eq!(
+        surfaces_of_subtype(story, "sports_team"),
+        ["Chelsea", "PSG", "Chelsea", "Chelsea"]
+    );
+}
