@@ -1851,21 +1851,7 @@ impl<'k, 't> Scanner<'k, 't> {
         words_say
             || lists::other_members(self.text, &self.tokens, start, end)
                 .into_iter()
-                .any(|(s, e)| {
-                    self.plainly_in_trade(trade, s, e) || self.everyday_name_in_trade(trade, s, e)
-                })
-    }
-
-    /// Whether tokens `start..end`, away from a sentence's start, are an everyday-word name
-    /// of a business or club of the `trade`: two such names in one list ("Apple and Meta")
-    /// say it of each other.
-    fn everyday_name_in_trade(&self, trade: Trade, start: usize, end: usize) -> bool {
-        !self.tokens[start].gap.starts_sentence()
-            && self.reads_as(start, end - start, |c, e| {
-                c.has(ALIAS_COMMON_WORD)
-                    && trade_of(e) == Some(trade)
-                    && self.casing_fits(c, start, end)
-            })
+                .any(|(s, e)| self.plainly_in_trade(trade, s, e))
     }
 
     /// "Alphabet's Sundar Pichai": a possessive before the full name of a known business
