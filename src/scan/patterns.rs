@@ -2199,7 +2199,7 @@ pub fn place_after_prefix(tokens: &[Token], i: usize) -> Option<PatternName> {
     }
     let runs_on = tokens
         .get(end)
-        .is_some_and(|t| t.gap.joins_name() && t.is_capitalized() || t.gap == Gap::Hyphen);
+        .is_some_and(|t| (t.gap.joins_name() && t.is_capitalized()) || t.gap == Gap::Hyphen);
     (end > i + 1 && !runs_on).then_some(PatternName {
         start: i,
         end,
@@ -2413,9 +2413,9 @@ fn is_lowercase_particle(token: &Token) -> bool {
     token.shape == Shape::Lower && in_name_particles(&token.norm)
 }
 
-/// Whether a surname joins the particle before it with this gap. The Arabic article as a
-/// sun letter takes it ("as-Sisi", "ad-Din") is a hyphen's: spaced, "at" and "as" are English
-/// ("Vladimir Putin at Beijing's event").
+/// Whether a surname joins the particle before it with this gap. The Arabic article written
+/// as the sun letter after it ("as-Sisi", "ad-Din") takes a hyphen; spaced, "at" and "as" are
+/// English words ("Vladimir Putin at Beijing's event").
 fn joins_after_particle(particle: &Token, gap: Gap) -> bool {
     match gap {
         Gap::Hyphen => true,
