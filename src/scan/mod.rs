@@ -929,6 +929,10 @@ impl<'k, 't> Scanner<'k, 't> {
             // Representatives": every country, and every US state, has one.
             return None;
         }
+        if entity.kind == EntityType::Person && self.names_a_site_after(end) {
+            // "Kim Il Sung Square", "John F. Kennedy Airport" are places named for people.
+            return None;
+        }
         if entity.kind == EntityType::Person && self.names_a_ship(start) {
             // "USS Abraham Lincoln" is a carrier.
             return None;
@@ -2874,10 +2878,20 @@ impl<'k, 't> Scanner<'k, 't> {
                         || self.names_a_ship(found.start)
                         || self.is_demonym(found.start, found.end)
                         || patterns::is_spanish_article(&self.tokens[found.start].norm)
+                        || self.names_a_law(found)
+                        || self.names_a_site_after(found.end)
                         || self.qualifies_a_party(found)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
             .map(|found| self.past_nickname(found))
+    }
+
+    /// "the Karin Law", "the Olimpia Law": after "the", a given name and a law's word name a
+    /// law, not a person.
+    fn names_a_law(&self, found: &patterns::PatternName) -> bool {
+        let last = &self.tokens[found.end - 1].norm;
+        self.after_the(found.start)
+            && (patterns::is_law_word(last) || matches!(last.as_ref(), "law" | "bill"))
     }
 
     /// A person's name runs on over a nickname in quotes to the surname: 'Joseph "Zeke"
@@ -3218,6 +3232,43 @@ impl<'k, 't> Scanner<'k, 't> {
     /// no person, whatever "Sri" says.
     fn is_demonym(&self, start: usize, end: usize) -> bool {
         self.reads_as(start, end - start, |c, _| c.has(ALIAS_DEMONYM))
+    }
+
+    /// Whether a site's word follows a person's name at token `end`: "Kim Il Sung Square",
+    /// "Chiang Kai-shek Memorial Hall", "Ronald Reagan Washington National Airport" (a
+    /// capitalised word and then the site's word count too).
+    fn names_a_site_after(&self, end: usize) -> bool {
+        let site_word = |t: &Token| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Capitalized
+                && matches!(
+                    &*t.norm,
+                    "square"
+                        | "hall"
+                        | "memorial"
+                        | "mausoleum"
+                        | "airport"
+                        | "stadium"
+                        | "arena"
+                        | "bridge"
+                        | "street"
+                        | "avenue"
+                        | "boulevard"
+                        | "park"
+                        | "university"
+                        | "college"
+                        | "school"
+                        | "library"
+                        | "museum"
+                        | "hospital"
+                        | "tower"
+                        | "highway"
+                )
+        };
+        let next = self.tokens.get(end);
+        next.is_some_and(site_word)
+            || (next.is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Capitalized)
+                && self.tokens.get(end + 1).is_some_and(site_word))
     }
 
     /// Whether a ship's prefix comes right before token `start`: "the USS Gerald R. Ford"

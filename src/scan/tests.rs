@@ -2921,3 +2921,14 @@ fn a_tournament_story_makes_its_everyday_word_clubs_clubs() {
         ["Chelsea", "PSG", "Chelsea", "Chelsea"]
     );
 }
+
+#[test]
+fn sites_and_laws_named_for_people_are_no_people() {
+    assert!(found_people("The parade took place at Kim Il Sung Square in Pyongyang.").is_empty());
+    assert!(found_people("Crowds gathered at Chiang Kai-shek Memorial Hall.").is_empty());
+    assert!(found_people("Congress passed the Olimpia Law on Monday.").is_empty());
+    assert_eq!(
+        found_people("Kim Il Sung founded the state."),
+        ["Kim Il Sung"]
+    );
+}
