@@ -1970,11 +1970,9 @@ pub fn person_with_middle_initial(
     i: usize,
     is_given_name: impl Fn(&str) -> bool,
 ) -> Option<PatternName> {
+    // The initial first: most words have none after them, and the given-name list is an
+    // automaton's walk.
     let given = &tokens[i];
-    let in_running_text = i > 0 && given.gap == Gap::Space && tokens[i - 1].shape == Shape::Lower;
-    if !in_running_text && !is_given_name(&given.norm) {
-        return None;
-    }
     if given.shape != Shape::Capitalized
         || !middle_initial_after(text, tokens, i)
         || !is_name_token(given)
@@ -1982,6 +1980,10 @@ pub fn person_with_middle_initial(
         || in_place_heads(&given.norm)
         || is_place_prefix(&given.norm)
     {
+        return None;
+    }
+    let in_running_text = i > 0 && given.gap == Gap::Space && tokens[i - 1].shape == Shape::Lower;
+    if !in_running_text && !is_given_name(&given.norm) {
         return None;
     }
     let rest = person_by_initials(text, tokens, i + 1)?;
