@@ -184,10 +184,8 @@ const MAX_REGION_LIST_TOKENS: usize = 12;
 /// list of names ("the Zhytomyr and Kharkiv regions", "Kano, Kaduna and Sokoto states") or a
 /// kind before "of" ("the region of Kursk").
 pub fn region_kind_around(tokens: &[Token], start: usize, end: usize) -> Option<&'static str> {
-    if start >= 2 && tokens[start - 1].norm == "of" && tokens[start].gap.joins_name() {
-        if let Some(kind) = region_kind(&tokens[start - 2].norm, false) {
-            return Some(kind);
-        }
+    if let Some(kind) = region_kind_before_of(tokens, start) {
+        return Some(kind);
     }
     let mut after_name = true;
     for token in tokens.iter().skip(end).take(MAX_REGION_LIST_TOKENS) {
@@ -221,6 +219,13 @@ const REGION_KINDS: [(&str, &str); 6] = [
 /// Whether a word is the singular of a kind of region ("province", "prefecture").
 pub fn is_region_kind(word: &str) -> bool {
     region_kind(word, false).is_some()
+}
+
+/// The kind of region named before "of" and token `start`: "the region of Kursk".
+pub fn region_kind_before_of(tokens: &[Token], start: usize) -> Option<&'static str> {
+    (start >= 2 && tokens[start - 1].norm == "of" && tokens[start].gap.joins_name())
+        .then(|| region_kind(&tokens[start - 2].norm, false))
+        .flatten()
 }
 
 /// The singular of a word for a kind of region, given in its plural form or not.

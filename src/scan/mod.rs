@@ -1756,11 +1756,7 @@ impl<'k, 't> Scanner<'k, 't> {
             .tokens
             .get(end)
             .is_some_and(|t| t.gap == Gap::Space && disambiguate::is_region_kind(&t.norm));
-        let kind_before = start >= 2
-            && self.tokens[start - 1].norm == "of"
-            && self.tokens[start].gap == Gap::Space
-            && self.tokens[start - 2].shape == Shape::Lower
-            && disambiguate::is_region_kind(&self.tokens[start - 2].norm);
+        let kind_before = disambiguate::region_kind_before_of(&self.tokens, start).is_some();
         city && (kind_after || kind_before)
     }
 
@@ -3207,11 +3203,22 @@ impl<'k, 't> Scanner<'k, 't> {
     /// Whether every name the knowledge base knows at token `i` is a small town's ("Bulacan",
     /// a town, in "Bulacan province"): such a name may be another place's.
     fn only_minor_towns_at(&self, i: usize) -> bool {
-        self.alias_matches(i).iter().all(|(_, value)| {
-            self.kb.candidates(value).all(|c| {
-                c.prominence < MINOR_PLACE_PROMINENCE
-                    && self.entity(c.entity).is_some_and(|e| e.subtype == "city")
-            })
+        self.every_name_at(i, |_, c, e| {
+            c.prominence < MINOR_PLACE_PROMINENCE && e.subtype == "city"
+        })
+    }
+
+    /// Whether every reading of every name the knowledge base has at token `i` `fits` (its
+    /// length in tokens, the candidate, the entity).
+    fn every_name_at(
+        &self,
+        i: usize,
+        fits: impl Fn(usize, &Candidate, &EntityRecord<'k>) -> bool,
+    ) -> bool {
+        self.alias_matches(i).iter().all(|(len, value)| {
+            self.kb
+                .candidates(value)
+                .all(|c| self.entity(c.entity).is_some_and(|e| fits(len, &c, &e)))
         })
     }
 
@@ -3219,13 +3226,7 @@ impl<'k, 't> Scanner<'k, 't> {
     /// city's: a region's kind word then names a region it lacks ("Buenos Aires province",
     /// "the province of Buenos Aires").
     fn only_cities_at(&self, i: usize, end: usize) -> bool {
-        self.alias_matches(i).iter().all(|(len, value)| {
-            i + len <= end
-                && self
-                    .kb
-                    .candidates(value)
-                    .all(|c| self.entity(c.entity).is_some_and(|e| e.subtype == "city"))
-        })
+        self.every_name_at(i, |len, _, e| i + len <= end && e.subtype == "city")
     }
 
     /// Whether tokens `start..end` are a demonym the knowledge base knows: "Sri Lankan" is

@@ -1123,6 +1123,10 @@ fn found_organizations(text: &str) -> Vec<String> {
     found_of_kind(text, "organization")
 }
 
+fn found_places(text: &str) -> Vec<String> {
+    found_of_kind(text, "place")
+}
+
 fn found_of_kind(text: &str, wanted: &str) -> Vec<String> {
     found(text)
         .into_iter()
@@ -2685,26 +2689,27 @@ fn a_place_the_knowledge_base_lacks_is_found_by_its_kind() {
 }
 
 #[test]
-fn a_place_word_before_a_name_and_a_base_named_after_its_kind_are_places() {
-    let places = |text: &str| found_of_kind(text, "place");
+fn a_place_word_before_a_name_and_a_base_named_after_its_kind_are_found_places() {
     assert_eq!(
-        places("Two soldiers at Fort Stewart and a sailor at Camp Pendleton were hurt."),
+        found_places("Two soldiers at Fort Stewart and a sailor at Camp Pendleton were hurt."),
         ["Fort Stewart", "Camp Pendleton"]
     );
     assert_eq!(
-        places("The boat sank in Lake Winnipesaukee as hikers climbed Mount Bierstadt."),
+        found_places("The boat sank in Lake Winnipesaukee as hikers climbed Mount Bierstadt."),
         ["Lake Winnipesaukee", "Mount Bierstadt"]
     );
     assert_eq!(
-        places("He landed at Joint Base Andrews, then flew to Joint Base Lewis-McChord."),
+        found_places("He landed at Joint Base Andrews, then flew to Joint Base Lewis-McChord."),
         ["Joint Base Andrews", "Joint Base Lewis-McChord"]
     );
     assert_eq!(
-        places("Marines at Marine Corps Base Quantico trained."),
+        found_places("Marines at Marine Corps Base Quantico trained."),
         ["Marine Corps Base Quantico"]
     );
     // At a sentence's start, or before a longer capitalised run, the word is no cue.
-    assert!(places("Point Hope Village Council met. Camp Lejeune Water Act claims.").is_empty());
+    assert!(
+        found_places("Point Hope Village Council met. Camp Lejeune Water Act claims.").is_empty()
+    );
 }
 
 #[test]
@@ -2765,13 +2770,12 @@ fn a_states_chamber_or_court_is_not_the_nations() {
 
 #[test]
 fn a_county_is_a_place_before_a_title_and_after_a_city_name() {
-    let places = |text: &str| found_of_kind(text, "place");
     assert_eq!(
-        places("Dauphin County District Attorney Fran Chardo spoke."),
+        found_places("Dauphin County District Attorney Fran Chardo spoke."),
         ["Dauphin County"]
     );
     assert_eq!(
-        places("A judge in Shasta County ruled. Utah County Attorney Jeff Gray said."),
+        found_places("A judge in Shasta County ruled. Utah County Attorney Jeff Gray said."),
         ["Shasta County", "Utah County"]
     );
 }
@@ -2850,18 +2854,17 @@ fn a_middle_initial_keeps_the_given_name_in_the_name() {
 
 #[test]
 fn a_region_the_knowledge_base_lacks_is_not_its_namesake_city() {
-    let places = |text: &str| found_of_kind(text, "place");
     assert_eq!(
-        places("Kicillof governs Buenos Aires province, home to 40% of Argentines."),
+        found_places("Kicillof governs Buenos Aires province, home to 40% of Argentines."),
         ["Buenos Aires province"]
     );
     assert_eq!(
-        places("He was born in the province of Buenos Aires in 1971."),
+        found_places("He was born in the province of Buenos Aires in 1971."),
         ["Buenos Aires"]
     );
     assert!(linked_of_subtype("He was born in the province of Buenos Aires.", "city").is_empty());
     assert_eq!(
-        places("Floods hit Fukui Prefecture on Monday."),
+        found_places("Floods hit Fukui Prefecture on Monday."),
         ["Fukui Prefecture"]
     );
     // The city itself stays the city.
