@@ -933,6 +933,12 @@ impl<'k, 't> Scanner<'k, 't> {
             // "Kim Il Sung Square", "John F. Kennedy Airport" are places named for people.
             return None;
         }
+        if entity.kind != EntityType::Place && self.names_a_contest_or_craft_after(end) {
+            // "the FA Cup", "the Pulitzer Prize", "Air Force One": a prize, a contest or an
+            // aircraft named for the body or the person (a place keeps its name: "the
+            // Boston Marathon" is run there).
+            return None;
+        }
         if entity.kind == EntityType::Person && self.names_a_ship(start) {
             // "USS Abraham Lincoln" is a carrier.
             return None;
@@ -2875,11 +2881,25 @@ impl<'k, 't> Scanner<'k, 't> {
                         || self.is_demonym(found.start, found.end)
                         || patterns::is_spanish_article(&self.tokens[found.start].norm)
                         || self.names_a_law(found)
+                        || patterns::is_contest_word(&self.tokens[found.end - 1].norm)
                         || self.names_a_site_after(found.end)
                         || self.qualifies_a_party(found)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
+            .filter(|found| {
+                found.kind == EntityType::Place || !self.names_a_contest_or_craft_after(found.end)
+            })
             .map(|found| self.past_nickname(found))
+    }
+
+    /// Whether a prize's or a contest's word, or an aircraft's number, follows a name at
+    /// token `end`: "the FA Cup", "the Heisman Trophy", "Air Force One", "Marine One".
+    fn names_a_contest_or_craft_after(&self, end: usize) -> bool {
+        self.tokens.get(end).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.shape == Shape::Capitalized
+                && (patterns::is_contest_word(&t.norm) || matches!(&*t.norm, "one" | "two"))
+        })
     }
 
     /// "the Karin Law", "the Olimpia Law": after "the", a given name and a law's word name a

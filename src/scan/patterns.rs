@@ -2428,6 +2428,24 @@ fn joins_after_particle(particle: &Token, gap: Gap) -> bool {
 
 /// Words that end the name of a law, treaty or rulebook ("Digital Markets Act", "Paris
 /// Agreement", "General Data Protection Regulation"): no actor or site.
+/// Words that end the name of a prize or a contest ("the Stanley Cup", "the Pulitzer
+/// Prize", "the PGA Championship"): the name before them is the prize's, not an actor.
+pub fn is_contest_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "cup"
+            | "trophy"
+            | "prize"
+            | "prizes"
+            | "award"
+            | "awards"
+            | "medal"
+            | "championship"
+            | "championships"
+            | "invitational"
+    )
+}
+
 pub fn is_law_word(norm: &str) -> bool {
     matches!(
         norm,

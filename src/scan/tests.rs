@@ -2935,3 +2935,17 @@ fn sites_and_laws_named_for_people_are_no_people() {
         ["Kim Il Sung"]
     );
 }
+
+#[test]
+fn prizes_contests_and_aircraft_named_for_actors_are_no_actors() {
+    assert!(found_people("The Stanley Cup final drew record ratings.").is_empty());
+    assert!(
+        found_organizations("Arsenal won the FA Cup final at Wembley.")
+            .iter()
+            .all(|s| s != "FA")
+    );
+    assert!(found_organizations("Trump flew aboard Air Force One to Florida.").is_empty());
+    assert!(found_organizations("The FA fined the club on Monday.")
+        .iter()
+        .any(|s| s == "FA"));
+}
