@@ -47,6 +47,10 @@ pub fn definitions(text: &str, tokens: &[Token], bracketed: &[usize]) -> Vec<Def
         .filter_map(|i| {
             let letters = acronym_letters(&text[tokens[i].start..tokens[i].end])?;
             let start = expansion_start(tokens, i, &letters)?;
+            if names_a_role_or_a_publication(&tokens[i - 1].norm) {
+                // "Chief Executive Officer (CEO)", "World Energy Outlook (WEO)": no actor.
+                return None;
+            }
             Some(Definition {
                 start,
                 end: i,
@@ -54,6 +58,35 @@ pub fn definitions(text: &str, tokens: &[Token], bracketed: &[usize]) -> Vec<Def
             })
         })
         .collect()
+}
+
+/// Whether the last word of a spelled-out name makes it a post or a publication, not a
+/// body: "Chief Operating Officer (COO)", "Chief Minister (CM)", "World Energy Outlook (WEO)".
+fn names_a_role_or_a_publication(last: &str) -> bool {
+    matches!(
+        last,
+        "officer"
+            | "minister"
+            | "director"
+            | "secretary"
+            | "president"
+            | "chair"
+            | "chairman"
+            | "chairperson"
+            | "chairwoman"
+            | "governor"
+            | "premier"
+            | "spokesperson"
+            | "adviser"
+            | "advisor"
+            | "outlook"
+            | "report"
+            | "index"
+            | "survey"
+            | "review"
+            | "assessment"
+            | "strategy"
+    )
 }
 
 /// Acronyms the article defines for a term, not a name: the words before the brackets spell

@@ -1092,6 +1092,17 @@ pub fn person_after_descriptor(text: &str, tokens: &[Token], i: usize) -> Option
     if opens_sentence && (end < i + 2 || !sentence_goes_on) {
         return None;
     }
+    // "official", "resident" and "expert" are adjectives as often ("the official Opposition",
+    // "the official WeChat account"): after them a name of two words or more that ends the
+    // clause or says something ("official Roel Montesa.", "resident Maria Lopez said").
+    let adjective_too = matches!(
+        cue.norm.as_ref(),
+        "official" | "officials" | "resident" | "residents" | "expert" | "experts"
+    );
+    let noun_follows = sentence_goes_on && !is_speech_verb(&tokens[end].norm);
+    if adjective_too && (end < i + 2 || noun_follows) {
+        return None;
+    }
     (end > i && (joined || closes) && !runs_on && !one_letter).then_some(PatternName {
         start: i,
         end,
@@ -1713,6 +1724,15 @@ fn in_person_descriptors(word: &str) -> bool {
             | "spokesperson"
             | "spokesman"
             | "spokeswoman"
+            | "official"
+            | "coordinator"
+            | "expert"
+            | "resident"
+            | "villager"
+            | "meteorologist"
+            | "forecaster"
+            | "epidemiologist"
+            | "virologist"
     )
 }
 
@@ -2229,6 +2249,13 @@ fn is_agency_work(norm: &str) -> bool {
             | "policy"
             | "analysis"
             | "monitoring"
+            | "management"
+            | "communication"
+            | "communications"
+            | "security"
+            | "response"
+            | "crisis"
+            | "forecasting"
     )
 }
 

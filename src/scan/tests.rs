@@ -2949,3 +2949,42 @@ fn prizes_contests_and_aircraft_named_for_actors_are_no_actors() {
         .iter()
         .any(|s| s == "FA"));
 }
+
+#[test]
+fn a_post_or_a_report_spelled_out_before_its_acronym_is_no_body() {
+    let text =
+        "The regulator summoned IndiGo Chief Executive Officer (CEO) Pieter Elbers. The CEO \
+                later apologised. The agency said in its annual World Energy Outlook (WEO) that \
+                demand would peak; the WEO also saw coal fall.";
+    let organizations = found_organizations(text);
+    assert!(organizations.iter().all(|s| !matches!(
+        s.as_str(),
+        "CEO" | "Chief Executive Officer" | "WEO" | "World Energy Outlook"
+    )));
+    assert!(organizations.iter().any(|s| s == "IndiGo"));
+}
+
+#[test]
+fn a_centre_named_for_its_work_is_an_agency() {
+    let text = "Sri Lanka's Disaster Management Centre (DMC) said 20 people had died.";
+    let organizations = found_organizations(text);
+    assert!(organizations
+        .iter()
+        .any(|s| s.ends_with("Disaster Management Centre")));
+    assert!(found_places(text).iter().all(|s| !s.contains("Centre")));
+}
+
+#[test]
+fn an_official_or_a_resident_before_a_full_name_names_a_person() {
+    assert_eq!(
+        found_people("\"Evacuations are ongoing,\" said Leyte disaster official Roel Montesa."),
+        ["Roel Montesa"]
+    );
+    assert_eq!(
+        found_people("Homes were flooded, said resident Maria Ocampo."),
+        ["Maria Ocampo"]
+    );
+    // The adjective: no name follows.
+    assert!(found_people("The NDP will again be the official Opposition. Voters met.").is_empty());
+    assert!(found_people("It was posted on the official WeChat account of the bureau.").is_empty());
+}
