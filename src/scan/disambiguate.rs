@@ -377,6 +377,34 @@ fn is_reporting_verb(norm: &str) -> bool {
     )
 }
 
+/// Nouns that a party's everyday word qualifies as an adjective: "Labour costs", "Green
+/// energy", "Liberal arts".
+pub fn is_economic_noun(norm: &str) -> bool {
+    matches!(
+        norm,
+        "costs"
+            | "cost"
+            | "market"
+            | "markets"
+            | "force"
+            | "shortage"
+            | "shortages"
+            | "shortfall"
+            | "day"
+            | "law"
+            | "laws"
+            | "rights"
+            | "unions"
+            | "union"
+            | "productivity"
+            | "energy"
+            | "arts"
+            | "democracy"
+            | "democracies"
+            | "values"
+    )
+}
+
 /// Whether a month-like surname at token `i` is the person: a title before it ("Mrs May",
 /// "Prime Minister May") or a reporting verb after it ("May said").
 pub fn month_surname_is_person(tokens: &[Token], i: usize) -> bool {

@@ -1025,9 +1025,20 @@ impl<'k, 't> Scanner<'k, 't> {
             // At a sentence's start only the capital of an institution's name, or of a party
             // the article named in full or its people follow, says it is a name ("Democrats
             // said", not "Labour costs rose" in an article that never named the Labour Party).
+            // A party acting at the start of a sentence in an article mostly about its country
+            // is the party too ("Labor has 94 seats", "Liberals had hoped", "Labour's
+            // candidate"), though not before an economic noun ("Labour costs rose").
+            let party_acts = || {
+                self.tokens.get(end).is_some_and(|t| {
+                    t.is_possessive()
+                        || (t.gap == Gap::Space
+                            && t.shape == Shape::Lower
+                            && !disambiguate::is_economic_noun(&t.norm))
+                }) && self.evidence.leads(entity.country)
+            };
             let capital_says_name = match body {
                 Some(NationalBody::Institution | NationalBody::Landmark) => national,
-                Some(NationalBody::Party) => national && (introduced || party_cue),
+                Some(NationalBody::Party) => national && (introduced || party_cue || party_acts()),
                 None => false,
             };
             // A company or club acting as one ("Apple declined to comment", "Arsenal
@@ -1075,7 +1086,8 @@ impl<'k, 't> Scanner<'k, 't> {
             // of Duma": the place after the comma or before the kind says whose city it is.
             let named_country = self
                 .country_after_comma(end)
-                .or_else(|| self.country_before_settlement_word(start));
+                .or_else(|| self.country_before_settlement_word(start))
+                .or_else(|| self.country_of_region_after_in(start, end));
             if named_country.is_some_and(|country| country != entity.country) {
                 return None;
             }
@@ -1579,6 +1591,7 @@ impl<'k, 't> Scanner<'k, 't> {
             // The longer reading wins; on a tie the knowledge base does.
             match (known, found) {
                 (Some((len, c)), found) if found.is_none_or(|f| f.end - f.start <= len) => {
+                    let len = self.same_person_runs_on(i, len, &c);
                     self.commit_known(i, len, c);
                     i += len;
                 }
@@ -1589,6 +1602,28 @@ impl<'k, 't> Scanner<'k, 't> {
                 _ => i += 1,
             }
         }
+    }
+
+    /// "Sheikh Mohammed bin Rashid Al Maktoum": a person's name the knowledge base knows at
+    /// `i`, overlapped by a longer name of the same person that starts inside it and runs on
+    /// ("Mohammed bin Rashid Al Maktoum"), is read to the end of the longer one, not cut
+    /// before "Al Maktoum". The tokens the name covers, from `i`.
+    fn same_person_runs_on(&self, i: usize, len: usize, c: &Candidate) -> usize {
+        if len < 2
+            || self
+                .entity(c.entity)
+                .is_none_or(|e| e.kind != EntityType::Person)
+        {
+            return len;
+        }
+        (i + 1..i + len)
+            .filter_map(|k| {
+                self.known_at(k)
+                    .filter(|(more, other)| other.entity == c.entity && k + more > i + len)
+                    .map(|(more, _)| k + more - i)
+            })
+            .max()
+            .unwrap_or(len)
     }
 
     /// "the Vietnam War", "the Gulf War": a place naming a war or an agreement is part of the
@@ -1967,6 +2002,33 @@ impl<'k, 't> Scanner<'k, 't> {
         agreed(self.readings_at(end).filter(is_area).map(|e| e.country))
     }
 
+    /// The country of a region named right after a city's name and "in", when one of the
+    /// city's readings lies there: "Boston in Lincolnshire" is England's Boston, "Newport in
+    /// North Carolina" no city of Rhode Island. A country after "in" says nothing of the kind
+    /// ("Moscow in Ukraine" is Moscow acting there).
+    #[inline(never)]
+    fn country_of_region_after_in(&self, start: usize, end: usize) -> Option<&'k str> {
+        let joined = |k: usize| self.tokens.get(k).is_some_and(|t| t.gap == Gap::Space);
+        if !(joined(end) && self.tokens[end].norm == "in" && joined(end + 1)) {
+            return None;
+        }
+        if !self.tokens[end + 1].is_capitalized() {
+            return None;
+        }
+        let best = self.readings_at(end + 1).max_by_key(|e| e.prominence)?;
+        if best.kind != EntityType::Place || best.subtype != "region" {
+            return None;
+        }
+        let country = agreed(
+            self.readings_at(end + 1)
+                .filter(|e| e.kind == EntityType::Place && e.subtype == "region")
+                .map(|e| e.country),
+        )?;
+        self.readings_at(start)
+            .any(|e| e.subtype == "city" && e.country == country)
+            .then_some(country)
+    }
+
     /// The country of the place or people named right before "village of", "town of" ... at
     /// token `start` ("the West Bank village of Duma", "the Polish city of Gdansk").
     #[inline(never)]
@@ -2252,7 +2314,7 @@ impl<'k, 't> Scanner<'k, 't> {
             });
             let person_words = disambiguate::person_context_after(&self.tokens, i + 1)
                 || self.tokens.get(i + 1).is_some_and(Token::is_possessive);
-            if names_a_nation && !person_words {
+            if names_a_nation && !person_words && !self.names_only_a_foreign_surname(i, entity) {
                 return None;
             }
             self.known_keys.get(&entity).copied()?
@@ -2266,6 +2328,25 @@ impl<'k, 't> Scanner<'k, 't> {
         };
         self.push_mention(i, i + 1, index);
         Some(1)
+    }
+
+    /// Whether the country named by the word at `i` is not the home of `person`, whose
+    /// surname it is, and nothing else in the article so far is of that country: in a story
+    /// from Lisbon, "accused Montenegro of" is Portugal's Luís Montenegro. (Nepal's Madhav
+    /// Kumar Nepal shares his name with his own country, which stays the country.)
+    fn names_only_a_foreign_surname(&self, i: usize, person: u32) -> bool {
+        let Some(home) = self.entity(person).map(|p| p.country) else {
+            return false;
+        };
+        let country = self
+            .alias_matches(i)
+            .iter()
+            .filter(|&(len, _)| len == 1)
+            .flat_map(|(_, value)| self.kb.candidates(value))
+            .filter_map(|c| self.entity(c.entity))
+            .find(|e| e.is_country())
+            .map(|e| e.country);
+        country.is_some_and(|c| !home.is_empty() && c != home && self.evidence.count(c) == 0)
     }
 
     /// "Israel" after "Israel Katz", "Georgia" after "Georgia Meloni": news calls grown-ups by
@@ -2763,6 +2844,11 @@ impl<'k, 't> Scanner<'k, 't> {
         if title_before_name {
             return None;
         }
+        // "in Thanh Hoa province", "Hoshiarpur district": a region's kind word after the name
+        // says what it is before any rule reads a person in it.
+        if let Some(place) = self.place_named_as_one_at(i) {
+            return Some(place);
+        }
         self.company_after_country(i)
             .or_else(|| {
                 patterns::media_after_descriptor(&self.tokens, i)
@@ -2856,13 +2942,6 @@ impl<'k, 't> Scanner<'k, 't> {
                     .filter(|_| self.alias_matches(i).is_empty())
             })
             .or_else(|| {
-                patterns::place_named_as_one(&self.tokens, i).filter(|found| {
-                    self.alias_matches(i).is_empty()
-                        || self.only_minor_towns_at(i)
-                        || self.only_cities_at(i, found.end)
-                })
-            })
-            .or_else(|| {
                 patterns::speaker_after_quote(&self.tokens, i)
                     .filter(|_| self.alias_matches(i).is_empty())
             })
@@ -2884,6 +2963,7 @@ impl<'k, 't> Scanner<'k, 't> {
                         || patterns::is_contest_word(&self.tokens[found.end - 1].norm)
                         || self.names_a_site_after(found.end)
                         || self.qualifies_a_party(found)
+                        || self.known_person_after_first_word(found)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
             .filter(|found| {
@@ -2899,6 +2979,18 @@ impl<'k, 't> Scanner<'k, 't> {
             t.gap == Gap::Space
                 && t.shape == Shape::Capitalized
                 && (patterns::is_contest_word(&t.norm) || matches!(&*t.norm, "one" | "two"))
+        })
+    }
+
+    /// A place named as one ("Bulacan province", "the island of Gotland") that the knowledge
+    /// base lacks, or knows only as towns or cities.
+    fn place_named_as_one_at(&self, i: usize) -> Option<patterns::PatternName> {
+        patterns::place_named_as_one(&self.tokens, i).filter(|found| {
+            // "the north London district" is London's: a district is a city's as often.
+            let district = self.tokens[found.end - 1].norm == "district";
+            self.alias_matches(i).is_empty()
+                || self.only_minor_towns_at(i)
+                || (!district && self.only_cities_at(i, found.end))
         })
     }
 
@@ -3344,6 +3436,16 @@ impl<'k, 't> Scanner<'k, 't> {
     fn ends_in_a_country(&self, found: &patterns::PatternName) -> bool {
         found.end - found.start >= 3
             && self.names_place_alone(found.end - 1, |e| e.subtype == "country")
+    }
+
+    /// Whether the words after the first of a name found by its cues are a known person's
+    /// full name: "Prime Minister of Israel Benjamin Netanyahu" (Israel is a given name too).
+    fn known_person_after_first_word(&self, found: &patterns::PatternName) -> bool {
+        let rest = found.start + 1;
+        found.end >= rest + 2
+            && self.reads_as(rest, found.end - rest, |c, e| {
+                e.kind == EntityType::Person && !c.has(ALIAS_SURNAME)
+            })
     }
 
     /// Whether a name read by its given name is a compass word before a well-known place:

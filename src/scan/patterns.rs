@@ -161,6 +161,11 @@ fn in_person_titles(word: &str) -> bool {
             | "councilor"
             | "mp"
             | "mep"
+            | "msp"
+            | "mla"
+            | "mpp"
+            | "td"
+            | "baroness"
             | "speaker"
             | "diplomat"
             | "administrator"
@@ -2610,8 +2615,12 @@ pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
     };
     let settlement =
         |norm: &str| one_of!(norm, "city" | "town" | "village" | "island") || kind(norm);
-    // "Kumamoto prefecture", "Fukui Prefecture".
-    let region = |t: &Token| t.shape != Shape::Upper && kind(&t.norm);
+    // "Kumamoto prefecture", "Fukui Prefecture", "Hoshiarpur district" (a capitalised
+    // "District" is as often a court's or a body's: "the Southern District").
+    let region = |t: &Token| {
+        (t.shape != Shape::Upper && kind(&t.norm))
+            || (t.shape == Shape::Lower && t.norm == "district")
+    };
     let word = |t: &Token| {
         t.shape == Shape::Capitalized
             && !is_not_name(&t.norm)

@@ -2988,3 +2988,111 @@ fn an_official_or_a_resident_before_a_full_name_names_a_person() {
     assert!(found_people("The NDP will again be the official Opposition. Voters met.").is_empty());
     assert!(found_people("It was posted on the official WeChat account of the bureau.").is_empty());
 }
+
+/// (text, knowledge-base name or "-") of each mention.
+fn named(text: &str) -> Vec<(String, String)> {
+    let kb = Kb::embedded().unwrap();
+    found(text)
+        .into_iter()
+        .map(|(s, _, id)| {
+            let name = id.and_then(|id| kb.entity(id)).map(|e| e.name.to_string());
+            (s, name.unwrap_or_else(|| "-".to_string()))
+        })
+        .collect()
+}
+
+fn has(found: &[(String, String)], surface: &str, name: &str) -> bool {
+    found.iter().any(|(s, n)| s == surface && n == name)
+}
+
+#[test]
+fn a_place_that_is_a_given_name_before_a_known_full_name_is_the_place() {
+    let found = named(
+        "The Prime Minister of Israel Benjamin Netanyahu spoke. Netanyahu said the war went on.",
+    );
+    assert!(has(&found, "Israel", "Israel"));
+    assert!(has(&found, "Benjamin Netanyahu", "Benjamin Netanyahu"));
+    assert!(has(&found, "Netanyahu", "Benjamin Netanyahu"));
+    // A surname the knowledge base knows is not a full name: "Farouk al-Sharaa" stays whole.
+    let found = named("Former vice-president Farouk al-Sharaa said nothing.");
+    assert!(found.iter().all(|(_, n)| n != "Ahmed al-Sharaa"));
+}
+
+#[test]
+fn a_foreign_country_s_name_as_a_leader_s_surname_is_the_leader() {
+    let found =
+        named("Portugal PM Luís Montenegro called the vote. Voters accused Montenegro of lying.");
+    assert_eq!(
+        found.iter().filter(|(_, n)| n == "Luís Montenegro").count(),
+        2
+    );
+    // Once the article is about the country too, the bare name is the country's.
+    let found = named("Luís Montenegro flew to Podgorica. He praised Montenegro on its reforms.");
+    assert!(has(&found, "Montenegro", "Montenegro"));
+}
+
+#[test]
+fn a_longer_name_of_the_same_person_overlapping_a_known_one_is_read_whole() {
+    let found = named("Sheikh Mohammed bin Rashid Al Maktoum met the delegation in Dubai.");
+    assert_eq!(found[0].0, "Sheikh Mohammed bin Rashid Al Maktoum");
+    assert!(found.iter().all(|(s, _)| s != "Al Maktoum"));
+}
+
+#[test]
+fn a_party_acting_at_a_sentence_s_start_in_its_country_s_story_is_the_party() {
+    let text = "Prime Minister Anthony Albanese flew from Canberra to Sydney and Melbourne. \
+                Labor has 94 seats in Canberra. Labor costs rose in Brisbane too.";
+    let found = named(text);
+    let labor: Vec<_> = found.iter().filter(|(s, _)| s == "Labor").collect();
+    assert_eq!(labor.len(), 1, "{found:?}");
+}
+
+#[test]
+fn british_and_irish_titles_cue_people() {
+    assert_eq!(
+        found_people("Sinn Féin TD Pearse Doherty said the budget failed."),
+        ["Pearse Doherty"]
+    );
+    assert_eq!(
+        found_people("Labour MSP Ann Smithers agreed."),
+        ["Ann Smithers"]
+    );
+    assert_eq!(
+        found_people("Baroness Chapman spoke for the government."),
+        ["Chapman"]
+    );
+}
+
+#[test]
+fn a_region_after_a_city_and_in_says_which_city() {
+    let found = named("Farage visited Boston in Lincolnshire on Friday.");
+    let kb = Kb::embedded().unwrap();
+    let boston = found_ids("Farage visited Boston in Lincolnshire on Friday.")
+        .into_iter()
+        .find(|(s, _)| s == "Boston")
+        .and_then(|(_, id)| kb.entity(id?))
+        .map(|e| e.country.to_string());
+    assert_eq!(boston.as_deref(), Some("GB"), "{found:?}");
+}
+
+fn found_ids(text: &str) -> Vec<(String, Option<u32>)> {
+    found(text).into_iter().map(|(s, _, id)| (s, id)).collect()
+}
+
+#[test]
+fn a_region_s_kind_word_makes_a_place_of_a_name_read_as_a_person() {
+    assert_eq!(
+        found_places("One person died in Thanh Hoa province on Monday."),
+        ["Thanh Hoa province"]
+    );
+    assert!(found_people("One person died in Thanh Hoa province on Monday.").is_empty());
+    assert_eq!(
+        found_places("Rescuers reached Hoshiarpur district on Monday."),
+        ["Hoshiarpur district"]
+    );
+    // A known city's district is the city's.
+    assert_eq!(
+        found_places("They live in the north London district."),
+        ["London"]
+    );
+}
