@@ -512,6 +512,43 @@ fn designated_region_aliases(
         .collect()
 }
 
+/// Least prominence for a body's name to be matched in the other spelling too.
+const SPELLING_VARIANT_PROMINENCE: u8 = 30;
+
+/// British and American spellings of a well-known body's name of three words or more: news
+/// writes "World Health Organisation" and "Ministry of Defense" as often as the names' own
+/// spellings.
+fn spelling_variants(record: &EntityRecord, aliases: &[AliasRecord]) -> Vec<AliasRecord> {
+    const PAIRS: [(&str, &str); 4] = [
+        ("Organization", "Organisation"),
+        ("Defense", "Defence"),
+        ("Center", "Centre"),
+        ("Program", "Programme"),
+    ];
+    if record.kind != "organization" || record.prominence() < SPELLING_VARIANT_PROMINENCE {
+        return Vec::new();
+    }
+    let has_word = |text: &str, word: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word || w.strip_suffix('s') == Some(word))
+    };
+    let mut variants = Vec::new();
+    // "National Defence" alone is too generic a name to spell twice.
+    for alias in aliases.iter().filter(|a| a.text.split(' ').count() >= 3) {
+        for (a, b) in PAIRS {
+            for (from, to) in [(a, b), (b, a)] {
+                if has_word(&alias.text, from) && !has_word(&alias.text, to) {
+                    variants.push(AliasRecord {
+                        text: alias.text.replace(from, to),
+                        ..alias.clone()
+                    });
+                }
+            }
+        }
+    }
+    variants
+}
+
 fn alias_keys(records: &[EntityRecord]) -> BTreeMap<String, Vec<Candidate>> {
     let taken = names_of_others(records);
     let countries: BTreeSet<String> = records
@@ -532,6 +569,8 @@ fn alias_keys(records: &[EntityRecord]) -> BTreeMap<String, Vec<Candidate>> {
         }];
         aliases.extend(record.alias_records());
         aliases.extend(designated_region_aliases(record, &countries));
+        let spelled_otherwise = spelling_variants(record, &aliases);
+        aliases.extend(spelled_otherwise);
         let generated_place = !record.curated && record.kind == "place";
         for (i, alias) in aliases.iter().enumerate() {
             let key = normalize_phrase(&alias.text);

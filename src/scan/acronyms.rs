@@ -23,6 +23,9 @@ pub struct Definition {
     pub start: usize,
     pub end: usize,
     pub acronym: usize,
+    /// The initials come in another order: the name is a translation ("Socialist Party
+    /// (PS)"), so it need not spell the acronym the knowledge base files.
+    pub translated: bool,
 }
 
 /// The tokens alone inside round brackets, outside blocks in capitals: where an acronym can
@@ -46,7 +49,10 @@ pub fn definitions(text: &str, tokens: &[Token], bracketed: &[usize]) -> Vec<Def
         .copied()
         .filter_map(|i| {
             let letters = acronym_letters(&text[tokens[i].start..tokens[i].end])?;
-            let start = expansion_start(tokens, i, &letters)?;
+            let (start, translated) = match expansion_start(tokens, i, &letters) {
+                Some(start) => (start, false),
+                None => (translated_expansion_start(tokens, i, &letters)?, true),
+            };
             if names_a_role_or_a_publication(&tokens[i - 1].norm) {
                 // "Chief Executive Officer (CEO)", "World Energy Outlook (WEO)": no actor.
                 return None;
@@ -55,6 +61,7 @@ pub fn definitions(text: &str, tokens: &[Token], bracketed: &[usize]) -> Vec<Def
                 start,
                 end: i,
                 acronym: i,
+                translated,
             })
         })
         .collect()
@@ -182,6 +189,37 @@ fn expansion_start(tokens: &[Token], acronym: usize, letters: &[char]) -> Option
     best
 }
 
+/// Most letters of an acronym read in another language's word order.
+const MAX_TRANSLATED_LETTERS: usize = 4;
+
+/// Where a name starts whose acronym is its own language's and the name an English
+/// translation, so the initials come in another order: "Democratic Party of Kosovo (PDK)",
+/// "Socialist Party (PS)", "Democratic Alliance (AD)". As many capitalised words as letters,
+/// right before the brackets, with the same initials.
+fn translated_expansion_start(tokens: &[Token], acronym: usize, letters: &[char]) -> Option<usize> {
+    if !(2..=MAX_TRANSLATED_LETTERS).contains(&letters.len()) {
+        return None;
+    }
+    let mut initials = Vec::new();
+    let mut start = acronym;
+    while initials.len() < letters.len() && start > 0 {
+        start -= 1;
+        let word = &tokens[start];
+        if start + 1 < acronym && !tokens[start + 1].gap.joins_name() {
+            return None;
+        }
+        if word.is_capitalized() && !patterns::is_not_name(&word.norm) {
+            initials.push(word.norm.chars().next()?);
+        } else if !is_linking_word(word) {
+            return None;
+        }
+    }
+    let mut wanted = letters.to_vec();
+    wanted.sort_unstable();
+    initials.sort_unstable();
+    (initials == wanted && tokens[start].is_capitalized()).then_some(start)
+}
+
 /// Words inside a name that may or may not lend their initial: "of", "for", "al-".
 fn is_linking_word(token: &Token) -> bool {
     !token.is_capitalized()
@@ -249,6 +287,20 @@ mod tests {
         let bracketed = bracketed(text, &tokens, &vec![false; tokens.len()]);
         // "in" only links the words of a name: IFIL is no term.
         assert_eq!(terms(text, &tokens, &bracketed), ["MVD"]);
+    }
+
+    #[test]
+    fn initials_in_another_order_define_a_translated_name() {
+        assert_eq!(
+            defined("The Democratic Party of Kosovo (PDK) won 24 seats."),
+            [("Democratic Party of Kosovo".to_string(), "PDK".to_string())]
+        );
+        assert_eq!(
+            defined("Rama's Socialist Party (PS) won."),
+            [("Socialist Party".to_string(), "PS".to_string())]
+        );
+        // Other letters, or more of them than words, define nothing.
+        assert!(defined("The Civic Democrats (ODS) won.").is_empty());
     }
 
     #[test]

@@ -2102,7 +2102,13 @@ impl<'k, 't> Scanner<'k, 't> {
             .known_at(start)
             .filter(|(len, _)| start + len == end)
             .map(|(_, c)| c)
-            .or_else(|| self.known_by_acronym(acronym, start));
+            .or_else(|| self.known_by_acronym(acronym, start))
+            .or_else(|| {
+                definition
+                    .translated
+                    .then(|| self.known_acronym_of_a_body(acronym))
+                    .flatten()
+            });
         let found = self.pattern_at(start).filter(|p| p.end == end);
         let index = match (known, found) {
             (Some(c), _) => self.commit_known(start, end - start, c)?,
@@ -2140,6 +2146,17 @@ impl<'k, 't> Scanner<'k, 't> {
             .filter(|t| t.is_capitalized() && t.norm.chars().count() > 3)
             .any(|t| own_words.contains(&stem(&t.norm)));
         (len == 1 && shares_a_word && acronyms::abbreviates(written, &entity.name)).then_some(c)
+    }
+
+    /// The knowledge base's organisation filed under the acronym at token `acronym`, for a
+    /// name translated from the acronym's language: "Badan Penanggulangan Bencana Nasional
+    /// (BNPB)", "Democratic Alliance (AD)".
+    fn known_acronym_of_a_body(&self, acronym: usize) -> Option<Candidate> {
+        let (len, c) = self.known_at(acronym)?;
+        let body = self
+            .entity(c.entity)
+            .is_some_and(|e| e.kind == EntityType::Organization);
+        (len == 1 && c.has(ALIAS_ACRONYM) && body).then_some(c)
     }
 
     /// A later use of an acronym the article defined; the definition beats the knowledge base.

@@ -3096,3 +3096,26 @@ fn a_region_s_kind_word_makes_a_place_of_a_name_read_as_a_person() {
         ["London"]
     );
 }
+
+#[test]
+fn a_translated_name_before_its_own_language_s_acronym_is_one_body() {
+    let found = named(
+        "In Lisbon, Portugal's centre-right Democratic Alliance (AD) won. AD now leads in Porto.",
+    );
+    let ad: Vec<_> = found
+        .iter()
+        .filter(|(s, _)| s == "AD" || s == "Democratic Alliance")
+        .collect();
+    assert_eq!(ad.len(), 3, "{found:?}");
+    assert!(ad.iter().all(|(_, n)| *n == ad[0].1 && n != "-"));
+}
+
+#[test]
+fn a_body_s_name_matches_in_either_spelling() {
+    let found = named("The World Health Organisation said the outbreak was over.");
+    assert!(has(
+        &found,
+        "World Health Organisation",
+        "World Health Organization"
+    ));
+}

@@ -903,6 +903,13 @@ def good_org_alias(a, head):
     return True
 
 
+def names_a_kind_of_actor(head):
+    """"NGO", "Non-Governmental Organisation", "MNC": Phoenix files kinds of actor as actors;
+    news says "an Israeli NGO" of many bodies, none of them one entity."""
+    return re.fullmatch(r"(NGO|MNC|IGO|NON.?GOVERNMENT(AL)? ORGANI[SZ]ATION|"
+                        r"MULTINATIONAL (CORPORATION|COMPANY))", head) is not None
+
+
 def build_orgs(shared, cw, curated, name_of):
     records = {}
     pdir = os.path.join(shared, "kb-sources", "phoenix")
@@ -920,6 +927,8 @@ def build_orgs(shared, cw, curated, name_of):
             elif not looks_like_org(head) and not (head.isupper() and len(head.split()) == 1 and code):
                 continue
             if any(r[1] or r[2] for r in e["roles"]) and not looks_like_org(head):
+                continue
+            if names_a_kind_of_actor(head):
                 continue
             if re.search(r"\b(MINISTER|SECRETARY|PRESIDENT|CHAIRMAN|SPOKESMAN|LEADER|CHIEF|HEAD|DIRECTOR|"
                          r"OFFICIALS?|MEMBERS?|SOLDIERS?|TROOPS|PEACEKEEPERS?|MONITORS?|CONTINGENT|"

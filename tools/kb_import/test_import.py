@@ -39,5 +39,16 @@ class OtherBodiesTest(unittest.TestCase):
         self.assertEqual(importer.other_bodies("HEZBOLLAH", ["PARTY OF GOD"]), set())
 
 
+
+class KindOfActorTest(unittest.TestCase):
+    def test_kinds_of_actor_are_no_actors(self):
+        for head in ["NGO", "NON GOVERNMENTAL ORGANIZATION", "NON GOVERNMENT ORGANISATION", "MNC"]:
+            self.assertTrue(importer.names_a_kind_of_actor(head), head)
+
+    def test_named_bodies_stay(self):
+        for head in ["NGO HEALTH COMMITTEE", "NGO NETWORK ON THE QUESTION OF PALESTINE", "NGO NET"]:
+            self.assertFalse(importer.names_a_kind_of_actor(head), head)
+
+
 if __name__ == "__main__":
     unittest.main()
