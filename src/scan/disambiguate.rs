@@ -656,6 +656,36 @@ fn talks_to_press(preposition: &str, word: &str) -> bool {
 /// before it, or "shares of" / "a stake in" / "a spokesperson for" / "told the" before it. Lets an
 /// everyday-word company name ("Apple", "Shell", "Oracle") stand without the article having
 /// named it in full.
+/// Most words of a sentence read for what a company reports.
+const RESULTS_WINDOW: usize = 30;
+
+/// Whether the rest of the sentence from token `from` reports a company's results: "Ford
+/// said on Monday that profits rose sharply in the third quarter" (a driver called Chase
+/// says no such thing).
+fn reports_results(tokens: &[Token], from: usize) -> bool {
+    tokens
+        .iter()
+        .skip(from)
+        .take(RESULTS_WINDOW)
+        .take_while(|t| !t.gap.starts_sentence())
+        .any(|t| {
+            t.shape == Shape::Lower
+                && matches!(
+                    &*t.norm,
+                    "profit"
+                        | "profits"
+                        | "quarter"
+                        | "quarterly"
+                        | "revenue"
+                        | "revenues"
+                        | "earnings"
+                        | "shareholders"
+                        | "dividend"
+                        | "layoffs"
+                )
+        })
+}
+
 pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
     // In lower case, as running text has them: a title-case headline's "Intel Chief" may be
     // a spy chief ("CEO" is in capitals anyway).
@@ -670,7 +700,10 @@ pub fn business_context(text: &str, tokens: &[Token], start: usize, end: usize) 
     let said_after = match tokens.get(end) {
         Some(t) if t.is_possessive() => after(end + 1).is_some_and(|t| is_business_noun(&t.norm)),
         _ => after(end).is_some_and(|t| {
-            is_business_verb(&t.norm) && (mid_sentence || !matches!(&*t.norm, "said" | "says"))
+            is_business_verb(&t.norm)
+                && (mid_sentence
+                    || !matches!(&*t.norm, "said" | "says")
+                    || reports_results(tokens, end + 1))
         }),
     };
     let price_moved = after(end).is_some_and(|t| is_price_move(&t.norm)) && {

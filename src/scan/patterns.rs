@@ -126,6 +126,10 @@ fn in_person_titles(word: &str) -> bool {
             | "envoy"
             | "spokesman"
             | "ceo"
+            | "coo"
+            | "cfo"
+            | "cto"
+            | "ruler"
             | "spokeswoman"
             | "spokesperson"
             | "judge"
@@ -2627,11 +2631,33 @@ pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
             && !is_person_title(&t.norm)
             && !in_organization_heads(&t.norm)
     };
-    let of_before = i >= 2
-        && tokens[i].gap == Gap::Space
-        && tokens[i - 1].norm == "of"
-        && tokens[i - 2].shape == Shape::Lower
-        && settlement(&tokens[i - 2].norm);
+    // "the towns of Khuza'a and Al-Qarara": the plural kind names each place of the list.
+    let settlements = |norm: &str| {
+        one_of!(
+            norm,
+            "cities" | "towns" | "villages" | "islands" | "provinces" | "regions"
+        )
+    };
+    let of_kind_at = |k: usize| {
+        k >= 2
+            && tokens[k].gap == Gap::Space
+            && tokens[k - 1].norm == "of"
+            && tokens[k - 2].shape == Shape::Lower
+            && (settlement(&tokens[k - 2].norm) || settlements(&tokens[k - 2].norm))
+    };
+    let listed_after_kind = || {
+        i >= 2
+            && matches!(&*tokens[i - 1].norm, "and" | "or")
+            && tokens[i - 1].shape == Shape::Lower
+            && (i.saturating_sub(4)..i - 1).any(|k| {
+                of_kind_at(k) && settlements(&tokens[k - 2].norm) && tokens[k].is_capitalized()
+            })
+    };
+    let of_before = of_kind_at(i) || listed_after_kind();
+    // "the provinces of North and South Kivu": a compass word shared by two names.
+    if is_compass_word(&tokens[i].norm) && tokens.get(i + 1).is_some_and(|t| t.norm == "and") {
+        return None;
+    }
     // Most capitalised words have no kind word before or after them: no name is read then.
     let region_near = tokens[i + 1..tokens.len().min(i + 5)].iter().any(region);
     if !(of_before || region_near) || !word(&tokens[i]) {
@@ -2640,7 +2666,7 @@ pub fn place_named_as_one(tokens: &[Token], i: usize) -> Option<PatternName> {
     let mut end = i + 1;
     while end < tokens.len()
         && end - i < 3
-        && tokens[end].gap == Gap::Space
+        && matches!(tokens[end].gap, Gap::Space | Gap::Hyphen)
         && word(&tokens[end])
         && !region(&tokens[end])
     {

@@ -3119,3 +3119,34 @@ fn a_body_s_name_matches_in_either_spelling() {
         "World Health Organization"
     ));
 }
+
+#[test]
+fn a_company_reporting_results_at_a_sentence_s_start_is_the_company() {
+    let found = named("Ford said on Monday that profits rose sharply in the third quarter.");
+    assert!(has(&found, "Ford", "Ford Motor Company"), "{found:?}");
+    // Anyone says things: without results the capital alone says nothing.
+    assert!(named("Ford said on Monday that he would run again.").is_empty());
+}
+
+#[test]
+fn executive_titles_and_a_deputy_ruler_cue_or_hold_no_names() {
+    assert_eq!(
+        found_people("IndiGo COO Isidre Porqueras also attended the meeting."),
+        ["Isidre Porqueras"]
+    );
+    assert!(found_people("Serving as the Deputy Ruler of Abu Dhabi, he signed.").is_empty());
+}
+
+#[test]
+fn the_plural_kind_before_a_list_names_each_place() {
+    assert_eq!(
+        found_places("Israeli forces raided the towns of Khuza'a and Al-Qarara at dawn."),
+        ["Khuza'a", "Al-Qarara"]
+    );
+    // A compass word shared by two names is no place of its own.
+    assert!(
+        found_places("Rebels hold the provinces of North and South Kivu.")
+            .iter()
+            .all(|s| s != "North")
+    );
+}
