@@ -133,6 +133,9 @@ struct Scanner<'k, 't> {
     /// token where it did: alone and after that point, they need a preposition before them
     /// to be the place.
     shadowed_places: HashMap<String, usize>,
+    /// Places the article pinned down once ("London, Ont.", "Moscow, Idaho", "Veracruz
+    /// state"), by the name's key: the same bare name later is the same place.
+    pinned_places: HashMap<String, u32>,
     /// The last place committed: (token after it, subtype, country), for "Atlanta, Georgia"
     /// and "Armenia, Georgia and Azerbaijan".
     previous_place: Option<(usize, &'static str, String)>,
@@ -203,6 +206,7 @@ pub fn scan(kb: &Kb<'_>, text: &str) -> Scan {
         countries: HashSet::default(),
         evidence: disambiguate::PlaceEvidence::default(),
         shadowed_places: HashMap::default(),
+        pinned_places: HashMap::default(),
         previous_place: None,
         local_surnames: HashMap::default(),
         given_name_surnames: HashSet::default(),
@@ -368,6 +372,10 @@ const PRODUCT_MAKER_PROMINENCE: u8 = 50;
 /// Mentions of a country's places and demonyms that make an article about that country, for
 /// its institutions' short names.
 const NATIONAL_EVIDENCE: u32 = 3;
+
+/// What a place the article pinned down by its country or kind gains when its bare name
+/// comes again: more than a world capital's prominence over a namesake town.
+const PINNED_PLACE_BONUS: i32 = 100;
 
 /// What the leading country's institution or party gains over another country's of the same
 /// short name: more than their prominences differ ("Supreme Court": 72 for the American
@@ -1128,6 +1136,13 @@ impl<'k, 't> Scanner<'k, 't> {
                 .is_some_and(|l| l.fits(entity.subtype))
         {
             score += disambiguate::LEVEL_CUE_BONUS;
+        }
+        if entity.kind == EntityType::Place
+            && !self.pinned_places.is_empty()
+            && self.pinned_places.get(&self.name_key(start, end)) == Some(&c.entity)
+        {
+            // "downtown London" after "London, Ont.": one place per name in an article.
+            score += PINNED_PLACE_BONUS;
         }
         if c.flags & (ALIAS_PRIMARY | ALIAS_ACRONYM) != 0 {
             score += 5;
@@ -1990,16 +2005,47 @@ impl<'k, 't> Scanner<'k, 't> {
         if !is_area(&best) {
             return None;
         }
-        // "at Oslo, Venezuela's Maria Corina Machado": a possessive begins a new phrase.
+        // "at Oslo, Venezuela's Maria Corina Machado": a possessive begins a new phrase, and
+        // so does a noun or a verb ("In Paris, US envoy Barrack met", "in Rome, Italy said").
         let longest = self.alias_matches(end).iter().map(|(len, _)| len).max()?;
-        if self
-            .tokens
-            .get(end + longest)
-            .is_some_and(|t| t.is_possessive())
-        {
+        if self.tokens.get(end + longest).is_some_and(|t| {
+            t.is_possessive()
+                || (t.gap == Gap::Space
+                    && t.shape == Shape::Lower
+                    && !patterns::is_not_name(&t.norm))
+        }) {
             return None;
         }
         agreed(self.readings_at(end).filter(is_area).map(|e| e.country))
+    }
+
+    /// The key of the name at tokens `start..end` a place is pinned under: "Veracruz state"
+    /// is pinned as "veracruz", "London, Ont." as "london"; None when nothing around the
+    /// place says which it is.
+    fn pinned_name(&self, entity: &EntityRecord<'_>, start: usize, end: usize) -> Option<String> {
+        match entity.subtype {
+            "city" => {
+                let qualified = self.country_after_comma(end).is_some()
+                    || self.country_of_region_after_in(start, end).is_some();
+                qualified.then(|| self.name_key(start, end))
+            }
+            "region" if end - start >= 2 => {
+                let kind = &self.tokens[end - 1];
+                let named_as_region = kind.shape == Shape::Lower
+                    && matches!(&*kind.norm, "state" | "province" | "region" | "prefecture");
+                named_as_region.then(|| self.name_key(start, end - 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// The words of tokens `start..end` in normal form, joined by spaces.
+    fn name_key(&self, start: usize, end: usize) -> String {
+        let words: Vec<&str> = self.tokens[start..end]
+            .iter()
+            .map(|t| t.norm.as_ref())
+            .collect();
+        words.join(" ")
     }
 
     /// The country of a region named right after a city's name and "in", when one of the
@@ -2148,14 +2194,19 @@ impl<'k, 't> Scanner<'k, 't> {
         (len == 1 && shares_a_word && acronyms::abbreviates(written, &entity.name)).then_some(c)
     }
 
-    /// The knowledge base's organisation filed under the acronym at token `acronym`, for a
-    /// name translated from the acronym's language: "Badan Penanggulangan Bencana Nasional
+    /// The knowledge base's organisation filed under the acronym at token `acronym`, of a
+    /// country the article names, for a name translated from the acronym's language: "Badan Penanggulangan Bencana Nasional
     /// (BNPB)", "Democratic Alliance (AD)".
     fn known_acronym_of_a_body(&self, acronym: usize) -> Option<Candidate> {
         let (len, c) = self.known_at(acronym)?;
-        let body = self
-            .entity(c.entity)
-            .is_some_and(|e| e.kind == EntityType::Organization);
+        // Of a country the article is about: Cuba's "National Defense Council (CDN)" is no
+        // Mexican cartel's.
+        let body = self.entity(c.entity).is_some_and(|e| {
+            e.kind == EntityType::Organization
+                && (e.country.is_empty()
+                    || self.countries.contains(e.country)
+                    || self.evidence.count(e.country) > 0)
+        });
         (len == 1 && c.has(ALIAS_ACRONYM) && body).then_some(c)
     }
 
@@ -2194,6 +2245,9 @@ impl<'k, 't> Scanner<'k, 't> {
         if entity.kind == EntityType::Place {
             let country = entity.country.to_string();
             self.previous_place = Some((i + len, entity.subtype, country));
+            if let Some(key) = self.pinned_name(&entity, i, i + len) {
+                self.pinned_places.entry(key).or_insert(c.entity);
+            }
         }
         let index = self.entity_index(EntityKey::Known(c.entity), || {
             ArticleEntity::new(

@@ -3150,3 +3150,44 @@ fn the_plural_kind_before_a_list_names_each_place() {
             .all(|s| s != "North")
     );
 }
+
+/// The country of each place mention, in order.
+fn place_countries(text: &str) -> Vec<(String, String)> {
+    let kb = Kb::embedded().unwrap();
+    found(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "place")
+        .filter_map(|(s, _, id)| Some((s, kb.entity(id?)?.country.to_string())))
+        .collect()
+}
+
+#[test]
+fn a_place_pinned_down_once_is_the_same_place_again() {
+    let found = place_countries(
+        "Police in London, Ont., said the suspect fled. Crowds gathered in downtown London.",
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|(s, _)| s == "London")
+            .all(|(_, c)| c == "CA"),
+        "{found:?}"
+    );
+    let found = place_countries("Four students died in Moscow, Idaho. Moscow police said more.");
+    assert!(
+        found
+            .iter()
+            .filter(|(s, _)| s == "Moscow")
+            .all(|(_, c)| c == "US"),
+        "{found:?}"
+    );
+    // A noun after the comma starts a new phrase: no Paris of Texas.
+    let found = place_countries("In Paris, US envoy Tom Barrack met him. Paris was calm.");
+    assert!(
+        found
+            .iter()
+            .filter(|(s, _)| s == "Paris")
+            .all(|(_, c)| c == "FR"),
+        "{found:?}"
+    );
+}
