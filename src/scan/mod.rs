@@ -941,6 +941,17 @@ impl<'k, 't> Scanner<'k, 't> {
             // "Kim Il Sung Square", "John F. Kennedy Airport" are places named for people.
             return None;
         }
+        if entity.kind != EntityType::Organization && self.after_a_works_noun(start) {
+            // "the film Casablanca", "the film Oppenheimer": the work's title; "the book
+            // Obama wrote" is the man.
+            let acts = self
+                .tokens
+                .get(end)
+                .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower);
+            if entity.kind == EntityType::Place || !acts {
+                return None;
+            }
+        }
         if entity.kind != EntityType::Place && self.names_a_contest_or_craft_after(end) {
             // "the FA Cup", "the Pulitzer Prize", "Air Force One": a prize, a contest or an
             // aircraft named for the body or the person (a place keeps its name: "the
@@ -3033,12 +3044,14 @@ impl<'k, 't> Scanner<'k, 't> {
                         || self.names_a_law(found)
                         || patterns::is_contest_word(&self.tokens[found.end - 1].norm)
                         || self.names_a_site_after(found.end)
+                        || patterns::is_building_word(&self.tokens[found.end - 1].norm)
                         || self.qualifies_a_party(found)
                         || self.known_person_after_first_word(found)
                         || patterns::ends_in_compound_suffix(&self.tokens, found.end))
             })
             .filter(|found| {
-                found.kind == EntityType::Place || !self.names_a_contest_or_craft_after(found.end)
+                (found.kind == EntityType::Place || !self.names_a_contest_or_craft_after(found.end))
+                    && !self.after_a_works_noun(found.start)
             })
             .map(|found| self.past_nickname(found))
     }
@@ -3423,36 +3436,36 @@ impl<'k, 't> Scanner<'k, 't> {
     /// capitalised word and then the site's word count too).
     fn names_a_site_after(&self, end: usize) -> bool {
         let site_word = |t: &Token| {
-            t.gap == Gap::Space
-                && t.shape == Shape::Capitalized
-                && matches!(
-                    &*t.norm,
-                    "square"
-                        | "hall"
-                        | "memorial"
-                        | "mausoleum"
-                        | "airport"
-                        | "stadium"
-                        | "arena"
-                        | "bridge"
-                        | "street"
-                        | "avenue"
-                        | "boulevard"
-                        | "park"
-                        | "university"
-                        | "college"
-                        | "school"
-                        | "library"
-                        | "museum"
-                        | "hospital"
-                        | "tower"
-                        | "highway"
-                )
+            t.gap == Gap::Space && t.shape == Shape::Capitalized && patterns::is_site_word(&t.norm)
         };
         let next = self.tokens.get(end);
         next.is_some_and(site_word)
             || (next.is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Capitalized)
                 && self.tokens.get(end + 1).is_some_and(site_word))
+    }
+
+    /// Whether a noun for a work comes right before token `start`: "the 1996 film Jerry
+    /// Maguire", "the album Folklore" name the work, not a person or a place. ("show",
+    /// "book" and "single" are verbs and adjectives as often: "polls show Rhun ap Iorwerth's
+    /// party".)
+    fn after_a_works_noun(&self, start: usize) -> bool {
+        start > 0
+            && self.tokens[start].gap == Gap::Space
+            && self.tokens[start - 1].shape == Shape::Lower
+            && matches!(
+                &*self.tokens[start - 1].norm,
+                "film"
+                    | "movie"
+                    | "album"
+                    | "song"
+                    | "series"
+                    | "sitcom"
+                    | "novel"
+                    | "documentary"
+                    | "musical"
+                    | "opera"
+                    | "podcast"
+            )
     }
 
     /// Whether a ship's prefix comes right before token `start`: "the USS Gerald R. Ford"

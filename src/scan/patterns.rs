@@ -2464,6 +2464,49 @@ fn joins_after_particle(particle: &Token, gap: Gap) -> bool {
 
 /// Words that end the name of a law, treaty or rulebook ("Digital Markets Act", "Paris
 /// Agreement", "General Data Protection Regulation"): no actor or site.
+/// Words that end a site's name, after a person's it is named for: "Kim Il Sung Square",
+/// "Royal Albert Hall", "Samuel Goldwyn Theater", "John F. Kennedy Airport".
+pub fn is_site_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "square"
+            | "hall"
+            | "memorial"
+            | "mausoleum"
+            | "airport"
+            | "stadium"
+            | "arena"
+            | "bridge"
+            | "street"
+            | "avenue"
+            | "boulevard"
+            | "park"
+            | "university"
+            | "college"
+            | "school"
+            | "library"
+            | "museum"
+            | "hospital"
+            | "tower"
+            | "highway"
+            | "theater"
+            | "theatre"
+            | "pavilion"
+            | "auditorium"
+    )
+}
+
+/// The site words that are no one's surname, so that a name found by its given name that
+/// ends in one is a building's ("Samuel Goldwyn Theater"); "Hall", "Park" and "Bridges"
+/// are people's too.
+pub fn is_building_word(norm: &str) -> bool {
+    is_site_word(norm)
+        && !matches!(
+            norm,
+            "hall" | "park" | "bridge" | "street" | "tower" | "memorial" | "school" | "college"
+        )
+}
+
 /// Words that end the name of a prize or a contest ("the Stanley Cup", "the Pulitzer
 /// Prize", "the PGA Championship"): the name before them is the prize's, not an actor.
 pub fn is_contest_word(norm: &str) -> bool {

@@ -3191,3 +3191,15 @@ fn a_place_pinned_down_once_is_the_same_place_again() {
         "{found:?}"
     );
 }
+
+#[test]
+fn works_and_buildings_named_for_people_are_no_people() {
+    assert!(found_people("He starred in the 1996 film Jerry Maguire.").is_empty());
+    assert!(found_people("The Samuel Goldwyn Theater was full.").is_empty());
+    // "show" is a verb as often; "Hall" is a surname.
+    assert_eq!(
+        found_people("Polls show Rhun ap Iorwerth's party gaining."),
+        ["Rhun ap Iorwerth"]
+    );
+    assert_eq!(found_people("Actress Regina Hall spoke."), ["Regina Hall"]);
+}
