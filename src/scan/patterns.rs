@@ -1153,7 +1153,9 @@ pub fn person_by_speech_or_apposition(
     let before = |k: usize| i.checked_sub(k).map(|at| &tokens[at]);
     let cue_before = tokens[i].gap == Gap::Space
         && before(1).is_some_and(|t| {
-            t.norm == "said" || (t.norm == "to" && before(2).is_some_and(|a| a.norm == "according"))
+            t.norm == "said"
+                || (t.norm == "to" && before(2).is_some_and(|a| a.norm == "according"))
+                || (t.shape == Shape::Lower && is_legal_action(&t.norm))
         });
     let cue_within_reach = || {
         (i + 2..tokens.len().min(i + 6)).any(|k| {
@@ -2505,6 +2507,24 @@ pub fn is_building_word(norm: &str) -> bool {
             norm,
             "hall" | "park" | "bridge" | "street" | "tower" | "memorial" | "school" | "college"
         )
+}
+
+/// Verbs done to a person by police and courts, after which a two-word name is a person's:
+/// "Police detained Samvel Karapetyan", "a court sentenced Mzia Amaghlobeli".
+fn is_legal_action(norm: &str) -> bool {
+    matches!(
+        norm,
+        "arrested"
+            | "detained"
+            | "jailed"
+            | "sentenced"
+            | "convicted"
+            | "indicted"
+            | "acquitted"
+            | "extradited"
+            | "deported"
+            | "pardoned"
+    )
 }
 
 /// Words that end the name of a prize or a contest ("the Stanley Cup", "the Pulitzer

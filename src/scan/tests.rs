@@ -3203,3 +3203,15 @@ fn works_and_buildings_named_for_people_are_no_people() {
     );
     assert_eq!(found_people("Actress Regina Hall spoke."), ["Regina Hall"]);
 }
+
+#[test]
+fn a_name_after_an_arrest_or_a_sentence_is_a_person() {
+    assert_eq!(
+        found_people("Police detained Samvel Karapetyan on Monday."),
+        ["Samvel Karapetyan"]
+    );
+    assert_eq!(
+        found_people("A court sentenced Mzia Amaghlobeli to two years."),
+        ["Mzia Amaghlobeli"]
+    );
+}
