@@ -3215,3 +3215,20 @@ fn a_name_after_an_arrest_or_a_sentence_is_a_person() {
         ["Mzia Amaghlobeli"]
     );
 }
+
+#[test]
+fn congress_is_the_article_s_countrys() {
+    let india = named(
+        "NEW DELHI: Congress leader Rahul Gandhi attacked the BJP in Mumbai. The Congress said \
+         Prime Minister Narendra Modi had failed.",
+    );
+    assert!(
+        has(&india, "Congress", "Indian National Congress"),
+        "{india:?}"
+    );
+    let us = named(
+        "WASHINGTON (AP) — Congress passed the bill after Speaker Mike Johnson pushed it \
+         through. President Donald Trump said Congress had acted.",
+    );
+    assert!(has(&us, "Congress", "United States Congress"), "{us:?}");
+}
