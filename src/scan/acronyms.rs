@@ -5,8 +5,10 @@
 //! A definition needs the acronym's letters to be the initials of the capitalised words right
 //! before the brackets, so "(Reuters)", "WASHINGTON (AP)", "(2024)" and "(the mayor)" define
 //! nothing. Small linking words may lend their initial or not ("Ministry of Interior (MoI)",
-//! "Federal Bureau of Investigation (FBI)"). Only the common order is read (name, then
-//! acronym); "IAEA (International Atomic Energy Agency)" is left to the knowledge base.
+//! "Federal Bureau of Investigation (FBI)"). A short acronym may spell them in another order,
+//! its own language's, before an English translation ("Democratic Party of Kosovo (PDK)").
+//! Only the common order is read (name, then acronym); "IAEA (International Atomic Energy
+//! Agency)" is left to the knowledge base.
 
 use super::patterns;
 use crate::text::{tokenize, Gap, Token};

@@ -379,7 +379,7 @@ fn is_reporting_verb(norm: &str) -> bool {
 
 /// Nouns that a party's everyday word qualifies as an adjective: "Labour costs", "Green
 /// energy", "Liberal arts".
-pub fn is_economic_noun(norm: &str) -> bool {
+pub fn is_noun_qualified_by_party_word(norm: &str) -> bool {
     matches!(
         norm,
         "costs"

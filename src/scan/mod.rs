@@ -1052,7 +1052,7 @@ impl<'k, 't> Scanner<'k, 't> {
                     t.is_possessive()
                         || (t.gap == Gap::Space
                             && t.shape == Shape::Lower
-                            && !disambiguate::is_economic_noun(&t.norm))
+                            && !disambiguate::is_noun_qualified_by_party_word(&t.norm))
                 }) && self.evidence.leads(entity.country)
             };
             let capital_says_name = match body {
@@ -2206,8 +2206,8 @@ impl<'k, 't> Scanner<'k, 't> {
     }
 
     /// The knowledge base's organisation filed under the acronym at token `acronym`, of a
-    /// country the article names, for a name translated from the acronym's language: "Badan Penanggulangan Bencana Nasional
-    /// (BNPB)", "Democratic Alliance (AD)".
+    /// country the article names, for a name translated from the acronym's language: "Badan
+    /// Penanggulangan Bencana Nasional (BNPB)", "Democratic Alliance (AD)".
     fn known_acronym_of_a_body(&self, acronym: usize) -> Option<Candidate> {
         let (len, c) = self.known_at(acronym)?;
         // Of a country the article is about: Cuba's "National Defense Council (CDN)" is no

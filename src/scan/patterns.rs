@@ -2467,7 +2467,7 @@ fn joins_after_particle(particle: &Token, gap: Gap) -> bool {
 /// Words that end the name of a law, treaty or rulebook ("Digital Markets Act", "Paris
 /// Agreement", "General Data Protection Regulation"): no actor or site.
 /// Words that end a site's name, after a person's it is named for: "Kim Il Sung Square",
-/// "Royal Albert Hall", "Samuel Goldwyn Theater", "John F. Kennedy Airport".
+/// "Samuel Goldwyn Theater", "John F. Kennedy Airport".
 pub fn is_site_word(norm: &str) -> bool {
     matches!(
         norm,
