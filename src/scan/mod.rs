@@ -2421,11 +2421,7 @@ impl<'k, 't> Scanner<'k, 't> {
             return false;
         };
         let country = self
-            .alias_matches(i)
-            .iter()
-            .filter(|&(len, _)| len == 1)
-            .flat_map(|(_, value)| self.kb.candidates(value))
-            .filter_map(|c| self.entity(c.entity))
+            .readings_at(i)
             .find(|e| e.is_country())
             .map(|e| e.country);
         country.is_some_and(|c| !home.is_empty() && c != home && self.evidence.count(c) == 0)
